@@ -1,0 +1,57 @@
+//! graphgen: Microsoft Graph API reference pages → a typed Rust client.
+//!
+//! The pipeline, one module each:
+//! `load` (find and read pages) → `parse` (detect the shape, read it into
+//! `blocks`) → `page` (what the page says) → `schema` (merge every page,
+//! resolve types, diagnose) → `emit` (Rust code) → `write` (atomically, or
+//! `--check`).
+
+pub mod blocks;
+pub mod diagnostics;
+pub mod load;
+pub mod page;
+pub mod parse;
+pub mod template;
+
+use diagnostics::{Diagnostic, Sink};
+use page::{ApiVersion, PageModel};
+use rayon::prelude::*;
+use std::path::Path;
+
+/// One page read through to its model, with what it said about itself.
+pub struct PageResult {
+    pub file: String,
+    pub model: Option<PageModel>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads one page's text into its model. Never panics on input: a page
+/// that cannot be read yields diagnostics and no model.
+pub fn read_page_text(file: &str, text: &str, version: Option<ApiVersion>) -> PageResult {
+    let mut sink = Sink::new(file);
+    let parsed = parse::parse(text, &mut sink);
+    let model = page::extract::extract(file, &parsed, version, &mut sink);
+    PageResult { file: file.to_owned(), model: Some(model), diagnostics: sink.items }
+}
+
+/// Loads and reads every page below `input` in parallel, in path order.
+pub fn read_pages(input: &Path, only: Option<&glob::Pattern>, version: Option<ApiVersion>) -> std::io::Result<Vec<PageResult>> {
+    let paths = load::page_paths(input, only)?;
+    Ok(paths
+        .par_iter()
+        .map(|path| match load::read_page(input, path) {
+            Ok(page) => {
+                let mut result = read_page_text(&page.path, &page.text, version);
+                if !page.valid_utf8 {
+                    result.diagnostics.push(Diagnostic::warning(&page.path, 1, "encoding-invalid", "expected UTF-8; invalid bytes were replaced"));
+                }
+                result
+            }
+            Err(e) => PageResult {
+                file: path.display().to_string(),
+                model: None,
+                diagnostics: vec![Diagnostic::error(&path.display().to_string(), 1, "page-unreadable", format!("could not read the file: {e}"))],
+            },
+        })
+        .collect())
+}

@@ -1,0 +1,52 @@
+//! Load: find every page below the input folder, in a stable order, and read it.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One input page: its path relative to the input folder (with `/`
+/// separators, so diagnostics and schema sources read the same on every
+/// machine) and its text.
+#[derive(Clone, Debug)]
+pub struct SourcePage {
+    pub path: String,
+    pub text: String,
+    /// False when the file was not UTF-8 and bad bytes were replaced.
+    pub valid_utf8: bool,
+}
+
+/// Every `.md` and `.txt` page below `input`, sorted, optionally only those
+/// whose file name matches `only` (`intune-*`). The `includes/` tree holds
+/// SDK snippets and shared fragments, not pages, so it is not read.
+pub fn page_paths(input: &Path, only: Option<&glob::Pattern>) -> io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let walker = WalkDir::new(input).sort_by_file_name().into_iter().filter_entry(|e| {
+        let name = e.file_name().to_string_lossy();
+        e.depth() == 0 || !(e.file_type().is_dir() && (name == "includes" || name.starts_with('.')))
+    });
+    for entry in walker {
+        let entry = entry.map_err(io::Error::other)?;
+        let name = entry.file_name().to_string_lossy();
+        let is_page = entry.file_type().is_file()
+            && (name.ends_with(".md") || name.ends_with(".txt"))
+            && !name.eq_ignore_ascii_case("readme.md");
+        if is_page && only.is_none_or(|p| p.matches(&name)) {
+            out.push(entry.into_path());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Reads one page. Bytes that are not UTF-8 are replaced rather than failing
+/// the page; `valid_utf8` tells the caller to say so.
+pub fn read_page(root: &Path, path: &Path) -> io::Result<SourcePage> {
+    let bytes = std::fs::read(path)?;
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+    let (text, valid_utf8) = match String::from_utf8(bytes) {
+        Ok(text) => (text, true),
+        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
+    };
+    Ok(SourcePage { path: rel, text, valid_utf8 })
+}

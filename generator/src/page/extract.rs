@@ -1,0 +1,531 @@
+//! Blocks → page model. Every rule here keys on the docs' page templates
+//! (section headings, table headers, the template sentences of the Request
+//! body and Response sections), which all pages of a kind share, so the same
+//! rules read all four shapes.
+
+use super::http;
+use super::type_expr::{self, TypeRef};
+use super::*;
+use crate::blocks::{Block, CodeBlock, ParsedPage, Table};
+use crate::diagnostics::Sink;
+use crate::template::split_url;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Clone, Debug, PartialEq)]
+enum Section {
+    Preamble,
+    Permissions,
+    HttpRequest,
+    RequestHeaders,
+    RequestBody,
+    Response,
+    Examples,
+    Properties,
+    Relationships,
+    JsonRepresentation,
+    Members,
+    EnumValues(String),
+    Parameters,
+    /// Sections with nothing to generate from (Methods, See also, ...).
+    Other,
+}
+
+fn classify(heading: &str, level: u8, current: &Section) -> Section {
+    let h = heading.trim().trim_end_matches(':').to_ascii_lowercase();
+    let in_examples = *current == Section::Examples;
+    match h.as_str() {
+        "permissions" | "prerequisites" => Section::Permissions,
+        "http request" | "http requests" => Section::HttpRequest,
+        "request headers" => Section::RequestHeaders,
+        "request body" => Section::RequestBody,
+        "request" | "response" | "responses" if in_examples && level > 2 => Section::Examples,
+        "response" | "responses" => Section::Response,
+        "properties" => Section::Properties,
+        "relationships" => Section::Relationships,
+        "json representation" => Section::JsonRepresentation,
+        "members" => Section::Members,
+        "parameters" | "function parameters" | "path parameters" => Section::Parameters,
+        _ if h == "example" || h == "examples" || h.starts_with("example ") || h.starts_with("example:") => Section::Examples,
+        _ if h.ends_with(" values") && h.split(" ").count() == 2 => {
+            Section::EnumValues(heading.trim().split(' ').next().unwrap_or("").to_owned())
+        }
+        // A sub-heading inside a section belongs to it.
+        _ if level > 2 => current.clone(),
+        _ => Section::Other,
+    }
+}
+
+static BODY_RESOURCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)JSON representation (?:of|for) (?:the |a |an )?(?:updated |new )?([A-Za-z][A-Za-z0-9_.]*) (?:object|entity|resource)").unwrap());
+static STATUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b([1-5]\d\d) [A-Z][A-Za-z-]*").unwrap());
+static RESPONSE_TYPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)response code and (?:an? |the )?(?:updated |new |created )?(collection of )?([A-Za-z][A-Za-z0-9_.]*)(?: (objects?|collection|entity|resource))?").unwrap()
+});
+static INHERITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\binherits from ([A-Za-z][A-Za-z0-9_.]*)").unwrap());
+static CAMEL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b").unwrap());
+
+pub struct Extractor<'a> {
+    file: &'a str,
+    namespace: String,
+    sink: &'a mut Sink,
+}
+
+pub fn extract(file: &str, parsed: &ParsedPage, version_override: Option<ApiVersion>, sink: &mut Sink) -> PageModel {
+    let namespace = parsed
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Paragraph { text, .. } => text.strip_prefix("Namespace:").map(|n| n.trim().trim_matches('`').to_owned()),
+            _ => None,
+        })
+        .unwrap_or_else(|| "microsoft.graph".to_owned());
+    let mut ex = Extractor { file, namespace, sink };
+    ex.run(parsed, version_override)
+}
+
+#[derive(Default)]
+struct Gathered {
+    paths: Vec<RequestPath>,
+    permissions: Option<Permissions>,
+    headers: Vec<Header>,
+    body_text: String,
+    body_properties: Vec<Property>,
+    body_line: usize,
+    response_text: String,
+    response_line: usize,
+    examples: Vec<Example>,
+    properties: Vec<Property>,
+    relationships: Vec<Property>,
+    url_parameters: Vec<Property>,
+    resource_json: Option<(Json, Option<std::collections::BTreeMap<String, serde_json::Value>>)>,
+    members: Vec<EnumMember>,
+    members_line: usize,
+    value_enums: Vec<EnumDef>,
+    preamble: Vec<(String, usize)>,
+    url_versions: Vec<(&'static str, usize)>,
+}
+
+impl Extractor<'_> {
+    fn run(&mut self, parsed: &ParsedPage, version_override: Option<ApiVersion>) -> PageModel {
+        let mut g = Gathered::default();
+        let mut section = Section::Preamble;
+        let mut title: Option<(String, usize)> = None;
+        for block in &parsed.blocks {
+            match block {
+                Block::Heading { level: 1, text, line } if title.is_none() => title = Some((text.clone(), *line)),
+                Block::Heading { level, text, .. } => section = classify(text, (*level).max(2), &section),
+                Block::Paragraph { text, line } => self.paragraph(&section, text, *line, &mut g),
+                Block::Table(t) => self.table(&section, t, &mut g),
+                Block::Code(c) => self.code(&section, c, &mut g),
+                Block::Include { .. } => {}
+            }
+        }
+        self.finish(parsed, g, title, version_override)
+    }
+
+    fn paragraph(&mut self, section: &Section, text: &str, line: usize, g: &mut Gathered) {
+        match section {
+            Section::Preamble => g.preamble.push((text.to_owned(), line)),
+            Section::RequestBody => {
+                if g.body_text.is_empty() {
+                    g.body_line = line;
+                }
+                g.body_text.push_str(text);
+                g.body_text.push(' ');
+            }
+            Section::Response => {
+                if g.response_text.is_empty() {
+                    g.response_line = line;
+                }
+                g.response_text.push_str(text);
+                g.response_text.push(' ');
+            }
+            Section::HttpRequest => {
+                if let Some((method, path)) = http::request_line(text) {
+                    self.add_path(g, method, path, line);
+                }
+            }
+            _ => {}
+        }
+        if section == &Section::Properties || section == &Section::Preamble || section == &Section::Relationships {
+            if let Some(c) = INHERITS.captures(text) {
+                g.preamble.push((format!("Inherits from {}", &c[1]), line));
+            }
+        }
+    }
+
+    fn add_path(&mut self, g: &mut Gathered, method: String, path: String, line: usize) {
+        let (version, path) = split_url(&path);
+        if let Some(v) = version {
+            g.url_versions.push((if v == "beta" { "beta" } else { "v1.0" }, line));
+        }
+        g.paths.push(RequestPath { method, path: path.to_owned(), line });
+    }
+
+    fn table(&mut self, section: &Section, t: &Table, g: &mut Gathered) {
+        let header: Vec<String> = t.header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+        let first = header.first().map(String::as_str).unwrap_or("");
+        match section {
+            Section::Permissions if first.contains("permission type") => g.permissions = Some(self.permissions(t)),
+            Section::RequestHeaders if matches!(first, "header" | "name") => {
+                g.headers = t.rows.iter().map(|r| Header { name: cell(&r.cells, 0), value: cell(&r.cells, 1) }).collect();
+            }
+            Section::RequestBody if is_property_table(&header) => {
+                g.body_properties = self.properties(t, &header);
+                if g.body_line == 0 {
+                    g.body_line = t.line;
+                }
+            }
+            Section::Properties if is_property_table(&header) => g.properties.extend(self.properties(t, &header)),
+            Section::Relationships if is_property_table(&header) => g.relationships.extend(self.properties(t, &header)),
+            Section::Parameters if is_property_table(&header) => g.url_parameters.extend(self.properties(t, &header)),
+            Section::Members | Section::Preamble | Section::Other if first == "member" || first == "members" => {
+                g.members = self.members(t, &header);
+                g.members_line = t.line;
+            }
+            Section::EnumValues(name) if first == "member" || first == "members" || first == "value" => {
+                let members = self.members(t, &header);
+                g.value_enums.push(EnumDef { name: self.qualify(name), members, line: t.line });
+            }
+            Section::Preamble | Section::Other | Section::Examples | Section::Response | Section::JsonRepresentation => {}
+            _ if first.contains("global service") || first == "method" => {}
+            _ => self.sink.warning(t.line, "table-unrecognized", format!("expected a table of this section's kind, found one headed {:?}; it is not used", t.header)),
+        }
+    }
+
+    fn permissions(&mut self, t: &Table) -> Permissions {
+        let mut p = Permissions::default();
+        for row in &t.rows {
+            let kind = cell(&row.cells, 0).to_ascii_lowercase();
+            let names: Vec<String> = row.cells[1.min(row.cells.len())..]
+                .iter()
+                .flat_map(|c| c.split([',', ' ']))
+                .map(|s| s.trim().trim_matches('`').trim_end_matches('.').to_owned())
+                .filter(|s| !s.is_empty() && s.contains('.') && !s.eq_ignore_ascii_case("not supported"))
+                .collect();
+            let slot = if kind.contains("personal") {
+                &mut p.delegated_personal
+            } else if kind.contains("delegated") {
+                &mut p.delegated_work
+            } else if kind.contains("application") {
+                &mut p.application
+            } else {
+                self.sink.warning(row.line, "permission-type-unknown", format!("expected Delegated (work or school account), Delegated (personal Microsoft account) or Application, found {:?}", cell(&row.cells, 0)));
+                continue;
+            };
+            for n in names {
+                if !slot.contains(&n) {
+                    slot.push(n);
+                }
+            }
+        }
+        p
+    }
+
+    fn properties(&mut self, t: &Table, header: &[String]) -> Vec<Property> {
+        let type_col = header.iter().position(|h| h == "type" || h == "return type");
+        let desc_col = header.iter().position(|h| h == "description");
+        let mut out = Vec::new();
+        for row in &t.rows {
+            let raw_name = cell(&row.cells, 0);
+            let name: String = raw_name.split_whitespace().next().unwrap_or("").trim_matches(|c| c == '`' || c == '*').to_owned();
+            if name.is_empty() {
+                self.sink.warning(row.line, "property-name-missing", "expected a property name in the first cell of this row");
+                continue;
+            }
+            let type_cell = type_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
+            let type_ref = type_expr::parse(&type_cell, &self.namespace).unwrap_or_else(|| {
+                self.sink.warning(row.line, "type-unmapped", format!("expected a type name for property `{name}`, found {type_cell:?}; it is typed as Edm.Untyped"));
+                TypeRef::new("Edm.Untyped", false)
+            });
+            let description = desc_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
+            let possible_values = possible_values::parse(&description);
+            out.push(Property { name, type_ref, description, possible_values, line: row.line });
+        }
+        out
+    }
+
+    fn members(&mut self, t: &Table, header: &[String]) -> Vec<EnumMember> {
+        let value_col = header.iter().position(|h| h == "value").filter(|&i| i > 0);
+        let desc_col = header.iter().position(|h| h == "description");
+        t.rows
+            .iter()
+            .filter_map(|row| {
+                let name = cell(&row.cells, 0).trim_matches('`').to_owned();
+                if name.is_empty() {
+                    return None;
+                }
+                let value = value_col.and_then(|i| {
+                    let v = cell(&row.cells, i);
+                    let parsed = v.trim_matches('`').parse::<i64>().ok();
+                    if parsed.is_none() && !v.is_empty() {
+                        self.sink.warning(row.line, "enum-value-unreadable", format!("expected an integer value for enum member `{name}`, found {v:?}"));
+                    }
+                    parsed
+                });
+                Some(EnumMember { name, value, description: desc_col.map(|i| cell(&row.cells, i)).unwrap_or_default() })
+            })
+            .collect()
+    }
+
+    fn code(&mut self, section: &Section, c: &CodeBlock, g: &mut Gathered) {
+        let block_type = c.annotation.as_ref().and_then(|a| a.get("blockType")).and_then(|v| v.as_str()).unwrap_or("");
+        if block_type == "resource" || (*section == Section::JsonRepresentation && block_type != "ignored") {
+            let text = c.text.trim();
+            match crate::parse::lenient_json::read(text) {
+                Ok(read) => {
+                    if !read.repairs.is_empty() {
+                        self.sink.warning(c.line, "json-lenient", format!("resource JSON is not strict JSON; read it after removing: {}", read.repairs.join(", ")));
+                    }
+                    g.resource_json = Some((Json { value: read.value, repairs: read.repairs, line: c.line }, c.annotation.clone()));
+                }
+                Err(e) => self.sink.warning(c.line, "json-unreadable", format!("expected the resource's JSON representation: {e}")),
+            }
+            return;
+        }
+        let first = c.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        match section {
+            Section::HttpRequest => {
+                for (i, line) in c.text.lines().enumerate() {
+                    if line.trim().is_empty() {
+                        continue;
+                    }
+                    match http::request_line(line) {
+                        Some((method, path)) => self.add_path(g, method, path, c.line + i),
+                        None => self.sink.warning(c.line + i, "request-line-unreadable", format!("expected `METHOD /path` in the HTTP request section, found {:?}", line.trim())),
+                    }
+                }
+            }
+            Section::Examples => {
+                let truncated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false);
+                if block_type == "request" || http::request_line(first).is_some() {
+                    if let Some(req) = http::parse_request(&c.text, c.line, self.sink) {
+                        if let (Some(v), _) = split_url(&req.url) {
+                            g.url_versions.push((if v == "beta" { "beta" } else { "v1.0" }, c.line));
+                        }
+                        g.examples.push(Example { request: Some(req), response: None });
+                    } else {
+                        self.sink.warning(c.line, "example-request-unreadable", "expected `METHOD URL` on the first line of this example request");
+                    }
+                } else if block_type == "response" || http::is_status_line(first) {
+                    let resp = http::parse_response(&c.text, c.line, truncated, self.sink);
+                    match g.examples.last_mut() {
+                        Some(ex) if ex.response.is_none() => ex.response = Some(resp),
+                        _ => g.examples.push(Example { request: None, response: Some(resp) }),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn qualify(&self, name: &str) -> String {
+        if name.contains('.') {
+            name.to_owned()
+        } else {
+            format!("{}.{name}", self.namespace)
+        }
+    }
+
+    fn finish(&mut self, parsed: &ParsedPage, g: Gathered, title: Option<(String, usize)>, version_override: Option<ApiVersion>) -> PageModel {
+        let fm = &parsed.front_matter;
+        let title_text = title.as_ref().map(|(t, _)| t.clone()).or_else(|| fm.get("title").cloned());
+        let description = g
+            .preamble
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .find(|t| !is_boilerplate(t))
+            .map(str::to_owned)
+            .or_else(|| fm.get("description").cloned());
+        let lower_title = title_text.as_deref().unwrap_or("").to_ascii_lowercase();
+        let doc_type = fm.get("doc_type").map(String::as_str).unwrap_or("");
+        let kind = if doc_type == "apiPageType" || (!g.paths.is_empty() && doc_type.is_empty()) {
+            PageKind::Operation
+        } else if doc_type == "enumPageType" || lower_title.ends_with(" enum type") || (doc_type.is_empty() && !g.members.is_empty()) {
+            PageKind::Enum
+        } else if doc_type == "resourcePageType" || lower_title.ends_with(" resource type") || g.resource_json.is_some() {
+            PageKind::Resource
+        } else {
+            PageKind::Other
+        };
+        let api_version = self.api_version(&g, version_override);
+        let mut model = PageModel {
+            file: self.file.to_owned(),
+            shape: parsed.shape,
+            kind,
+            title: title_text,
+            title_inferred: false,
+            namespace: self.namespace.clone(),
+            api_version,
+            description,
+            operation: None,
+            resource: None,
+            enums: g.value_enums.clone(),
+        };
+        match kind {
+            PageKind::Operation => self.finish_operation(&mut model, g),
+            PageKind::Resource => self.finish_resource(&mut model, g, &lower_title),
+            PageKind::Enum => {
+                let name = lower_title_name(model.title.as_deref(), " enum type");
+                match name {
+                    Some(name) => model.enums.insert(0, EnumDef { name: self.qualify(&name), members: g.members, line: g.members_line }),
+                    None => self.sink.error(1, "enum-name-missing", "expected a title `X enum type` naming the enum"),
+                }
+            }
+            PageKind::Other => {}
+        }
+        model
+    }
+
+    fn api_version(&mut self, g: &Gathered, version_override: Option<ApiVersion>) -> ApiVersion {
+        if let Some(v) = version_override {
+            return v;
+        }
+        let note_beta = g.preamble.iter().any(|(t, _)| t.contains("/beta version"));
+        let url_beta = g.url_versions.iter().find(|(v, _)| *v == "beta");
+        let url_v1 = g.url_versions.iter().find(|(v, _)| *v == "v1.0");
+        if let (Some(b), Some(v)) = (url_beta, url_v1) {
+            self.sink.warning(b.1.max(v.1), "api-version-mixed", format!("example URLs name both beta (line {}) and v1.0 (line {}); the page is taken as {}", b.1, v.1, if note_beta { "beta" } else { "v1.0" }));
+        }
+        if note_beta || (url_beta.is_some() && url_v1.is_none()) {
+            ApiVersion::Beta
+        } else {
+            ApiVersion::V1_0
+        }
+    }
+
+    fn finish_operation(&mut self, model: &mut PageModel, g: Gathered) {
+        let method = g.paths.first().map(|p| p.method.clone()).unwrap_or_default();
+        for p in &g.paths {
+            if p.method != method {
+                self.sink.warning(p.line, "operation-methods-mixed", format!("expected every request line of this page to use {method}, found {}", p.method));
+            }
+        }
+        let body_text = g.body_text.to_ascii_lowercase();
+        let url_parameters_in_body = body_text.contains("request url");
+        let (request_body, mut url_parameters) = if url_parameters_in_body {
+            (None, g.body_properties)
+        } else if let Some(c) = BODY_RESOURCE.captures(&g.body_text) {
+            let type_ref = type_expr::parse(&c[1], &self.namespace);
+            (Some(RequestBody { type_ref, properties: g.body_properties, line: g.body_line }), Vec::new())
+        } else if !g.body_properties.is_empty() {
+            (Some(RequestBody { type_ref: None, properties: g.body_properties, line: g.body_line }), Vec::new())
+        } else {
+            (None, Vec::new())
+        };
+        url_parameters.extend(g.url_parameters);
+        let response = self.response(&g.response_text, g.response_line);
+        if g.permissions.is_none() {
+            self.sink.warning(1, "permissions-missing", "expected a permissions table (Permission type | Permissions) on this operation page");
+        }
+        if model.title.is_none() {
+            let object = request_body
+                .as_ref()
+                .and_then(|b| b.type_ref.as_ref())
+                .or(response.as_ref().and_then(|r| r.type_ref.as_ref()))
+                .filter(|t| !t.is_primitive())
+                .map(|t| t.name.rsplit('.').next().unwrap_or("").to_owned())
+                .or_else(|| model.description.as_deref().and_then(|d| CAMEL_WORD.find(d)).map(|m| m.as_str().to_owned()));
+            let verb = match (method.as_str(), response.as_ref().and_then(|r| r.type_ref.as_ref()).is_some_and(|t| t.collection)) {
+                ("POST", _) => "Create",
+                ("PATCH" | "PUT", _) => "Update",
+                ("DELETE", _) => "Delete",
+                ("GET", true) => "List",
+                _ => "Get",
+            };
+            if let Some(object) = object {
+                model.title = Some(format!("{verb} {object}"));
+                model.title_inferred = true;
+            } else {
+                self.sink.warning(1, "title-missing", "expected a title line before `Namespace:`; none could be inferred from the method and description");
+            }
+        }
+        if g.paths.is_empty() {
+            self.sink.error(1, "request-missing", "expected at least one request line (`METHOD /path`) in the HTTP request section");
+        }
+        model.operation = Some(Operation {
+            method,
+            paths: g.paths,
+            permissions: g.permissions.unwrap_or_default(),
+            request_headers: g.headers,
+            request_body,
+            url_parameters,
+            response,
+            examples: g.examples,
+        });
+    }
+
+    fn response(&mut self, text: &str, line: usize) -> Option<ResponseSpec> {
+        if text.is_empty() {
+            return None;
+        }
+        let text = text.replace('`', "");
+        let Some(status) = STATUS.captures(&text).and_then(|c| c[1].parse().ok()) else {
+            self.sink.warning(line, "response-status-missing", "expected a status code (`200 OK`) in the Response section");
+            return None;
+        };
+        let type_ref = RESPONSE_TYPE.captures(&text).and_then(|c| {
+            let collection = c.get(1).is_some() || c.get(3).is_some_and(|m| m.as_str().eq_ignore_ascii_case("collection"));
+            let name = &c[2];
+            // "response code and no content", "... and the updated object": no type named.
+            let known_words = ["no", "empty", "updated", "object", "json", "the", "a", "an"];
+            if known_words.contains(&name.to_ascii_lowercase().as_str()) {
+                return None;
+            }
+            type_expr::parse(name, &self.namespace).map(|t| TypeRef::new(t.name, collection))
+        });
+        Some(ResponseSpec { status, type_ref, line })
+    }
+
+    fn finish_resource(&mut self, model: &mut PageModel, g: Gathered, lower_title: &str) {
+        let annotation = g.resource_json.as_ref().and_then(|(_, a)| a.clone()).unwrap_or_default();
+        let annotated = annotation.get("@odata.type").and_then(|v| v.as_str()).map(str::to_owned);
+        let name = annotated.or_else(|| lower_title_name(model.title.as_deref(), " resource type").map(|n| self.qualify(&n)));
+        let Some(name) = name else {
+            self.sink.error(1, "resource-name-missing", "expected a title `X resource type` or a resource annotation naming the type");
+            return;
+        };
+        let _ = lower_title;
+        let base_type = annotation
+            .get("baseType")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+            .or_else(|| g.preamble.iter().find_map(|(t, _)| INHERITS.captures(t).map(|c| self.qualify(&c[1]))));
+        let key = annotation.get("keyProperty").and_then(|v| v.as_str()).map(str::to_owned);
+        let is_abstract = annotation.get("abstract").and_then(|v| v.as_bool()).unwrap_or(false);
+        let line = g.resource_json.as_ref().map_or(1, |(j, _)| j.line);
+        model.resource = Some(Resource {
+            name: self.qualify(&name),
+            base_type,
+            key,
+            is_abstract,
+            properties: g.properties,
+            relationships: g.relationships,
+            json: g.resource_json.map(|(j, _)| j),
+            line,
+        });
+    }
+}
+
+fn is_property_table(header: &[String]) -> bool {
+    let first = header.first().map(String::as_str).unwrap_or("");
+    matches!(first, "property" | "property name" | "name" | "parameter" | "relationship") && header.iter().any(|h| h == "type")
+}
+
+fn cell(cells: &[String], i: usize) -> String {
+    cells.get(i).cloned().unwrap_or_default()
+}
+
+/// "deviceComplianceDeviceStatus resource type" → "deviceComplianceDeviceStatus".
+fn lower_title_name(title: Option<&str>, suffix: &str) -> Option<String> {
+    let t = title?.trim();
+    let cut = t.len().checked_sub(suffix.len())?;
+    (t.is_char_boundary(cut) && t[cut..].eq_ignore_ascii_case(suffix)).then(|| t[..cut].trim().to_owned()).filter(|n| !n.contains(' '))
+}
+
+/// The notes every page carries near its top, which are not its description.
+fn is_boilerplate(text: &str) -> bool {
+    let t = text.trim_start_matches(['*', '>', ' ']);
+    ["Namespace:", "Note:", "Important:", "This API is available", "[!INCLUDE", "Inherits from"].iter().any(|p| t.starts_with(p))
+}

@@ -1,0 +1,162 @@
+//! The page model: what one page says, whatever its shape. `extract` reads
+//! it from blocks; the schema merges many of them.
+
+pub mod extract;
+pub mod http;
+pub mod possible_values;
+pub mod type_expr;
+
+use serde::Serialize;
+
+pub use type_expr::TypeRef;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum ApiVersion {
+    #[serde(rename = "v1.0")]
+    V1_0,
+    #[serde(rename = "beta")]
+    Beta,
+}
+
+impl ApiVersion {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V1_0 => "v1.0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "v1.0" | "v1" | "1.0" => Some(ApiVersion::V1_0),
+            "beta" => Some(ApiVersion::Beta),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PageKind {
+    Operation,
+    Resource,
+    Enum,
+    /// Conceptual and overview pages: nothing to generate from.
+    Other,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PageModel {
+    pub file: String,
+    pub shape: crate::blocks::Shape,
+    pub kind: PageKind,
+    pub title: Option<String>,
+    /// True when the page had no title and it was inferred from the method and description.
+    pub title_inferred: bool,
+    pub namespace: String,
+    pub api_version: ApiVersion,
+    pub description: Option<String>,
+    pub operation: Option<Operation>,
+    pub resource: Option<Resource>,
+    pub enums: Vec<EnumDef>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Operation {
+    pub method: String,
+    pub paths: Vec<RequestPath>,
+    pub permissions: Permissions,
+    pub request_headers: Vec<Header>,
+    pub request_body: Option<RequestBody>,
+    /// Parameters that go in the request URL (function parameters).
+    pub url_parameters: Vec<Property>,
+    pub response: Option<ResponseSpec>,
+    pub examples: Vec<Example>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RequestPath {
+    pub method: String,
+    pub path: String,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Permissions {
+    pub delegated_work: Vec<String>,
+    pub delegated_personal: Vec<String>,
+    pub application: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Header {
+    pub name: String,
+    pub value: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RequestBody {
+    /// The resource the body represents, or None when the table lists an
+    /// action's parameters.
+    pub type_ref: Option<TypeRef>,
+    pub properties: Vec<Property>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ResponseSpec {
+    pub status: u16,
+    pub type_ref: Option<TypeRef>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Property {
+    pub name: String,
+    pub type_ref: TypeRef,
+    pub description: String,
+    pub possible_values: Vec<String>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Resource {
+    /// Qualified name, `microsoft.graph.user`.
+    pub name: String,
+    pub base_type: Option<String>,
+    pub key: Option<String>,
+    pub is_abstract: bool,
+    pub properties: Vec<Property>,
+    pub relationships: Vec<Property>,
+    pub json: Option<Json>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EnumDef {
+    pub name: String,
+    pub members: Vec<EnumMember>,
+    pub line: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EnumMember {
+    pub name: String,
+    pub value: Option<i64>,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Example {
+    pub request: Option<http::HttpRequest>,
+    pub response: Option<http::HttpResponse>,
+}
+
+/// A JSON value as the page wrote it, and how it had to be read.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Json {
+    pub value: serde_json::Value,
+    /// The repairs lenient reading made (empty when it was strict JSON).
+    pub repairs: Vec<&'static str>,
+    pub line: usize,
+}

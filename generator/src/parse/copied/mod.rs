@@ -1,0 +1,236 @@
+//! Text copied from the rendered docs pages. All three copied shapes share
+//! what the rendering leaves: section headings as bare lines, HTTP requests
+//! and responses as bare lines, JSON without fences, and no markup. They
+//! differ only in how a table was flattened, which `TableReader` covers.
+
+pub mod cell_lines;
+pub mod pipe_rows;
+pub mod spaced;
+
+use crate::blocks::{Block, CodeBlock, ParsedPage, Row, Shape, Table};
+use crate::diagnostics::Sink;
+use crate::parse::lenient_json::value_end;
+use crate::parse::markdown::squash;
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+/// The table headings of the docs' page templates. A rendered table loses
+/// its separators in two of the copied shapes, and these words are what
+/// tell its header from its rows.
+pub const HEADER_WORDS: &[&str] = &[
+    "Permissions (from least to most privileged)",
+    "Permissions (from most to least privileged)",
+    "Least privileged permissions",
+    "Higher privileged permissions",
+    "Permission type",
+    "Property name",
+    "Property",
+    "Type",
+    "Description",
+    "Header",
+    "Value",
+    "Name",
+    "Parameter",
+    "Method",
+    "Return type",
+    "Relationship",
+    "Member",
+    "Required",
+    "Global service",
+    "US Government L4",
+    "US Government L5 (DOD)",
+    "China operated by 21Vianet",
+];
+
+/// Template headings are capitalized; property names, which can be the
+/// same words (`name`, `type`, `value`), are camelCase.
+pub fn is_header_word(cell: &str) -> bool {
+    let cell = cell.trim();
+    cell.starts_with(|c: char| c.is_uppercase()) && HEADER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(cell))
+}
+
+/// The leading cells that form a table header: template headings, each once.
+pub fn header_width<'a>(cells: impl IntoIterator<Item = &'a str>) -> usize {
+    let mut seen: Vec<String> = Vec::new();
+    for cell in cells {
+        let key = cell.trim().to_ascii_lowercase();
+        if !is_header_word(cell) || seen.contains(&key) {
+            break;
+        }
+        seen.push(key);
+    }
+    seen.len()
+}
+
+/// A copied shape's way of reading a table that starts at `lines[at]`.
+pub trait TableReader {
+    /// The table and the index of the first line after it, or None when no
+    /// table of this shape starts here.
+    fn read(&self, lines: &[&str], at: usize, sink: &mut Sink) -> Option<(Table, usize)>;
+}
+
+static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +((?:/|https?://)\S.*|[A-Za-z{][^\s]*/[^\s]*)$").unwrap()
+});
+static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^HTTP/\d(?:\.\d)? +\d{3}\b").unwrap());
+static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9-]*: *\S").unwrap());
+static EXAMPLE_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Examples?(?: \d+)?(?:: .*)?$").unwrap());
+static VALUES_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9]* values$").unwrap());
+
+/// The section headings of the page templates, as they stand alone on a line.
+const SECTION_HEADINGS: &[&str] = &[
+    "Permissions",
+    "Prerequisites",
+    "HTTP request",
+    "Optional query parameters",
+    "Path parameters",
+    "Query parameters",
+    "Function parameters",
+    "Parameters",
+    "Request headers",
+    "Request body",
+    "Response",
+    "Response headers",
+    "Properties",
+    "Relationships",
+    "JSON representation",
+    "Methods",
+    "Members",
+    "Errors",
+];
+
+pub fn parse(text: &str, shape: Shape, sink: &mut Sink) -> ParsedPage {
+    let lines: Vec<&str> = text.lines().map(|l| l.trim_end()).collect();
+    let reader: &dyn TableReader = match shape {
+        Shape::CopiedPipeRows => &pipe_rows::PipeRows,
+        Shape::CopiedCellLines => &cell_lines::CellLines,
+        _ => &spaced::Spaced,
+    };
+    let mut blocks = Vec::new();
+    let mut in_example = false;
+    let mut in_json_representation = false;
+    let mut i = first_nonblank(&lines, 0);
+    if let Some(first) = lines.get(i) {
+        let next = first_nonblank(&lines, i + 1);
+        if !first.starts_with("Namespace:") && lines.get(next).is_some_and(|l| l.starts_with("Namespace:")) {
+            blocks.push(Block::Heading { level: 1, text: squash(first), line: i + 1 });
+            i += 1;
+        }
+    }
+    while i < lines.len() {
+        let line = lines[i].trim();
+        if line.is_empty() {
+            i += 1;
+            continue;
+        }
+        if let Some((table, next)) = reader.read(&lines, i, sink) {
+            blocks.push(Block::Table(table));
+            i = next;
+            continue;
+        }
+        if let Some(level) = heading_level(line, in_example) {
+            if level == 2 {
+                in_example = EXAMPLE_HEADING.is_match(line);
+                in_json_representation = line.eq_ignore_ascii_case("JSON representation");
+            }
+            blocks.push(Block::Heading { level, text: line.to_owned(), line: i + 1 });
+            i += 1;
+            continue;
+        }
+        if REQUEST_LINE.is_match(line) || STATUS_LINE.is_match(line) {
+            let start_line = i + 1;
+            let mut code = Vec::new();
+            let is_request = REQUEST_LINE.is_match(line);
+            while i < lines.len() && (if is_request { REQUEST_LINE.is_match(lines[i].trim()) } else { code.is_empty() }) {
+                code.push(lines[i].trim().to_owned());
+                i += 1;
+            }
+            while i < lines.len() && HEADER_LINE.is_match(lines[i].trim()) {
+                code.push(lines[i].trim().to_owned());
+                i += 1;
+            }
+            let body_at = first_nonblank(&lines, i);
+            if lines.get(body_at).is_some_and(|l| starts_json(l)) {
+                let (json, next) = gather_json(&lines, body_at);
+                code.push(String::new());
+                code.push(json);
+                i = next;
+            }
+            blocks.push(code_block("http", code.join("\n"), start_line));
+            continue;
+        }
+        if in_json_representation && starts_json(line) {
+            let (json, next) = gather_json(&lines, i);
+            blocks.push(code_block("json", json, i + 1));
+            i = next;
+            continue;
+        }
+        blocks.push(Block::Paragraph { text: squash(line), line: i + 1 });
+        i += 1;
+    }
+    ParsedPage { shape, front_matter: BTreeMap::new(), blocks }
+}
+
+fn heading_level(line: &str, in_example: bool) -> Option<u8> {
+    if EXAMPLE_HEADING.is_match(line) {
+        // "Example 1: ..." under "Examples" is a sub-heading; "Example(s)" is a section.
+        return Some(if line.contains(':') || line.chars().any(|c| c.is_ascii_digit()) { 3 } else { 2 });
+    }
+    if in_example && (line == "Request" || line == "Response") {
+        return Some(3);
+    }
+    if VALUES_HEADING.is_match(line) {
+        return Some(3);
+    }
+    SECTION_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(line)).then_some(2)
+}
+
+fn first_nonblank(lines: &[&str], from: usize) -> usize {
+    (from..lines.len()).find(|&i| !lines[i].trim().is_empty()).unwrap_or(lines.len())
+}
+
+fn starts_json(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('{') || t.starts_with('[')
+}
+
+/// Lines from `at` until the JSON value they start is balanced. A value that
+/// never balances ends at the next blank line or section heading, and its
+/// reader will say it is unreadable.
+fn gather_json(lines: &[&str], at: usize) -> (String, usize) {
+    let mut text = String::new();
+    let mut i = at;
+    while i < lines.len() {
+        let line = lines[i];
+        if i > at && (heading_level(line.trim(), true).is_some()) {
+            break;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(line);
+        i += 1;
+        if value_end(&text).is_some() {
+            break;
+        }
+    }
+    (text, i)
+}
+
+fn code_block(info: &str, text: String, line: usize) -> Block {
+    Block::Code(CodeBlock { info: info.to_owned(), text, line, annotation: None })
+}
+
+/// Fits a row's cells to the header's width: cells past the last column
+/// were split off it by a `|` in its text, so they are joined back to it.
+pub fn fit_row(mut cells: Vec<String>, width: usize, line: usize, sink: &mut Sink) -> Row {
+    if width > 0 && cells.len() > width {
+        let rest = cells.split_off(width - 1).join(" | ");
+        cells.push(rest);
+    } else if cells.len() < width {
+        sink.warning(line, "table-row-short", format!("expected {width} cells in this table row, found {}", cells.len()));
+        cells.resize(width, String::new());
+    }
+    Row { cells, line }
+}

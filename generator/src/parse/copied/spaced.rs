@@ -1,0 +1,143 @@
+//! Seed 002: table cells separated by single spaces, nothing else. Rows are
+//! split by what each column holds, never by counting spaces: a property
+//! name is one token, a type is one token (optionally followed by
+//! `collection`), a permission type is one of three phrases, and the last
+//! column takes the rest of the line.
+
+use super::{HEADER_WORDS, TableReader};
+use crate::blocks::{Row, Table};
+use crate::diagnostics::Sink;
+use crate::parse::markdown::squash;
+
+pub struct Spaced;
+
+const PERMISSION_TYPES: &[&str] = &["Delegated (work or school account)", "Delegated (personal Microsoft account)", "Application"];
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Column {
+    Token,
+    Type,
+    PermissionType,
+    Rest,
+    /// A column of several words that is not the last (e.g. `Method`): it
+    /// cannot be told from the next column by its content.
+    Words,
+}
+
+fn role(header: &str, last: bool) -> Column {
+    if last {
+        return Column::Rest;
+    }
+    match header.to_ascii_lowercase().as_str() {
+        "type" | "return type" => Column::Type,
+        "permission type" => Column::PermissionType,
+        "property" | "property name" | "name" | "parameter" | "member" | "relationship" | "header" | "value" | "required" => Column::Token,
+        _ => Column::Words,
+    }
+}
+
+/// Splits a header line into template headings, longest first, or None when
+/// any part of it is not one.
+fn split_header(line: &str) -> Option<Vec<String>> {
+    let mut rest = line.trim();
+    let mut header = Vec::new();
+    while !rest.is_empty() {
+        let word = HEADER_WORDS
+            .iter()
+            .filter(|w| {
+                rest.len() >= w.len()
+                    && rest[..w.len()].eq_ignore_ascii_case(w)
+                    && rest[w.len()..].chars().next().is_none_or(|c| c == ' ')
+            })
+            .max_by_key(|w| w.len())?;
+        header.push(rest[..word.len()].to_owned());
+        rest = rest[word.len()..].trim_start();
+    }
+    let distinct = header.iter().map(|h| h.to_ascii_lowercase()).collect::<std::collections::BTreeSet<_>>().len();
+    (header.len() >= 2 && distinct == header.len() && header[0].starts_with(|c: char| c.is_uppercase())).then_some(header)
+}
+
+fn split_row(line: &str, roles: &[Column]) -> Option<Vec<String>> {
+    let mut rest = line.trim();
+    let mut cells = Vec::new();
+    for &role in roles {
+        let (cell, tail) = match role {
+            Column::Rest => (rest, ""),
+            Column::Words => return None,
+            Column::Token => rest.split_once(' ').unwrap_or((rest, "")),
+            Column::PermissionType => {
+                let phrase = PERMISSION_TYPES.iter().find(|p| rest.starts_with(*p))?;
+                (&rest[..phrase.len()], &rest[phrase.len()..])
+            }
+            Column::Type => {
+                let (first, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+                match tail.split_once(' ') {
+                    Some((word, after)) if word.eq_ignore_ascii_case("collection") => (&rest[..first.len() + 1 + word.len()], after),
+                    None if tail.eq_ignore_ascii_case("collection") => (rest, ""),
+                    _ => (first, tail),
+                }
+            }
+        };
+        cells.push(squash(cell));
+        rest = tail.trim_start();
+    }
+    Some(cells)
+}
+
+impl TableReader for Spaced {
+    fn read(&self, lines: &[&str], at: usize, sink: &mut Sink) -> Option<(Table, usize)> {
+        let header = split_header(lines[at])?;
+        let roles: Vec<Column> = header.iter().enumerate().map(|(i, h)| role(h, i + 1 == header.len())).collect();
+        let mut rows = Vec::new();
+        let mut i = at + 1;
+        while i < lines.len() && !lines[i].trim().is_empty() {
+            let cells = split_row(lines[i], &roles).unwrap_or_else(|| {
+                sink.warning(i + 1, "table-row-unsplit", format!(
+                    "expected cells for the columns {header:?}; a row whose columns hold several words each cannot be split in the space-separated shape, so it is kept whole in the first column"
+                ));
+                let mut cells = vec![squash(lines[i])];
+                cells.resize(header.len(), String::new());
+                cells
+            });
+            rows.push(Row { cells, line: i + 1 });
+            i += 1;
+        }
+        Some((Table { header, rows, line: at + 1 }, i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_split_by_column_content() {
+        let property = [Column::Token, Column::Type, Column::Rest];
+        let permission = [Column::PermissionType, Column::Rest];
+        let cases: &[(&str, &[Column], &[&str])] = &[
+            ("id String Key of the entity.", &property, &["id", "String", "Key of the entity."]),
+            ("status complianceStatus Possible values are: a, b.", &property, &["status", "complianceStatus", "Possible values are: a, b."]),
+            ("members directoryObject collection The members.", &property, &["members", "directoryObject collection", "The members."]),
+            ("tags String collection", &property, &["tags", "String collection", ""]),
+            ("ids Collection(Edm.String) All ids.", &property, &["ids", "Collection(Edm.String)", "All ids."]),
+            ("Delegated (personal Microsoft account) Not supported.", &permission, &["Delegated (personal Microsoft account)", "Not supported."]),
+            ("Application A.ReadWrite.All, B.Read.All", &permission, &["Application", "A.ReadWrite.All, B.Read.All"]),
+        ];
+        for (line, roles, want) in cases {
+            assert_eq!(split_row(line, roles).as_deref(), Some(&want.iter().map(|s| s.to_string()).collect::<Vec<_>>()[..]), "{line}");
+        }
+    }
+
+    #[test]
+    fn headers_are_template_headings() {
+        assert_eq!(split_header("Property Type Description").unwrap(), ["Property", "Type", "Description"]);
+        assert_eq!(
+            split_header("Permission type Permissions (from least to most privileged)").unwrap(),
+            ["Permission type", "Permissions (from least to most privileged)"]
+        );
+        assert_eq!(split_header("Header Value").unwrap(), ["Header", "Value"]);
+        assert!(split_header("Property of the thing").is_none());
+        assert!(split_header("Type").is_none(), "one heading alone is prose");
+        assert!(split_header("name value").is_none(), "property names are not headings");
+    }
+}

@@ -1,0 +1,175 @@
+//! Example JSON as the docs write it: strict JSON where it is, and where it
+//! is not, the few repairs that make hand-written examples readable
+//! (comments, trailing commas, NBSP, junk after the value). Every repair is
+//! named so the caller can say what it did in a warning.
+
+use serde_json::Value;
+
+#[derive(Debug)]
+pub struct Read {
+    pub value: Value,
+    /// Empty when the text was strict JSON.
+    pub repairs: Vec<&'static str>,
+}
+
+pub fn read(text: &str) -> Result<Read, serde_json::Error> {
+    let strict_err = match serde_json::from_str::<Value>(text) {
+        Ok(value) => return Ok(Read { value, repairs: Vec::new() }),
+        Err(e) => e,
+    };
+    let mut repairs = Vec::new();
+    let mut repaired = text.to_owned();
+    if repaired.contains('\u{a0}') {
+        repaired = repaired.replace('\u{a0}', " ");
+        repairs.push("non-breaking spaces");
+    }
+    let (without_comments, had_comments) = strip_comments(&repaired);
+    if had_comments {
+        repaired = without_comments;
+        repairs.push("comments");
+    }
+    let (without_commas, had_commas) = strip_trailing_commas(&repaired);
+    if had_commas {
+        repaired = without_commas;
+        repairs.push("trailing commas");
+    }
+    if let Some(end) = value_end(&repaired) {
+        if !repaired[end..].trim().is_empty() {
+            repaired.truncate(end);
+            repairs.push("text after the value");
+        }
+    }
+    match serde_json::from_str::<Value>(&repaired) {
+        Ok(value) if !repairs.is_empty() => Ok(Read { value, repairs }),
+        _ => Err(strict_err),
+    }
+}
+
+/// Walks the text outside JSON strings, calling `f` with each byte index.
+fn outside_strings(text: &str, mut f: impl FnMut(usize, u8) -> usize) {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut in_string = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if in_string {
+            match b {
+                b'\\' => i += 1,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            i += 1;
+        } else if b == b'"' {
+            in_string = true;
+            i += 1;
+        } else {
+            i += f(i, b).max(1);
+        }
+    }
+}
+
+fn strip_comments(text: &str) -> (String, bool) {
+    let bytes = text.as_bytes();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    outside_strings(text, |i, b| {
+        if b == b'/' && bytes.get(i + 1) == Some(&b'/') {
+            let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
+            cuts.push((i, end));
+            end - i
+        } else if b == b'/' && bytes.get(i + 1) == Some(&b'*') {
+            let end = text[i + 2..].find("*/").map_or(text.len(), |n| i + 2 + n + 2);
+            cuts.push((i, end));
+            end - i
+        } else {
+            1
+        }
+    });
+    cut(text, &cuts)
+}
+
+fn strip_trailing_commas(text: &str) -> (String, bool) {
+    let bytes = text.as_bytes();
+    let mut cuts = Vec::new();
+    outside_strings(text, |i, b| {
+        if b == b',' {
+            let next = bytes[i + 1..].iter().find(|c| !c.is_ascii_whitespace());
+            if matches!(next, Some(b'}') | Some(b']')) {
+                cuts.push((i, i + 1));
+            }
+        }
+        1
+    });
+    cut(text, &cuts)
+}
+
+fn cut(text: &str, cuts: &[(usize, usize)]) -> (String, bool) {
+    if cuts.is_empty() {
+        return (text.to_owned(), false);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for &(start, end) in cuts {
+        out.push_str(&text[at..start]);
+        at = end;
+    }
+    out.push_str(&text[at..]);
+    (out, true)
+}
+
+/// The byte index just past the first balanced `{...}` or `[...]` value.
+pub fn value_end(text: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut started = false;
+    let mut end = None;
+    outside_strings(text, |i, b| {
+        if end.is_some() {
+            return text.len();
+        }
+        match b {
+            b'{' | b'[' => {
+                depth += 1;
+                started = true;
+            }
+            b'}' | b']' if started => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    end = Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        1
+    });
+    end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::read;
+    use serde_json::json;
+
+    #[test]
+    fn repairs_are_named() {
+        let cases: &[(&str, serde_json::Value, &[&str])] = &[
+            (r#"{"a": 1}"#, json!({"a": 1}), &[]),
+            ("{\"a\": 1,\n}", json!({"a": 1}), &["trailing commas"]),
+            ("{\"a\": [1, 2,],}", json!({"a": [1, 2]}), &["trailing commas"]),
+            ("{\"a\": \"x // y\" // note\n}", json!({"a": "x // y"}), &["comments"]),
+            ("{\"a\": /* c */ 1}", json!({"a": 1}), &["comments"]),
+            ("{\"a\":\u{a0}1}", json!({"a": 1}), &["non-breaking spaces"]),
+            ("{\"a\": 1}\n```\nmore", json!({"a": 1}), &["text after the value"]),
+            ("{\"a\": \"b,}\"}", json!({"a": "b,}"}), &[]),
+        ];
+        for (text, want, repairs) in cases {
+            let read = read(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            assert_eq!(&read.value, want, "{text:?}");
+            assert_eq!(read.repairs, *repairs, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn unreadable_text_keeps_the_strict_error() {
+        let err = read("{\"a\": }").unwrap_err();
+        assert!(err.to_string().contains("expected value"), "{err}");
+    }
+}

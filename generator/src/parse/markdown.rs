@@ -1,0 +1,223 @@
+//! The docs repository's Markdown: YAML front matter, pipe tables, fenced
+//! code, `<!-- { ... } -->` annotations, `[!INCLUDE ...]` lines and tab
+//! headings (`# [HTTP](#tab/http)`), read with pulldown-cmark.
+
+use crate::blocks::{Block, CodeBlock, ParsedPage, Row, Shape, Table};
+use crate::diagnostics::Sink;
+use crate::parse::lines::LineIndex;
+use crate::parse::lenient_json;
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use std::collections::BTreeMap;
+
+pub fn parse(text: &str, sink: &mut Sink) -> ParsedPage {
+    let (front_matter, body_start) = front_matter(text);
+    let index = LineIndex::new(text);
+    let body = &text[body_start..];
+    let mut reader = Reader { index: &index, base: body_start, blocks: Vec::new(), pending_annotation: None };
+    reader.read(body, sink);
+    ParsedPage { shape: Shape::Markdown, front_matter, blocks: reader.blocks }
+}
+
+/// Splits off a leading `---` ... `---` block of flat `key: value` lines.
+/// Graph's front matter is flat, so quoted scalars are all it needs.
+fn front_matter(text: &str) -> (BTreeMap<String, String>, usize) {
+    let mut map = BTreeMap::new();
+    let Some(rest) = text.strip_prefix("---").filter(|r| r.starts_with('\n') || r.starts_with("\r\n")) else {
+        return (map, 0);
+    };
+    let mut offset = text.len() - rest.len();
+    for line in rest.split_inclusive('\n') {
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed == "---" {
+            return (map, offset);
+        }
+        if let Some((key, value)) = trimmed.split_once(':') {
+            let value = value.trim().trim_matches('"').trim_matches('\'');
+            map.insert(key.trim().to_owned(), value.to_owned());
+        }
+    }
+    // No closing line: this was not front matter after all.
+    (BTreeMap::new(), 0)
+}
+
+struct Reader<'a> {
+    index: &'a LineIndex,
+    base: usize,
+    blocks: Vec<Block>,
+    pending_annotation: Option<(BTreeMap<String, serde_json::Value>, usize)>,
+}
+
+/// What the reader is inside of while it gathers inline text.
+enum Open {
+    Heading(u8),
+    Paragraph,
+    Cell,
+    Code(String),
+}
+
+impl Reader<'_> {
+    fn line(&self, offset: usize) -> usize {
+        self.index.line_of(self.base + offset)
+    }
+
+    fn read(&mut self, body: &str, sink: &mut Sink) {
+        let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
+        let mut open: Option<(Open, usize)> = None;
+        let mut text = String::new();
+        let mut table: Option<Table> = None;
+        let mut row: Vec<String> = Vec::new();
+        let mut row_line = 0;
+        let mut html_block: Option<(String, usize)> = None;
+        for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
+            match event {
+                Event::Start(Tag::Heading { level, .. }) => {
+                    open = Some((Open::Heading(level as u8), range.start));
+                    text.clear();
+                }
+                Event::Start(Tag::Paragraph) | Event::Start(Tag::Item) if table.is_none() => {
+                    self.flush_paragraph(&mut open, &mut text);
+                    open = Some((Open::Paragraph, range.start));
+                }
+                Event::Start(Tag::TableCell) => {
+                    open = Some((Open::Cell, range.start));
+                    text.clear();
+                }
+                Event::Start(Tag::Table(_)) => {
+                    self.flush_paragraph(&mut open, &mut text);
+                    table = Some(Table { header: Vec::new(), rows: Vec::new(), line: self.line(range.start) });
+                }
+                Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
+                    row.clear();
+                    row_line = self.line(range.start);
+                }
+                Event::Start(Tag::CodeBlock(kind)) => {
+                    self.flush_paragraph(&mut open, &mut text);
+                    let info = match kind {
+                        CodeBlockKind::Fenced(info) => info.trim().to_ascii_lowercase(),
+                        CodeBlockKind::Indented => String::new(),
+                    };
+                    open = Some((Open::Code(info), range.start));
+                    text.clear();
+                }
+                Event::Text(t) => text.push_str(&t),
+                Event::Code(t) => {
+                    text.push('`');
+                    text.push_str(&t);
+                    text.push('`');
+                }
+                Event::SoftBreak | Event::HardBreak => text.push(if matches!(open, Some((Open::Paragraph, _))) { ' ' } else { '\n' }),
+                // An HTML block arrives line by line; an annotation is read whole.
+                Event::Start(Tag::HtmlBlock) => html_block = Some((String::new(), range.start)),
+                Event::Html(html) if html_block.is_some() => {
+                    if let Some((buf, _)) = html_block.as_mut() {
+                        buf.push_str(&html);
+                    }
+                }
+                Event::End(TagEnd::HtmlBlock) => {
+                    if let Some((buf, start)) = html_block.take() {
+                        self.html(&buf, start, sink, &mut text);
+                    }
+                }
+                Event::Html(html) | Event::InlineHtml(html) => self.html(&html, range.start, sink, &mut text),
+                Event::End(TagEnd::Heading(_)) => {
+                    if let Some((Open::Heading(level), start)) = open.take() {
+                        // `# [C#](#tab/csharp)` marks a tab, not a section.
+                        let is_tab = body[start..].lines().next().is_some_and(|l| l.contains("](#tab/"));
+                        if !is_tab {
+                            let line = self.line(start);
+                            self.blocks.push(Block::Heading { level, text: squash(&text), line });
+                        }
+                    }
+                    text.clear();
+                }
+                Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) if table.is_none() => {
+                    self.flush_paragraph(&mut open, &mut text);
+                }
+                Event::End(TagEnd::TableCell) => {
+                    row.push(squash(&text));
+                    text.clear();
+                    open = None;
+                }
+                Event::End(TagEnd::TableHead) => {
+                    if let Some(t) = table.as_mut() {
+                        t.header = std::mem::take(&mut row);
+                    }
+                }
+                Event::End(TagEnd::TableRow) => {
+                    if let Some(t) = table.as_mut() {
+                        t.rows.push(Row { cells: std::mem::take(&mut row), line: row_line });
+                    }
+                }
+                Event::End(TagEnd::Table) => {
+                    if let Some(t) = table.take() {
+                        self.blocks.push(Block::Table(t));
+                    }
+                }
+                Event::End(TagEnd::CodeBlock) => {
+                    if let Some((Open::Code(info), start)) = open.take() {
+                        // The fence line itself is not content.
+                        let fenced = body[start..].starts_with("```") || body[start..].starts_with("~~~");
+                        let line = self.line(start) + usize::from(fenced);
+                        let annotation = self.pending_annotation.take().map(|(a, _)| a);
+                        self.blocks.push(Block::Code(CodeBlock { info, text: std::mem::take(&mut text), line, annotation }));
+                    }
+                }
+                _ => {}
+            }
+        }
+        self.flush_paragraph(&mut open, &mut text);
+    }
+
+    fn flush_paragraph(&mut self, open: &mut Option<(Open, usize)>, text: &mut String) {
+        if let Some((Open::Paragraph, start)) = open {
+            let line = self.line(*start);
+            let squashed = squash(text);
+            if let Some(target) = include_target(&squashed) {
+                self.blocks.push(Block::Include { target, line });
+            } else if !squashed.is_empty() {
+                self.blocks.push(Block::Paragraph { text: squashed, line });
+            }
+            *open = None;
+        }
+        text.clear();
+    }
+
+    /// `<!-- { ... } -->` comments annotate the code block that follows.
+    fn html(&mut self, html: &str, offset: usize, sink: &mut Sink, text: &mut String) {
+        let trimmed = html.trim();
+        let Some(inner) = trimmed.strip_prefix("<!--") else {
+            // Inline HTML such as `<br/>` is part of the text around it.
+            if matches!(trimmed, "<br>" | "<br/>" | "<br />") {
+                text.push(' ');
+            }
+            return;
+        };
+        let inner = inner.trim_end().trim_end_matches("-->").trim();
+        if !inner.starts_with('{') {
+            return;
+        }
+        let line = self.line(offset);
+        match lenient_json::read(inner) {
+            Ok(read) => {
+                if let serde_json::Value::Object(map) = read.value {
+                    self.pending_annotation = Some((map.into_iter().collect(), line));
+                }
+            }
+            Err(e) => sink.warning(line, "annotation-unreadable", format!("expected a JSON object in the `<!-- {{ ... }} -->` annotation: {e}")),
+        }
+    }
+}
+
+/// `[!INCLUDE [name](path)]` renders, through pulldown-cmark, as text
+/// starting `[!INCLUDE`; the path is what matters.
+fn include_target(text: &str) -> Option<String> {
+    let rest = text.strip_prefix("[!INCLUDE")?;
+    let name = rest.trim().trim_start_matches('[').trim_end_matches(']');
+    Some(name.trim().to_owned())
+}
+
+/// Collapses runs of white space (including NBSP) to one space.
+pub fn squash(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+}

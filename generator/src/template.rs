@@ -1,0 +1,163 @@
+//! Request path templates: `/users/{user-id}/messages/{id}` parsed into
+//! segments, their parameters named, and documented example URLs matched
+//! back to them to recover parameter values.
+
+use serde::Serialize;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PathTemplate {
+    pub segments: Vec<Segment>,
+    /// The query string as written, without `?`.
+    pub query: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Segment {
+    pub parts: Vec<Part>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub enum Part {
+    Literal(String),
+    Param(String),
+}
+
+impl PathTemplate {
+    /// Parses a request path (leading `/` optional). An unclosed `{` is a
+    /// literal, so no path fails to parse.
+    pub fn parse(path: &str) -> Self {
+        let (path, query) = match path.split_once('?') {
+            Some((p, q)) => (p, Some(q.to_owned())),
+            None => (path, None),
+        };
+        let segments = path.trim_start_matches('/').split('/').filter(|s| !s.is_empty()).map(parse_segment).collect();
+        PathTemplate { segments, query }
+    }
+
+    pub fn params(&self) -> impl Iterator<Item = &str> {
+        self.segments.iter().flat_map(|s| s.parts.iter()).filter_map(|p| match p {
+            Part::Param(name) => Some(name.as_str()),
+            Part::Literal(_) => None,
+        })
+    }
+
+    /// Matches a concrete path (from an example URL, host and version
+    /// removed) against this template; on success, the value of each
+    /// parameter in order. A literal segment also matches the same segment
+    /// with function arguments (`getX` ~ `getX(a='b')`).
+    pub fn match_path(&self, path: &str) -> Option<Vec<String>> {
+        let path = path.split('?').next().unwrap_or("");
+        let concrete: Vec<&str> = path.trim_start_matches('/').split('/').filter(|s| !s.is_empty()).collect();
+        if concrete.len() != self.segments.len() {
+            return None;
+        }
+        let mut values = Vec::new();
+        for (segment, text) in self.segments.iter().zip(concrete) {
+            match_segment(&segment.parts, text, &mut values)?;
+        }
+        Some(values)
+    }
+}
+
+fn parse_segment(text: &str) -> Segment {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        if open > 0 {
+            parts.push(Part::Literal(rest[..open].to_owned()));
+        }
+        parts.push(Part::Param(rest[open + 1..close].trim().to_owned()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(Part::Literal(rest.to_owned()));
+    }
+    Segment { parts }
+}
+
+fn match_segment(parts: &[Part], text: &str, values: &mut Vec<String>) -> Option<()> {
+    match parts {
+        [] => text.is_empty().then_some(()),
+        [Part::Literal(lit)] => {
+            let matches = text.eq_ignore_ascii_case(lit)
+                || (text.len() > lit.len() && text[..lit.len()].eq_ignore_ascii_case(lit) && text[lit.len()..].starts_with('('));
+            matches.then_some(())
+        }
+        [Part::Literal(lit), rest @ ..] => {
+            let head = text.get(..lit.len())?;
+            head.eq_ignore_ascii_case(lit).then_some(())?;
+            match_segment(rest, &text[lit.len()..], values)
+        }
+        [Part::Param(_)] => {
+            values.push(text.to_owned());
+            Some(())
+        }
+        [Part::Param(_), Part::Literal(lit), rest @ ..] => {
+            let at = text.find(lit.as_str())?;
+            values.push(text[..at].to_owned());
+            match_segment(rest, &text[at + lit.len()..], values)
+        }
+        [Part::Param(_), Part::Param(_), ..] => None,
+    }
+}
+
+/// Splits an example URL into its API version (if it names one) and path:
+/// `https://graph.microsoft.com/beta/me` → (Some("beta"), "/me").
+pub fn split_url(url: &str) -> (Option<&str>, &str) {
+    let without_scheme = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
+    let path = match without_scheme {
+        Some(rest) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => url,
+    };
+    for version in ["v1.0", "beta"] {
+        if let Some(rest) = path.strip_prefix('/').and_then(|p| p.strip_prefix(version)) {
+            if rest.is_empty() || rest.starts_with('/') || rest.starts_with('?') {
+                return (Some(version), if rest.is_empty() { "/" } else { rest });
+            }
+        }
+    }
+    (None, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_and_params() {
+        let t = PathTemplate::parse("/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{id}?$select=x");
+        assert_eq!(t.params().collect::<Vec<_>>(), ["deviceCompliancePolicyId", "id"]);
+        assert_eq!(t.query.as_deref(), Some("$select=x"));
+        let t = PathTemplate::parse("/workbook/range(address='{address}')");
+        assert_eq!(
+            t.segments[1].parts,
+            [Part::Literal("range(address='".into()), Part::Param("address".into()), Part::Literal("')".into())]
+        );
+    }
+
+    #[test]
+    fn match_example_paths() {
+        let cases: &[(&str, &str, Option<&[&str]>)] = &[
+            ("/users/{id}/messages/{message-id}", "/users/abc/messages/m1", Some(&["abc", "m1"])),
+            ("/users/{id}", "/users/{id}", Some(&["{id}"])),
+            ("/users/{id}", "/groups/1", None),
+            ("/users/{id}", "/users/1/x", None),
+            ("/auditEvents/getAuditActivityTypes", "/auditEvents/getAuditActivityTypes(category='x')", Some(&[])),
+            ("/range(address='{address}')", "/range(address='A1:B2')", Some(&["A1:B2"])),
+            ("/users('{id}')", "/users('me@x.com')", Some(&["me@x.com"])),
+        ];
+        for (template, path, want) in cases {
+            let got = PathTemplate::parse(template).match_path(path);
+            assert_eq!(got.as_deref().map(|v| v.iter().map(String::as_str).collect::<Vec<_>>()), want.map(|w| w.to_vec()), "{template} ~ {path}");
+        }
+    }
+
+    #[test]
+    fn urls_split_into_version_and_path() {
+        assert_eq!(split_url("https://graph.microsoft.com/beta/me/events"), (Some("beta"), "/me/events"));
+        assert_eq!(split_url("https://graph.microsoft.com/v1.0/users?$top=1"), (Some("v1.0"), "/users?$top=1"));
+        assert_eq!(split_url("/users/{id}"), (None, "/users/{id}"));
+        assert_eq!(split_url("https://graph.microsoft.com/v1.0"), (Some("v1.0"), "/"));
+    }
+}
