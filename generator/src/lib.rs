@@ -8,10 +8,14 @@
 
 pub mod blocks;
 pub mod diagnostics;
+pub mod emit;
 pub mod load;
 pub mod page;
 pub mod parse;
+pub mod schema;
+pub mod report;
 pub mod template;
+pub mod write;
 
 use diagnostics::{Diagnostic, Sink};
 use page::{ApiVersion, PageModel};

@@ -1,4 +1,7 @@
+//! The `graphgen` command line.
+
 use clap::{Parser, Subcommand};
+use graphgen::diagnostics::Severity;
 use graphgen::page::ApiVersion;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -10,12 +13,48 @@ struct Cli {
     command: Command,
 }
 
+#[derive(clap::Args)]
+struct InputArgs {
+    /// The folder of pages, read recursively (a docs checkout's v1.0/ works as it is).
+    #[arg(long, default_value = "docs-input")]
+    input: PathBuf,
+    /// Only pages whose file name matches this pattern (`intune-*`).
+    #[arg(long)]
+    only: Option<String>,
+    /// Take every page as this API version (v1.0 or beta), whatever it says.
+    #[arg(long, value_parser = parse_version)]
+    api_version: Option<ApiVersion>,
+}
+
 #[derive(Subcommand)]
 enum Command {
+    /// Generate the crate (models, operations, example tests, schema.json).
+    Generate {
+        #[command(flatten)]
+        input: InputArgs,
+        #[arg(long, default_value = "generated")]
+        output: PathBuf,
+        /// Change nothing; exit 1 and name the files that would change.
+        #[arg(long)]
+        check: bool,
+        /// The generated package's name.
+        #[arg(long, default_value = "graph-client")]
+        crate_name: String,
+        /// Print every warning, not only errors and the count of warnings.
+        #[arg(long, short)]
+        verbose: bool,
+    },
+    /// Count what a corpus yields: pages, operations, types, examples, diagnostics.
+    Report {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print one page's model as JSON (what graphgen read from it) and its diagnostics.
     Page {
         file: PathBuf,
-        /// Take the page as this API version (v1.0 or beta) whatever it says.
         #[arg(long, value_parser = parse_version)]
         api_version: Option<ApiVersion>,
     },
@@ -25,23 +64,98 @@ fn parse_version(s: &str) -> Result<ApiVersion, String> {
     ApiVersion::parse(s).ok_or_else(|| format!("expected v1.0 or beta, found {s:?}"))
 }
 
+fn read(input: &InputArgs) -> Result<Vec<graphgen::PageResult>, ExitCode> {
+    let only = match input.only.as_deref().map(glob::Pattern::new).transpose() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("error: --only: {e}");
+            return Err(ExitCode::from(2));
+        }
+    };
+    graphgen::read_pages(&input.input, only.as_ref(), input.api_version).map_err(|e| {
+        eprintln!("error: {}: {e}", input.input.display());
+        ExitCode::from(2)
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    match run(Cli::parse()) {
+        Ok(code) | Err(code) => code,
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     match cli.command {
-        Command::Page { file, api_version } => {
-            let text = match std::fs::read_to_string(&file) {
-                Ok(t) => t,
-                Err(e) => {
-                    eprintln!("error: {}: {e}", file.display());
-                    return ExitCode::from(2);
+        Command::Generate { input, output, check, crate_name, verbose } => {
+            let pages = read(&input)?;
+            let schema = graphgen::schema::build::build(&pages);
+            let options = graphgen::emit::EmitOptions { crate_name };
+            let (files, emit_diags) = graphgen::emit::emit_crate(&schema, &options);
+            let mut errors = 0;
+            let mut warnings = 0;
+            for d in schema.diagnostics.iter().chain(&emit_diags) {
+                match d.severity {
+                    Severity::Error => {
+                        errors += 1;
+                        eprintln!("{d}");
+                    }
+                    Severity::Warning => {
+                        warnings += 1;
+                        if verbose {
+                            eprintln!("{d}");
+                        }
+                    }
                 }
-            };
+            }
+            eprintln!(
+                "{} pages, {} types, {} operations; {errors} errors, {warnings} warnings{}",
+                pages.len(),
+                schema.types.len(),
+                schema.operations.len(),
+                if verbose || warnings == 0 { "" } else { " (-v lists them; schema.json has them all)" }
+            );
+            if check {
+                let changes = graphgen::write::changes(&output, &files).map_err(|e| {
+                    eprintln!("error: {}: {e}", output.display());
+                    ExitCode::from(2)
+                })?;
+                if changes.is_empty() {
+                    eprintln!("{} is up to date", output.display());
+                } else {
+                    eprintln!("{} is stale; `graphgen generate` would change:\n{}", output.display(), changes.describe());
+                    return Ok(ExitCode::FAILURE);
+                }
+            } else {
+                let changes = graphgen::write::write(&output, &files).map_err(|e| {
+                    eprintln!("error: writing {}: {e} (the previous output is left as it was)", output.display());
+                    ExitCode::from(2)
+                })?;
+                eprintln!("{}: {} added, {} modified, {} removed", output.display(), changes.added.len(), changes.modified.len(), changes.removed.len());
+            }
+            Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Report { input, json } => {
+            let pages = read(&input)?;
+            let schema = graphgen::schema::build::build(&pages);
+            let report = graphgen::report::build(&pages, &schema);
+            if json {
+                println!("{}", serde_json::to_string_pretty(&report).expect("reports serialize"));
+            } else {
+                print!("{report}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Page { file, api_version } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                eprintln!("error: {}: {e}", file.display());
+                ExitCode::from(2)
+            })?;
             let result = graphgen::read_page_text(&file.display().to_string(), &text, api_version);
             println!("{}", serde_json::to_string_pretty(&result.model).expect("page models serialize"));
             for d in &result.diagnostics {
                 eprintln!("{d}");
             }
-            ExitCode::SUCCESS
+            Ok(ExitCode::SUCCESS)
         }
     }
 }

@@ -1,0 +1,231 @@
+//! The documented examples → tests in the generated crate: every JSON body
+//! round-trips through its type, and the client, against a local HTTP
+//! server that expects the documented request, sends it and returns the
+//! documented response as the typed value.
+
+use super::operation::{body_type, output, path_fields, OperationNames, OutputKind};
+use super::naming::snake_case;
+use super::{EmitOptions, TypeNames};
+use crate::diagnostics::Diagnostic;
+use crate::schema::{ExampleDef, OperationDef, Schema};
+use crate::template::{split_url, Part, PathTemplate};
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// What the runtime encodes in a path segment (`runtime::fill_path`); the
+/// expected paths here are computed independently, so a test fails if the
+/// runtime's encoding drifts from what Graph's paths need.
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+
+fn diag_at(source: &str, code: &'static str, message: String) -> Diagnostic {
+    let (file, line) = source.rsplit_once(':').map(|(f, l)| (f, l.parse().unwrap_or(1))).unwrap_or((source, 1));
+    Diagnostic::warning(file, line, code, message)
+}
+
+pub fn emit(schema: &Schema, version: &str, names: &TypeNames, ops: &[OperationNames], options: &EmitOptions) -> (TokenStream, Vec<Diagnostic>) {
+    let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
+    let module = format_ident!("{}", super::version_module(version));
+    let models = quote!(#krate::#module::models::);
+    let mut tests = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (op, op_names) in schema.operations.iter().filter(|o| o.api_version == version).zip(ops) {
+        for (k, ex) in op.examples.iter().enumerate() {
+            let stem = format!("{}_example_{}", snake_case(&op_names.primary), k + 1);
+            tests.extend(round_trips(op, op_names, ex, names, &models, &krate, &module, &stem));
+            match client_test(op, op_names, ex, names, &models, &krate, &module, &stem, version) {
+                Ok(Some(t)) => tests.push(t),
+                Ok(None) => {}
+                Err(message) => diagnostics.push(diag_at(&ex.source, "example-untestable", message)),
+            }
+        }
+    }
+    let tokens = quote! {
+        //! The documented examples, as tests.
+        #![allow(clippy::all)]
+
+        use #krate::runtime::testing::{assert_round_trip, json_equivalent};
+        use wiremock::{matchers, Mock, MockServer, ResponseTemplate};
+
+        /// Matches a request whose body is equivalent JSON.
+        struct JsonBody(serde_json::Value);
+
+        impl wiremock::Match for JsonBody {
+            fn matches(&self, request: &wiremock::Request) -> bool {
+                serde_json::from_slice::<serde_json::Value>(&request.body).is_ok_and(|v| json_equivalent(&self.0, &v))
+            }
+        }
+
+        #(#tests)*
+    };
+    (tokens, diagnostics)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn round_trips(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, names: &TypeNames, models: &TokenStream, krate: &syn::Ident, module: &syn::Ident, stem: &str) -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    let ops_path = quote!(#krate::#module::operations::);
+    let in_crate = |ty: TokenStream| -> TokenStream {
+        // Types were rendered for use inside the crate; tests see it from outside.
+        let text = ty.to_string().replace("crate :: runtime", &format!("{krate} :: runtime"));
+        text.parse().expect("a type re-rendered from tokens parses")
+    };
+    if let (Some(req), Some(ty)) = (&ex.request, body_type(op, names, op_names, models)) {
+        if let Some(body) = &req.body {
+            let ty = match &op_names.body {
+                Some(ident) if op.request_body.as_ref().is_some_and(|b| b.type_name.is_none()) => {
+                    let ident = format_ident!("{}", ident);
+                    quote!(#ops_path #ident)
+                }
+                _ => in_crate(ty),
+            };
+            let name = format_ident!("{}_request_round_trip", stem);
+            let json = serde_json::to_string_pretty(body).expect("JSON values serialize");
+            let doc = format!(" {}", ex.source);
+            out.push(quote! {
+                #[doc = #doc]
+                #[test]
+                fn #name() {
+                    assert_round_trip::<#ty>(#json);
+                }
+            });
+        }
+    }
+    let (ty, kind) = output(op, names, models);
+    if let (Some(resp), OutputKind::Json) = (&ex.response, kind) {
+        if let Some(body) = resp.body.as_ref().filter(|_| (200..300).contains(&resp.status)) {
+            let ty = in_crate(ty);
+            let name = format_ident!("{}_response_round_trip", stem);
+            let json = serde_json::to_string_pretty(body).expect("JSON values serialize");
+            let doc = format!(" {}", ex.source);
+            out.push(quote! {
+                #[doc = #doc]
+                #[test]
+                fn #name() {
+                    assert_round_trip::<#ty>(#json);
+                }
+            });
+        }
+    }
+    out
+}
+
+/// The values of a function call segment's arguments: `f(a='x',b=1)`.
+fn function_arg_values(segment: &str) -> Vec<(String, String)> {
+    let Some(open) = segment.find('(') else { return Vec::new() };
+    let inner = segment[open + 1..].trim_end_matches(')');
+    inner
+        .split(',')
+        .filter_map(|pair| pair.split_once('='))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().trim_matches('\'').to_owned()))
+        .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, names: &TypeNames, models: &TokenStream, krate: &syn::Ident, module: &syn::Ident, stem: &str, version: &str) -> Result<Option<TokenStream>, String> {
+    let Some(req) = &ex.request else { return Ok(None) };
+    let status = ex.response.as_ref().map_or(op.response.status, |r| r.status);
+    if !(200..300).contains(&status) {
+        return Ok(None);
+    }
+    let (_, url_path) = split_url(&req.url);
+    let (path_part, query) = url_path.split_once('?').map_or((url_path, None), |(p, q)| (p, Some(q)));
+    let Some((index, values)) = op.paths.iter().enumerate().find_map(|(i, p)| PathTemplate::parse(p).match_path(path_part).map(|v| (i, v))) else {
+        return Err(format!("the example URL {} matches none of the operation's request paths ({}); no client test is emitted for it", req.url, op.paths.join(", ")));
+    };
+    let body_ty = body_type(op, names, op_names, models);
+    if body_ty.is_some() && req.body.is_none() {
+        return Err("the operation takes a JSON body but the example request has none; no client test is emitted for it".to_owned());
+    }
+    let path = &op.paths[index];
+    let fields = path_fields(op, path);
+    let template = PathTemplate::parse(path);
+    // The path the server must see: the template, values percent-encoded.
+    let mut expected = format!("/{version}");
+    let mut values_iter = values.iter();
+    for segment in &template.segments {
+        expected.push('/');
+        for part in &segment.parts {
+            match part {
+                Part::Literal(l) => expected.push_str(l),
+                Part::Param(_) => expected.extend(utf8_percent_encode(values_iter.next().map_or("", String::as_str), SEGMENT)),
+            }
+        }
+    }
+    let last_segment = path_part.rsplit('/').next().unwrap_or("");
+    let args = function_arg_values(last_segment);
+    let mut url_values = Vec::new();
+    if !fields.url_params.is_empty() {
+        let mut rendered = Vec::new();
+        for (_, p) in &fields.url_params {
+            let value = args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| v.clone()).unwrap_or_default();
+            let encoded: String = utf8_percent_encode(&value.replace('\'', "''"), SEGMENT).collect();
+            rendered.push(if p.type_name == "Edm.String" || p.type_name == "Edm.Guid" { format!("{}='{encoded}'", p.name) } else { format!("{}={encoded}", p.name) });
+            url_values.push(value);
+        }
+        expected.push_str(&format!("({})", rendered.join(",")));
+    }
+    let query_pairs: Vec<(String, String)> = query
+        .map(|q| q.split('&').filter(|s| !s.is_empty()).map(|kv| kv.split_once('=').map_or((kv.to_owned(), String::new()), |(k, v)| (k.to_owned(), v.to_owned()))).collect())
+        .unwrap_or_default();
+    let ident = format_ident!("{}", op_names.per_path[index]);
+    let path_idents = fields.path_params.iter().map(|(_, f)| format_ident!("{}", f));
+    let url_idents = fields.url_params.iter().map(|(f, _)| format_ident!("{}", f));
+    let query_keys = query_pairs.iter().map(|(k, _)| k);
+    let query_values = query_pairs.iter().map(|(_, v)| v);
+    let query_matchers = query_pairs.iter().map(|(k, v)| quote!(.and(matchers::query_param(#k, #v))));
+    let method = &op.method;
+    let req_json = req.body.as_ref().map(|b| serde_json::to_string_pretty(b).expect("JSON values serialize"));
+    let (body_field, body_matcher) = match (&body_ty, &req_json) {
+        (Some(_), Some(json)) => (quote!(body: serde_json::from_str(#json).expect("the documented body fits the body type"),), quote!(.and(JsonBody(serde_json::from_str(#json).unwrap())))),
+        _ => (quote!(), quote!()),
+    };
+    let (_, kind) = output(op, names, models);
+    let resp = ex.response.as_ref();
+    let (respond, check) = match (kind, resp.and_then(|r| r.body.as_ref()), resp.and_then(|r| r.body_text.as_ref())) {
+        (OutputKind::Json, Some(json), _) => {
+            let json = serde_json::to_string_pretty(json).expect("JSON values serialize");
+            (
+                quote!(ResponseTemplate::new(#status).set_body_raw(#json, "application/json")),
+                quote! {
+                    let expected: serde_json::Value = serde_json::from_str(#json).unwrap();
+                    let actual = serde_json::to_value(&output).unwrap();
+                    assert!(json_equivalent(&expected, &actual), "the client's value differs from the documented response\nexpected: {expected:#}\nactual:   {actual:#}");
+                },
+            )
+        }
+        (OutputKind::Bytes, _, Some(text)) => (
+            quote!(ResponseTemplate::new(#status).set_body_raw(#text, "application/octet-stream")),
+            quote!(assert_eq!(output, #text.as_bytes());),
+        ),
+        (OutputKind::Json, None, _) => return Err("the example has no JSON response body to answer with; no client test is emitted for it".to_owned()),
+        _ => (quote!(ResponseTemplate::new(#status)), quote!(let () = output;)),
+    };
+    let name = format_ident!("{}_client", stem);
+    let doc = format!(" {}", ex.source);
+    Ok(Some(quote! {
+        #[doc = #doc]
+        #[tokio::test]
+        async fn #name() {
+            let server = MockServer::start().await;
+            Mock::given(matchers::method(#method))
+                .and(matchers::path(#expected))
+                .and(matchers::header("authorization", "Bearer test-token"))
+                #body_matcher
+                #(#query_matchers)*
+                .respond_with(#respond)
+                .expect(1)
+                .mount(&server)
+                .await;
+            let client = #krate::runtime::Client::new(#krate::runtime::Cloud::Custom(server.uri()), "test-token");
+            let operation = #krate::#module::operations::#ident {
+                #(#path_idents: #values.to_owned(),)*
+                #(#url_idents: #url_values.to_owned(),)*
+                #body_field
+                query: vec![#((#query_keys.to_owned(), #query_values.to_owned())),*],
+            };
+            let output = client.send(&operation).await.expect("the client sends the documented request");
+            #check
+        }
+    }))
+}

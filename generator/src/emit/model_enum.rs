@@ -1,0 +1,40 @@
+//! An enum type → a Rust enum that also holds values the docs don't list.
+
+use super::model_struct::doc_lines;
+use super::naming::{pascal_case, Scope};
+use crate::schema::TypeDef;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+pub fn emit(t: &TypeDef, ident: &str) -> TokenStream {
+    let ident = format_ident!("{}", ident);
+    let mut scope = Scope::with_reserved(&["Other"]);
+    let variants = t.members.iter().map(|m| {
+        let variant = format_ident!("{}", scope.claim(&[pascal_case(&m.name)]));
+        let wire = &m.name;
+        let doc = m.value.map(|v| {
+            let text = format!(" `{wire}` (value {v})");
+            quote!(#[doc = #text])
+        });
+        quote! {
+            #doc
+            #[serde(rename = #wire)]
+            #variant,
+        }
+    });
+    let doc = doc_lines(&match &t.description {
+        Some(d) => format!("{d}\n\n`{}` (enum).", t.qualified()),
+        None => format!("`{}` (enum).", t.qualified()),
+    });
+    quote! {
+        #doc
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        pub enum #ident {
+            #(#variants)*
+            /// A value the docs do not list (Graph adds members over time,
+            /// and flag enums combine them: `a,b`).
+            #[serde(untagged)]
+            Other(String),
+        }
+    }
+}

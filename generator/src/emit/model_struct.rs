@@ -1,0 +1,78 @@
+//! A complex or entity type → a serde struct.
+
+use super::naming::{snake_case, Scope};
+use super::{rust_type, TypeNames};
+use crate::schema::{PropertyDef, Schema, TypeDef};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// The type's properties with its base types' first (a derived type's JSON
+/// holds them all), each wire name once.
+pub fn all_properties<'a>(schema: &'a Schema, t: &'a TypeDef) -> Vec<&'a PropertyDef> {
+    let mut chain = vec![t];
+    let mut current = t;
+    while let Some(base) = current.base_type.as_deref().and_then(|b| schema.find_type(t.api_version, b)) {
+        if chain.iter().any(|c| std::ptr::eq(*c, base)) || chain.len() > 32 {
+            break;
+        }
+        chain.push(base);
+        current = base;
+    }
+    let mut out: Vec<&PropertyDef> = Vec::new();
+    for def in chain.iter().rev() {
+        for p in &def.properties {
+            if !p.name.starts_with('@') && !out.iter().any(|o| o.name == p.name) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+pub fn doc_lines(text: &str) -> TokenStream {
+    let lines = text.lines().map(|l| format!(" {}", l.trim_end()));
+    quote!(#(#[doc = #lines])*)
+}
+
+pub fn emit(schema: &Schema, names: &TypeNames, t: &TypeDef, ident: &str) -> TokenStream {
+    let ident = format_ident!("{}", ident);
+    let models = quote!(super::);
+    let mut scope = Scope::with_reserved(&["additional_properties"]);
+    let odata_type = format_ident!("{}", scope.claim(&["odata_type".to_owned()]));
+    let fields = all_properties(schema, t).into_iter().map(|p| {
+        let field = format_ident!("{}", scope.claim(&[snake_case(&p.name)]));
+        let ty = rust_type::property(names, &p.type_name, p.collection, &models);
+        let wire = &p.name;
+        let doc = doc_lines(&p.description);
+        quote! {
+            #doc
+            #[serde(rename = #wire, default, skip_serializing_if = "crate::runtime::Field::is_absent")]
+            pub #field: crate::runtime::Field<#ty>,
+        }
+    });
+    let mut doc = format!("`{}` ({}).", t.qualified(), match t.kind {
+        crate::schema::TypeKind::Entity => "entity",
+        _ => "complex type",
+    });
+    if let Some(d) = &t.description {
+        doc = format!("{d}\n\n{doc}");
+    }
+    if let Some(base) = &t.base_type {
+        doc.push_str(&format!(" Inherits from `{base}`; its properties are included."));
+    }
+    let doc = doc_lines(&doc);
+    quote! {
+        #doc
+        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        pub struct #ident {
+            /// The type the server says this value is (`#microsoft.graph.x`).
+            #[serde(rename = "@odata.type", default, skip_serializing_if = "crate::runtime::Field::is_absent")]
+            pub #odata_type: crate::runtime::Field<String>,
+            #(#fields)*
+            /// Properties the docs do not list, kept so that nothing the
+            /// server sends is lost when the value is serialized again.
+            #[serde(flatten)]
+            pub additional_properties: serde_json::Map<String, serde_json::Value>,
+        }
+    }
+}

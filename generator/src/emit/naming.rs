@@ -1,0 +1,138 @@
+//! Rust names for wire names: case conversion, keywords, names that are not
+//! identifiers at all, and a scope that resolves collisions the same way
+//! every run.
+
+use std::collections::BTreeSet;
+
+/// Words of a wire name: split at non-alphanumerics, at lower→upper, and
+/// before the last capital of an acronym (`macOSWired` → mac, OS, Wired).
+fn words(name: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = name.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if !current.is_empty() {
+                words.push(std::mem::take(&mut current));
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1).copied();
+        let boundary = match prev {
+            Some(p) if c.is_ascii_uppercase() => p.is_ascii_lowercase() || p.is_ascii_digit() || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase())),
+            _ => false,
+        };
+        if boundary && !current.is_empty() {
+            words.push(std::mem::take(&mut current));
+        }
+        current.push(c);
+    }
+    if !current.is_empty() {
+        words.push(current);
+    }
+    words
+}
+
+const KEYWORDS: &[&str] = &[
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
+    "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await",
+    "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+];
+
+/// Makes a name a valid identifier: a leading digit gets a prefix, a
+/// keyword a trailing `_`, an empty name a placeholder.
+fn sanitize(name: String, empty: &str, digit_prefix: &str) -> String {
+    let name = if name.is_empty() { empty.to_owned() } else { name };
+    let name = if name.starts_with(|c: char| c.is_ascii_digit()) { format!("{digit_prefix}{name}") } else { name };
+    if KEYWORDS.contains(&name.as_str()) {
+        format!("{name}_")
+    } else {
+        name
+    }
+}
+
+pub fn snake_case(name: &str) -> String {
+    let joined = words(name).iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>().join("_");
+    sanitize(joined, "field", "_")
+}
+
+pub fn pascal_case(name: &str) -> String {
+    let joined: String = words(name)
+        .iter()
+        .map(|w| {
+            let mut cs = w.chars();
+            let first = cs.next().map(|c| c.to_ascii_uppercase()).into_iter();
+            first.chain(cs.map(|c| c.to_ascii_lowercase())).collect::<String>()
+        })
+        .collect();
+    sanitize(joined, "Value", "V")
+}
+
+/// The names taken in one namespace (a module's types, a struct's fields).
+/// The first claimant of a name keeps it; later ones get the first free
+/// `name2`, `name3`..., so the same claims in the same order give the same
+/// names.
+#[derive(Default)]
+pub struct Scope {
+    taken: BTreeSet<String>,
+}
+
+impl Scope {
+    pub fn with_reserved(names: &[&str]) -> Self {
+        Scope { taken: names.iter().map(|s| s.to_string()).collect() }
+    }
+
+    /// Claims the first free name among `candidates`, then numbered forms
+    /// of the first candidate.
+    pub fn claim(&mut self, candidates: &[String]) -> String {
+        for c in candidates {
+            if self.taken.insert(c.clone()) {
+                return c.clone();
+            }
+        }
+        let base = candidates.first().cloned().unwrap_or_else(|| "item".to_owned());
+        let sep = if base.ends_with(|c: char| c.is_ascii_digit()) { "_" } else { "" };
+        (2..).map(|n| format!("{base}{sep}{n}")).find(|c| self.taken.insert(c.clone())).expect("an unbounded range has a free name")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_conversion() {
+        let cases = [
+            ("deviceComplianceDeviceStatus", "device_compliance_device_status", "DeviceComplianceDeviceStatus"),
+            ("userPrincipalName", "user_principal_name", "UserPrincipalName"),
+            ("macOSWiredNetworkConfiguration", "mac_os_wired_network_configuration", "MacOsWiredNetworkConfiguration"),
+            ("iPhoneAndIPod", "i_phone_and_i_pod", "IPhoneAndIPod"),
+            ("v8_0", "v8_0", "V80"),
+            ("@odata.type", "odata_type", "OdataType"),
+            ("type", "type_", "Type"),
+            ("self", "self_", "Self_"),
+            ("3dModel", "_3d_model", "V3dModel"),
+            ("windows10XSCEPCertificateProfile", "windows10_xscep_certificate_profile", "Windows10XscepCertificateProfile"),
+            ("", "field", "Value"),
+            ("request-id", "request_id", "RequestId"),
+            ("ÄÖ", "field", "Value"),
+        ];
+        for (wire, snake, pascal) in cases {
+            assert_eq!(snake_case(wire), snake, "snake {wire:?}");
+            assert_eq!(pascal_case(wire), pascal, "pascal {wire:?}");
+        }
+    }
+
+    #[test]
+    fn scope_resolves_collisions_in_claim_order() {
+        let mut scope = Scope::with_reserved(&["additional_properties"]);
+        assert_eq!(scope.claim(&["odata_type".into()]), "odata_type");
+        assert_eq!(scope.claim(&["odata_type".into()]), "odata_type2");
+        assert_eq!(scope.claim(&["additional_properties".into()]), "additional_properties2");
+        assert_eq!(scope.claim(&["assign".into(), "mobile_app_assign".into()]), "assign");
+        assert_eq!(scope.claim(&["assign".into(), "mobile_app_assign".into()]), "mobile_app_assign");
+        assert_eq!(scope.claim(&["v8".into()]), "v8");
+        assert_eq!(scope.claim(&["v8".into()]), "v8_2");
+    }
+}

@@ -1,0 +1,288 @@
+//! An operation → one struct per request path, each implementing
+//! `runtime::Operation`. A user picks the struct for the path they have;
+//! they share the body and output types.
+
+use super::model_struct::doc_lines;
+use super::naming::{pascal_case, snake_case, Scope};
+use super::{rust_type, version_module, TypeNames};
+use crate::schema::{OperationDef, ParameterDef, Schema};
+use crate::template::{Part, PathTemplate};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// The Rust names of one operation's structs.
+#[derive(Clone, Debug)]
+pub struct OperationNames {
+    pub primary: String,
+    /// One struct per request path, in the page's order (`[0]` is `primary`).
+    pub per_path: Vec<String>,
+    /// The struct of an action's parameters, when the body is one.
+    pub body: Option<String>,
+}
+
+impl OperationNames {
+    pub fn all_idents(&self) -> Vec<String> {
+        self.per_path.iter().cloned().chain(self.body.clone()).collect()
+    }
+}
+
+/// The entity an operation is bound to, from its path: the last parameter
+/// (`{managedDeviceId}` → managedDevice), else the segment before the last.
+fn bound_entity(path: &str) -> String {
+    let t = PathTemplate::parse(path);
+    let param = t.params().last().map(|p| p.trim_end_matches("Id").trim_end_matches("-id").trim_end_matches("_id").to_owned());
+    param.filter(|p| !p.is_empty() && p != "id").unwrap_or_else(|| {
+        let mut lits = literals(path);
+        lits.pop();
+        lits.pop().unwrap_or_default()
+    })
+}
+
+fn segment_text(s: &crate::template::Segment) -> String {
+    s.parts.iter().map(|p| match p {
+        Part::Literal(l) => l.clone(),
+        Part::Param(p) => p.clone(),
+    }).collect()
+}
+
+fn literals(path: &str) -> Vec<String> {
+    PathTemplate::parse(path)
+        .segments
+        .iter()
+        .filter(|s| s.parts.iter().all(|p| matches!(p, Part::Literal(_))))
+        .map(|s| segment_text(s).trim_start_matches("microsoft.graph.").to_owned())
+        .collect()
+}
+
+/// Names every operation of a version, in schema order, in one scope.
+pub fn name_operations(schema: &Schema, version: &str) -> Vec<OperationNames> {
+    let mut scope = Scope::default();
+    schema
+        .operations
+        .iter()
+        .filter(|o| o.api_version == version)
+        .map(|op| {
+            let title = op.name.trim();
+            let lower = title.to_ascii_lowercase();
+            let bound = op.paths.first().map(|p| bound_entity(p)).unwrap_or_default();
+            let candidates = match lower.strip_suffix(" action").or_else(|| lower.strip_suffix(" function")) {
+                // "wipe action" is bound to an entity; its name says which.
+                Some(_) => {
+                    let verb = &title[..title.rfind(' ').unwrap_or(title.len())];
+                    vec![pascal_case(&format!("{bound} {verb}")), pascal_case(verb)]
+                }
+                None => vec![pascal_case(title), pascal_case(&format!("{bound} {title}"))],
+            };
+            let primary = scope.claim(&candidates);
+            let first_literals = op.paths.first().map(|p| literals(p)).unwrap_or_default();
+            let mut per_path = vec![primary.clone()];
+            for (i, path) in op.paths.iter().enumerate().skip(1) {
+                let distinct: Vec<String> = literals(path).into_iter().filter(|l| !first_literals.contains(l)).collect();
+                let candidate = if distinct.is_empty() { format!("{primary}Path{}", i + 1) } else { format!("{primary}Via{}", pascal_case(&distinct.join(" "))) };
+                per_path.push(scope.claim(&[candidate]));
+            }
+            let body = op.request_body.as_ref().filter(|b| b.type_name.is_none()).map(|_| scope.claim(&[format!("{primary}Body")]));
+            OperationNames { primary, per_path, body }
+        })
+        .collect()
+}
+
+/// How an operation's response body is read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum OutputKind {
+    Empty,
+    Bytes,
+    Json,
+}
+
+pub fn output(op: &OperationDef, names: &TypeNames, models: &TokenStream) -> (TokenStream, OutputKind) {
+    let documented_json = op.examples.iter().any(|e| e.response.as_ref().is_some_and(|r| r.body.is_some()));
+    match op.response.type_name.as_deref() {
+        Some("Edm.Stream") => (quote!(Vec<u8>), OutputKind::Bytes),
+        Some(t) => {
+            let element = rust_type::element(names, t, models);
+            if op.response.collection {
+                (quote!(crate::runtime::Collection<#element>), OutputKind::Json)
+            } else if t.starts_with("Edm.") {
+                (quote!(crate::runtime::PrimitiveValue<#element>), OutputKind::Json)
+            } else {
+                (element, OutputKind::Json)
+            }
+        }
+        None if documented_json => (quote!(serde_json::Value), OutputKind::Json),
+        None => (quote!(()), OutputKind::Empty),
+    }
+}
+
+/// The body field's type, if the operation takes a body.
+pub fn body_type(op: &OperationDef, names: &TypeNames, op_names: &OperationNames, models: &TokenStream) -> Option<TokenStream> {
+    let body = op.request_body.as_ref()?;
+    Some(match (&body.type_name, &op_names.body) {
+        (Some(t), _) => {
+            let element = rust_type::element(names, t, models);
+            if body.collection {
+                quote!(Vec<#element>)
+            } else {
+                element
+            }
+        }
+        (None, Some(ident)) => {
+            let ident = format_ident!("{}", ident);
+            quote!(#ident)
+        }
+        (None, None) => quote!(serde_json::Value),
+    })
+}
+
+fn method_ident(method: &str) -> TokenStream {
+    match method {
+        "POST" => quote!(crate::runtime::Method::Post),
+        "PUT" => quote!(crate::runtime::Method::Put),
+        "PATCH" => quote!(crate::runtime::Method::Patch),
+        "DELETE" => quote!(crate::runtime::Method::Delete),
+        _ => quote!(crate::runtime::Method::Get),
+    }
+}
+
+/// The struct field of each path parameter and URL parameter, in order.
+pub struct PathFields {
+    pub path_params: Vec<(String, String)>,
+    pub url_params: Vec<(String, ParameterDef)>,
+}
+
+pub fn path_fields(op: &OperationDef, path: &str) -> PathFields {
+    let mut scope = Scope::with_reserved(&["body", "query"]);
+    let path_params = PathTemplate::parse(path).params().map(|p| (p.to_owned(), scope.claim(&[snake_case(p)]))).collect();
+    let url_params = op.url_parameters.iter().map(|p| (scope.claim(&[snake_case(&p.name)]), p.clone())).collect();
+    PathFields { path_params, url_params }
+}
+
+fn op_doc(op: &OperationDef, path: &str) -> String {
+    let mut doc = op.name.clone();
+    if let Some(d) = &op.description {
+        doc.push_str(&format!("\n\n{d}"));
+    }
+    doc.push_str(&format!("\n\n`{} {}`", op.method, path));
+    let perms = |list: &[String]| if list.is_empty() { "not supported".to_owned() } else { list.join(", ") };
+    doc.push_str(&format!(
+        "\n\nPermissions:\n- Delegated (work or school account): {}\n- Delegated (personal Microsoft account): {}\n- Application: {}",
+        perms(&op.permissions.delegated_work),
+        perms(&op.permissions.delegated_personal),
+        perms(&op.permissions.application)
+    ));
+    if op.paths.len() > 1 {
+        doc.push_str("\n\nThe same operation on its other paths:");
+        for p in op.paths.iter().filter(|p| *p != path) {
+            doc.push_str(&format!("\n- `{p}`"));
+        }
+    }
+    doc.push_str(&format!("\n\nDocumented response: `{}`. Source: `{}`.", op.response.status, op.source));
+    doc
+}
+
+pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, module: &str) -> TokenStream {
+    let version_mod = format_ident!("{}", module);
+    let models = quote!(crate::#version_mod::models::);
+    let api_version = if module == version_module("beta") { quote!(crate::runtime::ApiVersion::Beta) } else { quote!(crate::runtime::ApiVersion::V1_0) };
+    let body_struct = op_names.body.as_ref().and_then(|ident| {
+        let params = &op.request_body.as_ref()?.parameters;
+        let ident = format_ident!("{}", ident);
+        let mut scope = Scope::with_reserved(&["additional_properties"]);
+        let fields = params.iter().map(|p| {
+            let field = format_ident!("{}", scope.claim(&[snake_case(&p.name)]));
+            let ty = rust_type::property(names, &p.type_name, p.collection, &models);
+            let wire = &p.name;
+            let doc = doc_lines(&p.description);
+            quote! {
+                #doc
+                #[serde(rename = #wire, default, skip_serializing_if = "crate::runtime::Field::is_absent")]
+                pub #field: crate::runtime::Field<#ty>,
+            }
+        });
+        let doc = format!(" The parameters of {}.", op.name);
+        Some(quote! {
+            #[doc = #doc]
+            #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+            pub struct #ident {
+                #(#fields)*
+                /// Parameters the docs do not list.
+                #[serde(flatten)]
+                pub additional_properties: serde_json::Map<String, serde_json::Value>,
+            }
+        })
+    });
+    let (output, kind) = output(op, names, &models);
+    let decode = match kind {
+        OutputKind::Empty => quote!(crate::runtime::empty_response(response)),
+        OutputKind::Bytes => quote!(crate::runtime::bytes_response(response)),
+        OutputKind::Json => quote!(crate::runtime::json_response(response)),
+    };
+    let body_ty = body_type(op, names, op_names, &models);
+    let method = method_ident(&op.method);
+    let structs = op.paths.iter().zip(&op_names.per_path).map(|(path, ident)| {
+        let ident = format_ident!("{}", ident);
+        let fields = path_fields(op, path);
+        let template_text = format!("/{}", path.split('?').next().unwrap_or("").trim_start_matches('/'));
+        let path_idents: Vec<_> = fields.path_params.iter().map(|(_, f)| format_ident!("{}", f)).collect();
+        let path_docs = fields.path_params.iter().map(|(p, _)| format!(" The `{{{p}}}` of the path."));
+        let url_idents: Vec<_> = fields.url_params.iter().map(|(f, _)| format_ident!("{}", f)).collect();
+        let url_docs = fields.url_params.iter().map(|(_, p)| format!(" Function parameter `{}` ({}). {}", p.name, p.type_name, p.description));
+        let url_args = fields.url_params.iter().map(|(f, p)| {
+            let f = format_ident!("{}", f);
+            let wire = &p.name;
+            if p.type_name == "Edm.String" || p.type_name == "Edm.Guid" {
+                quote!((#wire, crate::runtime::FunctionArg::String(&self.#f)))
+            } else {
+                quote!((#wire, crate::runtime::FunctionArg::Raw(&self.#f)))
+            }
+        });
+        let push_args = (!fields.url_params.is_empty()).then(|| quote!(path.push_str(&crate::runtime::function_args(&[#(#url_args),*]));));
+        let (body_field, body_arg) = match &body_ty {
+            Some(ty) => (quote!(pub body: #ty,), quote!(Some(&self.body))),
+            None => (quote!(), quote!(None::<&()>)),
+        };
+        let doc = doc_lines(&op_doc(op, path));
+        let mutable = push_args.as_ref().map(|_| quote!(mut));
+        quote! {
+            #doc
+            #[derive(Clone, Debug, PartialEq)]
+            pub struct #ident {
+                #(#[doc = #path_docs] pub #path_idents: String,)*
+                #(#[doc = #url_docs] pub #url_idents: String,)*
+                #body_field
+                /// OData query options (`$select`, `$filter`, `$top`, ...).
+                pub query: Vec<(String, String)>,
+            }
+
+            impl crate::runtime::Operation for #ident {
+                type Output = #output;
+
+                fn request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
+                    let #mutable path = crate::runtime::fill_path(#template_text, &[#(&self.#path_idents),*]);
+                    #push_args
+                    crate::runtime::request(#method, #api_version, path, &self.query, #body_arg)
+                }
+
+                fn response(&self, response: crate::runtime::Response) -> Result<Self::Output, crate::runtime::Error> {
+                    #decode
+                }
+            }
+        }
+    });
+    quote! {
+        #body_struct
+        #(#structs)*
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bound_entities() {
+        assert_eq!(bound_entity("/users/{usersId}/managedDevices/{managedDeviceId}/wipe"), "managedDevice");
+        assert_eq!(bound_entity("/deviceManagement/auditEvents/getAuditActivityTypes"), "auditEvents");
+        assert_eq!(bound_entity("/me/events/{id}/accept"), "events");
+    }
+}

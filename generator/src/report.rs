@@ -1,0 +1,109 @@
+//! `graphgen report`: what a corpus yields, counted.
+
+use crate::blocks::Shape;
+use crate::diagnostics::Severity;
+use crate::page::PageKind;
+use crate::schema::Schema;
+use crate::PageResult;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Report {
+    pub pages: usize,
+    pub pages_by_shape: BTreeMap<&'static str, usize>,
+    pub pages_by_kind: BTreeMap<String, usize>,
+    pub pages_with_errors: usize,
+    pub operations: usize,
+    pub request_paths: usize,
+    pub types: usize,
+    pub enums: usize,
+    pub examples: usize,
+    pub example_bodies: BodyCounts,
+    /// Per code: how many, and the first `file:line`.
+    pub diagnostics: BTreeMap<String, (usize, String)>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct BodyCounts {
+    pub strict: usize,
+    pub lenient: usize,
+    pub unreadable: usize,
+}
+
+pub fn build(pages: &[PageResult], schema: &Schema) -> Report {
+    let mut by_shape = BTreeMap::new();
+    let mut by_kind = BTreeMap::new();
+    let mut bodies = BodyCounts::default();
+    for p in pages {
+        if let Some(m) = &p.model {
+            *by_shape.entry(m.shape.name()).or_insert(0) += 1;
+            let kind = match m.kind {
+                PageKind::Operation => "operation",
+                PageKind::Resource => "resource",
+                PageKind::Enum => "enum",
+                PageKind::Other => "other",
+            };
+            *by_kind.entry(kind.to_owned()).or_insert(0) += 1;
+            for ex in m.operation.iter().flat_map(|o| &o.examples) {
+                let bodies_of = ex.request.iter().filter_map(|r| r.body.as_ref()).chain(ex.response.iter().filter_map(|r| r.body.as_ref()));
+                for b in bodies_of {
+                    match b {
+                        crate::page::http::Body::Json(j) if j.repairs.is_empty() => bodies.strict += 1,
+                        crate::page::http::Body::Json(_) => bodies.lenient += 1,
+                        crate::page::http::Body::Text { text, .. } if text.trim_start().starts_with(['{', '[']) => bodies.unreadable += 1,
+                        crate::page::http::Body::Text { .. } => {}
+                    }
+                }
+            }
+        }
+    }
+    for s in Shape::ALL {
+        by_shape.entry(s.name()).or_insert(0);
+    }
+    let mut diagnostics: BTreeMap<String, (usize, String)> = BTreeMap::new();
+    for d in &schema.diagnostics {
+        let e = diagnostics.entry(d.code.to_owned()).or_insert((0, format!("{}:{}", d.file, d.line)));
+        e.0 += 1;
+    }
+    let pages_with_errors = pages.iter().filter(|p| p.diagnostics.iter().any(|d| d.severity == Severity::Error)).count();
+    Report {
+        pages: pages.len(),
+        pages_by_shape: by_shape,
+        pages_by_kind: by_kind,
+        pages_with_errors,
+        operations: schema.operations.len(),
+        request_paths: schema.operations.iter().map(|o| o.paths.len()).sum(),
+        types: schema.types.iter().filter(|t| t.kind != crate::schema::TypeKind::Enum).count(),
+        enums: schema.types.iter().filter(|t| t.kind == crate::schema::TypeKind::Enum).count(),
+        examples: schema.operations.iter().map(|o| o.examples.len()).sum(),
+        example_bodies: bodies,
+        errors: schema.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
+        warnings: schema.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+        diagnostics,
+    }
+}
+
+impl std::fmt::Display for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "pages: {} ({} with errors)", self.pages, self.pages_with_errors)?;
+        writeln!(f, "pages by shape: {}", join(&self.pages_by_shape))?;
+        writeln!(f, "pages by kind: {}", join(&self.pages_by_kind))?;
+        writeln!(f, "operations: {}, request paths: {}", self.operations, self.request_paths)?;
+        writeln!(f, "types: {}, enums: {}", self.types, self.enums)?;
+        let b = &self.example_bodies;
+        writeln!(f, "examples: {} (JSON bodies: {} strict, {} read leniently, {} unreadable)", self.examples, b.strict, b.lenient, b.unreadable)?;
+        writeln!(f, "diagnostics: {} errors, {} warnings", self.errors, self.warnings)?;
+        for (code, (n, first)) in &self.diagnostics {
+            writeln!(f, "  {code}: {n} (first at {first})")?;
+        }
+        Ok(())
+    }
+}
+
+fn join<K: std::fmt::Display>(m: &BTreeMap<K, usize>) -> String {
+    m.iter().map(|(k, v)| format!("{k} {v}")).collect::<Vec<_>>().join(", ")
+}

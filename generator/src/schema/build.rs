@@ -1,0 +1,335 @@
+//! Merge: pages → schema. Facts are taken in a fixed order of authority:
+//! resource and enum pages first, then operation pages' tables, then
+//! examples, so when two sources disagree the more authoritative one wins
+//! and the disagreement is a diagnostic, never a silent choice.
+
+use super::examples::ExampleWalker;
+use super::*;
+use crate::page::http::{Body, HttpRequest, HttpResponse};
+use crate::page::{PageKind, PageModel, Property};
+use crate::PageResult;
+use std::collections::BTreeMap;
+
+/// Types keyed by (API version, lowercased qualified name): the docs are
+/// not consistent about the case of a type's first letter.
+pub(super) type TypeKey = (&'static str, String);
+
+#[derive(Default)]
+pub(super) struct Builder {
+    pub types: BTreeMap<TypeKey, TypeDef>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Each undefined type's name as first written, and where.
+    referenced: BTreeMap<TypeKey, (String, String)>,
+}
+
+pub(super) fn key(version: &'static str, qualified: &str) -> TypeKey {
+    (version, qualified.to_ascii_lowercase())
+}
+
+fn split_qualified(qualified: &str) -> (String, String) {
+    match qualified.rsplit_once('.') {
+        Some((ns, name)) => (ns.to_owned(), name.to_owned()),
+        None => ("microsoft.graph".to_owned(), qualified.to_owned()),
+    }
+}
+
+pub(super) fn source(file: &str, line: usize) -> String {
+    format!("{file}:{line}")
+}
+
+/// Builds the schema from every page read. Pages with error diagnostics are
+/// left out (their diagnostics are kept); the others are merged.
+pub fn build(pages: &[PageResult]) -> Schema {
+    let mut b = Builder::default();
+    for p in pages {
+        b.diagnostics.extend(p.diagnostics.iter().cloned());
+    }
+    let models: Vec<&PageModel> = pages
+        .iter()
+        .filter(|p| !p.diagnostics.iter().any(|d| d.severity == crate::diagnostics::Severity::Error))
+        .filter_map(|p| p.model.as_ref())
+        .collect();
+    for m in &models {
+        match m.kind {
+            PageKind::Resource => b.add_resource(m),
+            PageKind::Enum => {}
+            _ => {}
+        }
+        for e in &m.enums {
+            b.add_enum(m, e);
+        }
+    }
+    for m in &models {
+        if let Some(op) = &m.operation {
+            if let Some(body) = &op.request_body {
+                if let Some(t) = body.type_ref.as_ref().filter(|t| !t.is_primitive()) {
+                    b.add_properties(m, &t.name, &body.properties, false, "operation");
+                }
+            }
+        }
+    }
+    b.infer_enums(&models);
+    let mut operations: Vec<OperationDef> = models.iter().filter_map(|m| b.operation(m)).collect();
+    {
+        let mut walker = ExampleWalker { builder: &mut b };
+        for op in &operations {
+            walker.operation(op);
+        }
+    }
+    b.report_unresolved(&operations);
+    operations.sort_by(|a, c| (a.api_version, &a.name, &a.source).cmp(&(c.api_version, &c.name, &c.source)));
+    let mut types: Vec<TypeDef> = b.types.into_values().collect();
+    types.sort_by(|a, c| (a.api_version, &a.namespace, &a.name).cmp(&(c.api_version, &c.namespace, &c.name)));
+    let mut diagnostics = b.diagnostics;
+    diagnostics.sort();
+    diagnostics.dedup();
+    Schema { types, operations, diagnostics }
+}
+
+impl Builder {
+    pub(super) fn ensure_type(&mut self, version: &'static str, qualified: &str, kind: TypeKind, src: &str) -> &mut TypeDef {
+        let (namespace, name) = split_qualified(qualified);
+        let t = self.types.entry(key(version, qualified)).or_insert_with(|| TypeDef {
+            name,
+            namespace,
+            api_version: version,
+            kind,
+            base_type: None,
+            description: None,
+            properties: Vec::new(),
+            members: Vec::new(),
+            sources: Vec::new(),
+        });
+        if !t.sources.iter().any(|s| s == src) {
+            t.sources.push(src.to_owned());
+        }
+        t
+    }
+
+    fn add_resource(&mut self, m: &PageModel) {
+        let Some(r) = &m.resource else { return };
+        let version = m.api_version.as_str();
+        let has_id = r.properties.iter().any(|p| p.name == "id");
+        let kind = if r.key.is_some() || has_id { TypeKind::Entity } else { TypeKind::Complex };
+        let src = source(&m.file, r.line);
+        let t = self.ensure_type(version, &r.name, kind, &src);
+        t.kind = kind;
+        if t.description.is_none() {
+            t.description = m.description.clone().filter(|d| d != "Not yet documented");
+        }
+        if t.base_type.is_none() {
+            t.base_type = r.base_type.clone();
+        }
+        self.add_properties(m, &r.name, &r.properties, false, "resource");
+        self.add_properties(m, &r.name, &r.relationships, true, "resource");
+    }
+
+    fn add_enum(&mut self, m: &PageModel, e: &crate::page::EnumDef) {
+        let version = m.api_version.as_str();
+        let src = source(&m.file, e.line);
+        let t = self.ensure_type(version, &e.name, TypeKind::Enum, &src);
+        t.kind = TypeKind::Enum;
+        if t.description.is_none() {
+            t.description = m.description.clone().filter(|d| d != "Not yet documented");
+        }
+        for member in &e.members {
+            if !t.members.iter().any(|x| x.name == member.name) {
+                t.members.push(MemberDef { name: member.name.clone(), value: member.value });
+            }
+        }
+    }
+
+    /// Adds a table's properties to a type, creating it if no page defined
+    /// it yet. A property already there with another type keeps its first
+    /// (more authoritative) type, and the difference is a warning.
+    fn add_properties(&mut self, m: &PageModel, qualified: &str, props: &[Property], navigation: bool, from: &str) {
+        let version = m.api_version.as_str();
+        let first_src = source(&m.file, props.first().map_or(1, |p| p.line));
+        let kind = if props.iter().any(|p| p.name == "id") { TypeKind::Entity } else { TypeKind::Complex };
+        let mut conflicts = Vec::new();
+        let t = self.ensure_type(version, qualified, kind, &first_src);
+        for p in props {
+            let src = source(&m.file, p.line);
+            match t.properties.iter_mut().find(|x| x.name == p.name) {
+                Some(existing) => {
+                    if !existing.type_name.eq_ignore_ascii_case(&p.type_ref.name) || existing.collection != p.type_ref.collection {
+                        conflicts.push((p.line, format!(
+                            "property `{}` of {} is {}{} here (from the {from} page) but {}{} at {}; the first is kept",
+                            p.name, qualified, p.type_ref.name, if p.type_ref.collection { " collection" } else { "" },
+                            existing.type_name, if existing.collection { " collection" } else { "" },
+                            existing.sources.first().map(String::as_str).unwrap_or("?")
+                        )));
+                    }
+                    if !existing.sources.contains(&src) {
+                        existing.sources.push(src);
+                    }
+                    if existing.description.is_empty() {
+                        existing.description = p.description.clone();
+                    }
+                }
+                None => t.properties.push(PropertyDef {
+                    name: p.name.clone(),
+                    type_name: p.type_ref.name.clone(),
+                    collection: p.type_ref.collection,
+                    description: p.description.clone(),
+                    navigation,
+                    sources: vec![src],
+                }),
+            }
+        }
+        for (line, msg) in conflicts {
+            self.diagnostics.push(Diagnostic::warning(&m.file, line, "property-type-conflict", msg));
+        }
+    }
+
+    /// "Possible values are: ..." makes an enum of a type no page defines,
+    /// and adds values an enum page did not list (with a warning).
+    fn infer_enums(&mut self, models: &[&PageModel]) {
+        for m in models {
+            let version = m.api_version.as_str();
+            let mut tables: Vec<&Property> = Vec::new();
+            if let Some(r) = &m.resource {
+                tables.extend(&r.properties);
+            }
+            if let Some(op) = &m.operation {
+                if let Some(b) = &op.request_body {
+                    tables.extend(&b.properties);
+                }
+            }
+            for p in tables {
+                if p.type_ref.is_primitive() || p.possible_values.is_empty() {
+                    continue;
+                }
+                let k = key(version, &p.type_ref.name);
+                let src = source(&m.file, p.line);
+                let existing_kind = self.types.get(&k).map(|t| t.kind);
+                match existing_kind {
+                    Some(TypeKind::Enum) | None => {
+                        let defined = existing_kind.is_some() && self.types[&k].members.len() > 0;
+                        let t = self.ensure_type(version, &p.type_ref.name, TypeKind::Enum, &src);
+                        let mut added = Vec::new();
+                        for v in &p.possible_values {
+                            if !t.members.iter().any(|x| &x.name == v) {
+                                t.members.push(MemberDef { name: v.clone(), value: None });
+                                added.push(v.clone());
+                            }
+                        }
+                        if defined && !added.is_empty() {
+                            self.diagnostics.push(Diagnostic::warning(&m.file, p.line, "enum-member-undocumented", format!(
+                                "`{}` lists values its enum page does not: {}; they are added", p.name, added.join(", ")
+                            )));
+                        }
+                    }
+                    Some(_) => self.diagnostics.push(Diagnostic::warning(&m.file, p.line, "enum-values-on-structured-type", format!(
+                        "`{}` lists possible values, but its type {} is a structured type; the values are not used", p.name, p.type_ref.name
+                    ))),
+                }
+            }
+        }
+    }
+
+    fn operation(&mut self, m: &PageModel) -> Option<OperationDef> {
+        let op = m.operation.as_ref()?;
+        let version = m.api_version.as_str();
+        let name = m.title.clone().unwrap_or_else(|| m.file.rsplit('/').next().unwrap_or(&m.file).trim_end_matches(".md").to_owned());
+        let status_from_examples = op.examples.iter().find_map(|e| e.response.as_ref().and_then(|r| r.status));
+        let response = match &op.response {
+            Some(r) => ResponseDef { status: r.status, type_name: r.type_ref.as_ref().map(|t| t.name.clone()), collection: r.type_ref.as_ref().is_some_and(|t| t.collection) },
+            None => {
+                let status = status_from_examples.unwrap_or(200);
+                self.diagnostics.push(Diagnostic::warning(&m.file, op.paths.first().map_or(1, |p| p.line), "response-missing", format!(
+                    "expected a Response section naming the status code; {status} is taken from {}", if status_from_examples.is_some() { "the example" } else { "the HTTP default" }
+                )));
+                ResponseDef { status, type_name: None, collection: false }
+            }
+        };
+        let param = |p: &Property| ParameterDef { name: p.name.clone(), type_name: p.type_ref.name.clone(), collection: p.type_ref.collection, description: p.description.clone() };
+        let request_body = op.request_body.as_ref().map(|b| match &b.type_ref {
+            Some(t) => RequestBodyDef { type_name: Some(t.name.clone()), collection: t.collection, parameters: Vec::new() },
+            None => RequestBodyDef { type_name: None, collection: false, parameters: b.properties.iter().map(param).collect() },
+        });
+        let examples = op
+            .examples
+            .iter()
+            .map(|e| ExampleDef {
+                request: e.request.as_ref().map(example_request),
+                response: e.response.as_ref().map(|r| example_response(r, response.status)),
+                source: source(&m.file, e.request.as_ref().map(|r| r.line).or(e.response.as_ref().map(|r| r.line)).unwrap_or(1)),
+            })
+            .collect();
+        Some(OperationDef {
+            api_version: version,
+            name,
+            description: m.description.clone(),
+            method: op.method.clone(),
+            paths: op.paths.iter().map(|p| p.path.clone()).collect(),
+            url_parameters: op.url_parameters.iter().map(param).collect(),
+            request_body,
+            response,
+            permissions: PermissionsDef {
+                delegated_work: op.permissions.delegated_work.clone(),
+                delegated_personal: op.permissions.delegated_personal.clone(),
+                application: op.permissions.application.clone(),
+            },
+            examples,
+            source: source(&m.file, op.paths.first().map_or(1, |p| p.line)),
+        })
+    }
+
+    pub(super) fn note_reference(&mut self, version: &'static str, qualified: &str, src: &str) {
+        if qualified.starts_with("Edm.") {
+            return;
+        }
+        let k = key(version, qualified);
+        if !self.types.contains_key(&k) {
+            self.referenced.entry(k).or_insert_with(|| (qualified.to_owned(), src.to_owned()));
+        }
+    }
+
+    /// Every type named somewhere but defined nowhere: the emitters type it
+    /// as untyped JSON, and the user is told.
+    fn report_unresolved(&mut self, operations: &[OperationDef]) {
+        let mut refs: Vec<(&'static str, String, String)> = Vec::new();
+        for t in self.types.values() {
+            for p in &t.properties {
+                refs.push((t.api_version, p.type_name.clone(), p.sources[0].clone()));
+            }
+            if let Some(base) = &t.base_type {
+                refs.push((t.api_version, base.clone(), t.sources[0].clone()));
+            }
+        }
+        for op in operations {
+            let types = op.request_body.iter().filter_map(|b| b.type_name.clone()).chain(op.response.type_name.clone());
+            for t in types.chain(op.request_body.iter().flat_map(|b| b.parameters.iter().map(|p| p.type_name.clone()))) {
+                refs.push((op.api_version, t, op.source.clone()));
+            }
+        }
+        for (v, t, src) in refs {
+            self.note_reference(v, &t, &src);
+        }
+        for ((version, _), (name, src)) in std::mem::take(&mut self.referenced) {
+            let (file, line) = src.rsplit_once(':').map(|(f, l)| (f.to_owned(), l.parse().unwrap_or(1))).unwrap_or((src.clone(), 1));
+            self.diagnostics.push(Diagnostic::warning(&file, line, "type-unresolved", format!(
+                "expected a resource or enum page defining {name} ({version}); none was read, so it is typed as untyped JSON"
+            )));
+        }
+    }
+}
+
+fn example_request(r: &HttpRequest) -> ExampleRequest {
+    let (body, body_text) = split_body(r.body.as_ref());
+    ExampleRequest { method: r.method.clone(), url: r.url.clone(), headers: r.headers.clone(), body, body_text }
+}
+
+fn example_response(r: &HttpResponse, default_status: u16) -> ExampleResponse {
+    let (body, body_text) = split_body(r.body.as_ref());
+    ExampleResponse { status: r.status.unwrap_or(default_status), headers: r.headers.clone(), body, body_text, truncated: r.truncated }
+}
+
+fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>) {
+    match body {
+        Some(Body::Json(j)) => (Some(j.value.clone()), None),
+        Some(Body::Text { text, .. }) => (None, Some(text.clone())),
+        None => (None, None),
+    }
+}

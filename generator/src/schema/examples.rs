@@ -1,0 +1,120 @@
+//! Examples as evidence: every property an example's JSON holds is checked
+//! against the type it is an instance of. One that no table declares is
+//! added to the type (typed from its JSON value) with a warning.
+
+use super::build::{key, Builder};
+use super::{OperationDef, PropertyDef, TypeKind};
+use crate::diagnostics::Diagnostic;
+use serde_json::Value;
+
+pub(super) struct ExampleWalker<'a> {
+    pub builder: &'a mut Builder,
+}
+
+impl ExampleWalker<'_> {
+    pub fn operation(&mut self, op: &OperationDef) {
+        for ex in &op.examples {
+            if let (Some(req), Some(body)) = (&ex.request, op.request_body.as_ref()) {
+                if let (Some(json), Some(t)) = (&req.body, &body.type_name) {
+                    self.instance(op.api_version, t, body.collection, json, &ex.source);
+                }
+            }
+            if let (Some(resp), Some(t)) = (&ex.response, &op.response.type_name) {
+                if let Some(json) = &resp.body {
+                    let items = if op.response.collection { json.get("value") } else { Some(json) };
+                    if let Some(items) = items {
+                        self.instance(op.api_version, t, op.response.collection, items, &ex.source);
+                    }
+                }
+            }
+        }
+    }
+
+    fn instance(&mut self, version: &'static str, type_name: &str, collection: bool, json: &Value, src: &str) {
+        match (collection, json) {
+            (true, Value::Array(items)) => items.iter().for_each(|i| self.object(version, type_name, i, src, 0)),
+            (_, v) => self.object(version, type_name, v, src, 0),
+        }
+    }
+
+    fn object(&mut self, version: &'static str, type_name: &str, json: &Value, src: &str, depth: usize) {
+        let Value::Object(map) = json else { return };
+        if depth > 16 {
+            return;
+        }
+        // A derived type names itself in `@odata.type`.
+        let actual = map
+            .get("@odata.type")
+            .and_then(Value::as_str)
+            .map(|t| t.trim_start_matches('#'))
+            .filter(|t| self.builder.types.contains_key(&key(version, t)))
+            .unwrap_or(type_name)
+            .to_owned();
+        let Some(kind) = self.builder.types.get(&key(version, &actual)).map(|t| t.kind) else { return };
+        if kind == TypeKind::Enum {
+            return;
+        }
+        for (name, value) in map {
+            if name.contains('@') {
+                continue;
+            }
+            match self.find_property(version, &actual, name) {
+                Some(p) => {
+                    if !p.type_name.starts_with("Edm.") && !value.is_null() {
+                        let nested = p.type_name.clone();
+                        self.instance(version, &nested, p.collection, value, src);
+                    }
+                }
+                None => self.undeclared(version, &actual, name, value, src),
+            }
+        }
+    }
+
+    /// A property of the type or of any of its base types.
+    fn find_property(&self, version: &'static str, type_name: &str, name: &str) -> Option<PropertyDef> {
+        let mut current = Some(type_name.to_owned());
+        let mut hops = 0;
+        while let (Some(t), true) = (current.take(), hops < 32) {
+            let def = self.builder.types.get(&key(version, &t))?;
+            if let Some(p) = def.properties.iter().find(|p| p.name == name) {
+                return Some(p.clone());
+            }
+            current = def.base_type.clone();
+            hops += 1;
+        }
+        None
+    }
+
+    fn undeclared(&mut self, version: &'static str, type_name: &str, name: &str, value: &Value, src: &str) {
+        let (type_ref, collection) = infer(value);
+        let t = self.builder.types.get_mut(&key(version, type_name)).expect("the caller found this type");
+        t.properties.push(PropertyDef {
+            name: name.to_owned(),
+            type_name: type_ref.to_owned(),
+            collection,
+            description: String::new(),
+            navigation: false,
+            sources: vec![src.to_owned()],
+        });
+        let qualified = t.qualified();
+        let (file, line) = src.rsplit_once(':').map(|(f, l)| (f.to_owned(), l.parse().unwrap_or(1))).unwrap_or((src.to_owned(), 1));
+        self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-property-undeclared", format!(
+            "the example has property `{name}`, which no table of {qualified} declares; it is added as {type_ref}{}",
+            if collection { " collection" } else { "" }
+        )));
+    }
+}
+
+/// The Edm type a JSON value is evidence of. Numbers and objects stay
+/// untyped: one example cannot tell Int32 from Double, or which complex type.
+fn infer(value: &Value) -> (&'static str, bool) {
+    match value {
+        Value::String(_) => ("Edm.String", false),
+        Value::Bool(_) => ("Edm.Boolean", false),
+        Value::Array(items) => match items.first().map(infer) {
+            Some((t, false)) => (t, true),
+            _ => ("Edm.Untyped", true),
+        },
+        _ => ("Edm.Untyped", false),
+    }
+}

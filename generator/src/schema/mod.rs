@@ -1,0 +1,157 @@
+//! The schema: every page merged, per API version. It is what the emitters
+//! read and what `schema.json` holds (documented in the README).
+
+pub mod build;
+mod examples;
+
+use crate::diagnostics::Diagnostic;
+use serde::Serialize;
+
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Schema {
+    pub types: Vec<TypeDef>,
+    pub operations: Vec<OperationDef>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TypeKind {
+    Entity,
+    Complex,
+    Enum,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TypeDef {
+    pub name: String,
+    pub namespace: String,
+    pub api_version: &'static str,
+    pub kind: TypeKind,
+    pub base_type: Option<String>,
+    pub description: Option<String>,
+    pub properties: Vec<PropertyDef>,
+    pub members: Vec<MemberDef>,
+    pub sources: Vec<String>,
+}
+
+impl TypeDef {
+    pub fn qualified(&self) -> String {
+        format!("{}.{}", self.namespace, self.name)
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PropertyDef {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub collection: bool,
+    pub description: String,
+    /// A relationship (navigation property) rather than a structural one.
+    pub navigation: bool,
+    pub sources: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MemberDef {
+    pub name: String,
+    pub value: Option<i64>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct OperationDef {
+    pub api_version: &'static str,
+    pub name: String,
+    pub description: Option<String>,
+    pub method: String,
+    pub paths: Vec<String>,
+    pub url_parameters: Vec<ParameterDef>,
+    pub request_body: Option<RequestBodyDef>,
+    pub response: ResponseDef,
+    pub permissions: PermissionsDef,
+    pub examples: Vec<ExampleDef>,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ParameterDef {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_name: String,
+    pub collection: bool,
+    pub description: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RequestBodyDef {
+    /// The resource the body represents; null when the body is an action's
+    /// parameters, listed in `parameters`.
+    #[serde(rename = "type")]
+    pub type_name: Option<String>,
+    pub collection: bool,
+    pub parameters: Vec<ParameterDef>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResponseDef {
+    pub status: u16,
+    #[serde(rename = "type")]
+    pub type_name: Option<String>,
+    pub collection: bool,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PermissionsDef {
+    pub delegated_work: Vec<String>,
+    pub delegated_personal: Vec<String>,
+    pub application: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ExampleDef {
+    pub request: Option<ExampleRequest>,
+    pub response: Option<ExampleResponse>,
+    pub source: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ExampleRequest {
+    pub method: String,
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<serde_json::Value>,
+    /// A body that is not JSON (or could not be read as JSON), as written.
+    #[serde(rename = "bodyText", skip_serializing_if = "Option::is_none")]
+    pub body_text: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ExampleResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<serde_json::Value>,
+    #[serde(rename = "bodyText", skip_serializing_if = "Option::is_none")]
+    pub body_text: Option<String>,
+    pub truncated: bool,
+}
+
+impl Schema {
+    pub fn to_json(&self) -> String {
+        let mut s = serde_json::to_string_pretty(self).expect("the schema serializes");
+        s.push('\n');
+        s
+    }
+
+    pub fn find_type(&self, api_version: &str, qualified: &str) -> Option<&TypeDef> {
+        self.types.iter().find(|t| t.api_version == api_version && t.qualified().eq_ignore_ascii_case(qualified))
+    }
+}

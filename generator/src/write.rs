@@ -1,0 +1,133 @@
+//! Write: the emitted files into the output folder, atomically, or (check
+//! mode) only compare and say what would change.
+//!
+//! The new crate is staged in a sibling folder and swapped in by rename, so
+//! a failed run never leaves a half-written crate. Files whose bytes are
+//! unchanged are compared first: when nothing changed, nothing is written.
+
+use crate::emit::OutputFile;
+use std::collections::BTreeMap;
+use std::io;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Default, PartialEq)]
+pub struct Changes {
+    pub added: Vec<String>,
+    pub modified: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.modified.is_empty() && self.removed.is_empty()
+    }
+
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        for (mark, list) in [("added", &self.added), ("modified", &self.modified), ("removed", &self.removed)] {
+            for p in list {
+                out.push_str(&format!("  {mark}: {p}\n"));
+            }
+        }
+        out
+    }
+}
+
+/// Every file below `dir` (relative, `/`-separated); target/ is a build
+/// folder, not output.
+fn existing(dir: &Path) -> io::Result<BTreeMap<String, PathBuf>> {
+    let mut out = BTreeMap::new();
+    if !dir.exists() {
+        return Ok(out);
+    }
+    for entry in walkdir::WalkDir::new(dir).into_iter().filter_entry(|e| e.file_name() != "target") {
+        let entry = entry.map_err(io::Error::other)?;
+        if entry.file_type().is_file() {
+            let rel = entry.path().strip_prefix(dir).expect("walked below dir");
+            let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+            out.insert(rel, entry.into_path());
+        }
+    }
+    Ok(out)
+}
+
+pub fn changes(dir: &Path, files: &[OutputFile]) -> io::Result<Changes> {
+    let mut old = existing(dir)?;
+    let mut changes = Changes::default();
+    for f in files {
+        match old.remove(&f.path) {
+            None => changes.added.push(f.path.clone()),
+            Some(path) => {
+                if std::fs::read(&path)? != f.contents.as_bytes() {
+                    changes.modified.push(f.path.clone());
+                }
+            }
+        }
+    }
+    changes.removed = old.into_keys().collect();
+    Ok(changes)
+}
+
+/// Replaces `dir` with exactly `files`, unless nothing changed.
+pub fn write(dir: &Path, files: &[OutputFile]) -> io::Result<Changes> {
+    let changes = changes(dir, files)?;
+    if changes.is_empty() {
+        return Ok(changes);
+    }
+    let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "generated".into());
+    let parent = dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)?;
+    let staging = parent.join(format!(".{name}.graphgen-new"));
+    let previous = parent.join(format!(".{name}.graphgen-old"));
+    for leftover in [&staging, &previous] {
+        if leftover.exists() {
+            std::fs::remove_dir_all(leftover)?;
+        }
+    }
+    for f in files {
+        let path = staging.join(&f.path);
+        if let Some(p) = path.parent() {
+            std::fs::create_dir_all(p)?;
+        }
+        std::fs::write(&path, &f.contents)?;
+    }
+    // A build folder inside the output survives the swap.
+    let target = dir.join("target");
+    if target.is_dir() {
+        std::fs::rename(&target, staging.join("target"))?;
+    }
+    if dir.exists() {
+        std::fs::rename(dir, &previous)?;
+    }
+    std::fs::rename(&staging, dir)?;
+    if previous.exists() {
+        std::fs::remove_dir_all(&previous)?;
+    }
+    Ok(changes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, contents: &str) -> OutputFile {
+        OutputFile { path: path.into(), contents: contents.into() }
+    }
+
+    #[test]
+    fn writes_then_reports_only_real_changes() {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("out");
+        let v1 = vec![file("a.rs", "a"), file("src/b.rs", "b")];
+        let c = write(&dir, &v1).unwrap();
+        assert_eq!(c.added, ["a.rs", "src/b.rs"]);
+        assert!(changes(&dir, &v1).unwrap().is_empty());
+        let v2 = vec![file("a.rs", "a2"), file("c.rs", "c")];
+        let c = changes(&dir, &v2).unwrap();
+        assert_eq!((c.added.as_slice(), c.modified.as_slice(), c.removed.as_slice()), (&["c.rs".to_owned()][..], &["a.rs".to_owned()][..], &["src/b.rs".to_owned()][..]));
+        write(&dir, &v2).unwrap();
+        assert_eq!(std::fs::read_to_string(dir.join("a.rs")).unwrap(), "a2");
+        assert!(!dir.join("src/b.rs").exists());
+        assert!(!root.path().join(".out.graphgen-new").exists());
+    }
+}
