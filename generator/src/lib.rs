@@ -17,6 +17,7 @@ pub mod report;
 pub mod template;
 pub mod write;
 
+pub use glob::Pattern;
 use diagnostics::{Diagnostic, Sink};
 use page::{ApiVersion, PageModel};
 use rayon::prelude::*;

@@ -44,8 +44,9 @@ pub struct TypeNames {
 
 impl TypeNames {
     fn new(schema: &Schema, version: &str) -> Self {
-        // Rust's prelude types would be shadowed by a model of the same name.
-        let mut scope = Scope::with_reserved(&["Box", "Vec", "String", "Option", "Result", "Some", "None", "Ok", "Err"]);
+        // Rust's prelude types would be shadowed by a model of the same name;
+        // `Field` is imported into every model file.
+        let mut scope = Scope::with_reserved(&["Box", "Vec", "String", "Option", "Result", "Some", "None", "Ok", "Err", "Field"]);
         let mut by_qualified = BTreeMap::new();
         for t in schema.types.iter().filter(|t| t.api_version == version) {
             let short = pascal_case(&t.name);

@@ -29,6 +29,18 @@ pub fn all_properties<'a>(schema: &'a Schema, t: &'a TypeDef) -> Vec<&'a Propert
     out
 }
 
+/// One `Field<T>` struct field; `rename` only where the Rust name is not
+/// the wire name.
+pub fn field_tokens(wire: &str, field: &proc_macro2::Ident, description: &str, ty: &TokenStream) -> TokenStream {
+    let doc = doc_lines(description);
+    let rename = (field != wire).then(|| quote!(rename = #wire,));
+    quote! {
+        #doc
+        #[serde(#rename default, skip_serializing_if = "Field::is_absent")]
+        pub #field: Field<#ty>,
+    }
+}
+
 pub fn doc_lines(text: &str) -> TokenStream {
     let lines = text.lines().map(|l| format!(" {}", l.trim_end()));
     quote!(#(#[doc = #lines])*)
@@ -42,13 +54,7 @@ pub fn emit(schema: &Schema, names: &TypeNames, t: &TypeDef, ident: &str) -> Tok
     let fields = all_properties(schema, t).into_iter().map(|p| {
         let field = format_ident!("{}", scope.claim(&[snake_case(&p.name)]));
         let ty = rust_type::property(names, &p.type_name, p.collection, &models);
-        let wire = &p.name;
-        let doc = doc_lines(&p.description);
-        quote! {
-            #doc
-            #[serde(rename = #wire, default, skip_serializing_if = "crate::runtime::Field::is_absent")]
-            pub #field: crate::runtime::Field<#ty>,
-        }
+        field_tokens(&p.name, &field, &p.description, &ty)
     });
     let mut doc = format!("`{}` ({}).", t.qualified(), match t.kind {
         crate::schema::TypeKind::Entity => "entity",
@@ -62,12 +68,14 @@ pub fn emit(schema: &Schema, names: &TypeNames, t: &TypeDef, ident: &str) -> Tok
     }
     let doc = doc_lines(&doc);
     quote! {
+        use crate::runtime::Field;
+
         #doc
         #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
         pub struct #ident {
             /// The type the server says this value is (`#microsoft.graph.x`).
-            #[serde(rename = "@odata.type", default, skip_serializing_if = "crate::runtime::Field::is_absent")]
-            pub #odata_type: crate::runtime::Field<String>,
+            #[serde(rename = "@odata.type", default, skip_serializing_if = "Field::is_absent")]
+            pub #odata_type: Field<String>,
             #(#fields)*
             /// Properties the docs do not list, kept so that nothing the
             /// server sends is lost when the value is serialized again.

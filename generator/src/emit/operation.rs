@@ -2,7 +2,7 @@
 //! `runtime::Operation`. A user picks the struct for the path they have;
 //! they share the body and output types.
 
-use super::model_struct::doc_lines;
+use super::model_struct::{doc_lines, field_tokens};
 use super::naming::{pascal_case, snake_case, Scope};
 use super::{rust_type, version_module, TypeNames};
 use crate::schema::{OperationDef, ParameterDef, Schema};
@@ -191,16 +191,12 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
         let fields = params.iter().map(|p| {
             let field = format_ident!("{}", scope.claim(&[snake_case(&p.name)]));
             let ty = rust_type::property(names, &p.type_name, p.collection, &models);
-            let wire = &p.name;
-            let doc = doc_lines(&p.description);
-            quote! {
-                #doc
-                #[serde(rename = #wire, default, skip_serializing_if = "crate::runtime::Field::is_absent")]
-                pub #field: crate::runtime::Field<#ty>,
-            }
+            field_tokens(&p.name, &field, &p.description, &ty)
         });
         let doc = format!(" The parameters of {}.", op.name);
         Some(quote! {
+            use crate::runtime::Field;
+
             #[doc = #doc]
             #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
             pub struct #ident {
@@ -238,7 +234,8 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
         });
         let push_args = (!fields.url_params.is_empty()).then(|| quote!(path.push_str(&crate::runtime::function_args(&[#(#url_args),*]));));
         let (body_field, body_arg) = match &body_ty {
-            Some(ty) => (quote!(pub body: #ty,), quote!(Some(&self.body))),
+            Some(ty) => (quote!(/// The request body. 
+ pub body: #ty,), quote!(Some(&self.body))),
             None => (quote!(), quote!(None::<&()>)),
         };
         let doc = doc_lines(&op_doc(op, path));

@@ -57,6 +57,10 @@ fn split(text: &str, first_line: usize) -> (Vec<(String, String)>, Option<(Strin
     let mut headers = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 1;
+    // Some pages leave a blank line between the request line and the headers.
+    while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
     while i < lines.len() {
         let line = lines[i].trim();
         if line.is_empty() || line.starts_with('{') || line.starts_with('[') {
@@ -148,5 +152,13 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(sink.items.is_empty());
+    }
+
+    #[test]
+    fn blank_line_before_headers() {
+        let mut sink = Sink::new("x.md");
+        let r = parse_request("POST https://graph.microsoft.com/v1.0/x/assign\n\nContent-type: application/json\n\n{\"a\": 1}", 5, &mut sink).unwrap();
+        assert_eq!(r.headers.len(), 1);
+        assert!(matches!(r.body, Some(Body::Json(_))), "{:?}", r.body);
     }
 }

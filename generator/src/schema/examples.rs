@@ -21,13 +21,29 @@ impl ExampleWalker<'_> {
             }
             if let (Some(resp), Some(t)) = (&ex.response, &op.response.type_name) {
                 if let Some(json) = &resp.body {
-                    let items = if op.response.collection { json.get("value") } else { Some(json) };
+                    let items = if op.response.collection { json.get("value") } else { Some(self.unwrap_single(op, t, json, &ex.source)) };
                     if let Some(items) = items {
                         self.instance(op.api_version, t, op.response.collection, items, &ex.source);
                     }
                 }
             }
         }
+    }
+
+    /// Some pages wrap a single entity in `{"value": {...}}`, which Graph
+    /// does not do for a single entity; the entity inside is what is checked.
+    fn unwrap_single<'j>(&mut self, op: &OperationDef, type_name: &str, json: &'j Value, src: &str) -> &'j Value {
+        let Some(Value::Object(inner)) = json.get("value") else { return json };
+        let only_value = json.as_object().is_some_and(|m| m.keys().all(|k| k == "value" || k.starts_with('@')));
+        let declares_value = self.find_property(op.api_version, type_name, "value").is_some();
+        if !only_value || declares_value || inner.is_empty() {
+            return json;
+        }
+        let (file, line) = src.rsplit_once(':').map(|(f, l)| (f.to_owned(), l.parse().unwrap_or(1))).unwrap_or((src.to_owned(), 1));
+        self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-response-wrapped", format!(
+            "the example response wraps its {type_name} in `{{\"value\": ...}}`, which Graph does not do for a single entity; the entity inside is checked against the type"
+        )));
+        &json["value"]
     }
 
     fn instance(&mut self, version: &'static str, type_name: &str, collection: bool, json: &Value, src: &str) {
@@ -42,14 +58,14 @@ impl ExampleWalker<'_> {
         if depth > 16 {
             return;
         }
-        // A derived type names itself in `@odata.type`.
-        let actual = map
-            .get("@odata.type")
-            .and_then(Value::as_str)
-            .map(|t| t.trim_start_matches('#'))
-            .filter(|t| self.builder.types.contains_key(&key(version, t)))
-            .unwrap_or(type_name)
-            .to_owned();
+        // A derived type names itself in `@odata.type`. One no page defines
+        // cannot be checked: its properties are not the base type's to take.
+        let named = map.get("@odata.type").and_then(Value::as_str).map(|t| t.trim_start_matches('#'));
+        let actual = match named {
+            Some(t) if self.builder.types.contains_key(&key(version, t)) => t.to_owned(),
+            Some(t) if !t.eq_ignore_ascii_case(type_name) => return,
+            _ => type_name.to_owned(),
+        };
         let Some(kind) = self.builder.types.get(&key(version, &actual)).map(|t| t.kind) else { return };
         if kind == TypeKind::Enum {
             return;

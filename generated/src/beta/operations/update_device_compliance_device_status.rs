@@ -18,6 +18,7 @@ pub struct UpdateDeviceComplianceDeviceStatus {
     pub device_compliance_policy_id: String,
     /// The `{deviceComplianceDeviceStatusId}` of the path.
     pub device_compliance_device_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceComplianceDeviceStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,

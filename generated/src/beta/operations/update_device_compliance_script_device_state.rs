@@ -18,6 +18,7 @@ pub struct UpdateDeviceComplianceScriptDeviceState {
     pub device_compliance_script_id: String,
     /// The `{deviceComplianceScriptDeviceStateId}` of the path.
     pub device_compliance_script_device_state_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceComplianceScriptDeviceState,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,

@@ -29,6 +29,7 @@ pub struct UpdateDeviceConfigurationUserStatus {
     pub device_configuration_id: String,
     /// The `{deviceConfigurationUserStatusId}` of the path.
     pub device_configuration_user_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceConfigurationUserStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,
@@ -84,6 +85,7 @@ pub struct UpdateDeviceConfigurationUserStatusViaRootCertificate {
     pub device_configuration_id: String,
     /// The `{deviceConfigurationUserStatusId}` of the path.
     pub device_configuration_user_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceConfigurationUserStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,
@@ -140,6 +142,7 @@ pub struct UpdateDeviceConfigurationUserStatusViaIdentityCertificate {
     pub device_configuration_id: String,
     /// The `{deviceConfigurationUserStatusId}` of the path.
     pub device_configuration_user_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceConfigurationUserStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,
@@ -196,6 +199,7 @@ pub struct UpdateDeviceConfigurationUserStatusViaIdentityCertificateRootCertific
     pub device_configuration_id: String,
     /// The `{deviceConfigurationUserStatusId}` of the path.
     pub device_configuration_user_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceConfigurationUserStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,
@@ -252,6 +256,7 @@ pub struct UpdateDeviceConfigurationUserStatusViaIosScepCertificateProfileRootCe
     pub device_configuration_id: String,
     /// The `{deviceConfigurationUserStatusId}` of the path.
     pub device_configuration_user_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceConfigurationUserStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,
@@ -308,6 +313,7 @@ pub struct UpdateDeviceConfigurationUserStatusViaWindowsPhone81VpnConfigurationI
     pub device_configuration_id: String,
     /// The `{deviceConfigurationUserStatusId}` of the path.
     pub device_configuration_user_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceConfigurationUserStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,
@@ -364,6 +370,7 @@ pub struct UpdateDeviceConfigurationUserStatusViaMacOsWiredNetworkConfigurationR
     pub device_configuration_id: String,
     /// The `{deviceConfigurationUserStatusId}` of the path.
     pub device_configuration_user_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceConfigurationUserStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,
@@ -420,6 +427,7 @@ pub struct UpdateDeviceConfigurationUserStatusViaMacOsWiredNetworkConfigurationI
     pub device_configuration_id: String,
     /// The `{deviceConfigurationUserStatusId}` of the path.
     pub device_configuration_user_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceConfigurationUserStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,
@@ -476,6 +484,7 @@ pub struct UpdateDeviceConfigurationUserStatusViaWindowsWifiEnterpriseEapConfigu
     pub device_configuration_id: String,
     /// The `{deviceConfigurationUserStatusId}` of the path.
     pub device_configuration_user_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceConfigurationUserStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,
@@ -534,6 +543,7 @@ pub struct UpdateDeviceConfigurationUserStatusViaWindowsWifiEnterpriseEapConfigu
     pub windows81_trusted_root_certificate_id: String,
     /// The `{deviceConfigurationUserStatusId}` of the path.
     pub device_configuration_user_status_id: String,
+    /// The request body.
     pub body: crate::beta::models::DeviceConfigurationUserStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,

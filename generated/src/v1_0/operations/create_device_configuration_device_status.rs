@@ -16,6 +16,7 @@
 pub struct CreateDeviceConfigurationDeviceStatus {
     /// The `{deviceConfigurationId}` of the path.
     pub device_configuration_id: String,
+    /// The request body.
     pub body: crate::v1_0::models::DeviceConfigurationDeviceStatus,
     /// OData query options (`$select`, `$filter`, `$top`, ...).
     pub query: Vec<(String, String)>,
