@@ -29,3 +29,43 @@ pub fn schema_of(dir: &std::path::Path, only: Option<&str>) -> (Vec<graphgen::Pa
 fn glob_pattern(p: &str) -> graphgen::Pattern {
     graphgen::Pattern::new(p).expect("a valid pattern")
 }
+
+/// Renders a Markdown page as text copied from the rendered docs page, in
+/// one of the three copied shapes: what a reader's browser shows, without
+/// markup (no front matter, annotations, includes or tab markers; links as
+/// their text; code without backticks), with tables flattened the way that
+/// shape flattens them.
+pub fn render_copied(markdown: &str, shape: graphgen::blocks::Shape) -> String {
+    use graphgen::blocks::{Block, Shape};
+    let mut sink = graphgen::diagnostics::Sink::new("fixture");
+    let page = graphgen::parse::markdown::parse(markdown, &mut sink);
+    let plain = |s: &str| s.replace('`', "");
+    let mut out: Vec<String> = Vec::new();
+    for block in &page.blocks {
+        let text = match block {
+            Block::Heading { text, .. } | Block::Paragraph { text, .. } => plain(text),
+            Block::Include { .. } => continue,
+            Block::Code(c) => match shape {
+                // Seeds 000 and 001 lose the indentation of code.
+                Shape::CopiedPipeRows | Shape::CopiedCellLines => c.text.lines().map(str::trim_start).collect::<Vec<_>>().join("\n"),
+                _ => c.text.trim_end().to_owned(),
+            },
+            Block::Table(t) => {
+                let rows = std::iter::once(&t.header).chain(t.rows.iter().map(|r| &r.cells));
+                let cells = |r: &Vec<String>| r.iter().map(|c| plain(c)).collect::<Vec<_>>();
+                match shape {
+                    Shape::CopiedPipeRows => {
+                        let mut lines: Vec<String> = rows.map(|r| format!("{} |", cells(r).join(" | "))).collect();
+                        lines.insert(1, "---|".repeat(t.header.len()));
+                        lines.join("\n")
+                    }
+                    Shape::CopiedCellLines => rows.flat_map(|r| cells(r).into_iter().map(|c| if c.is_empty() { "|".to_owned() } else { format!("{c} |") })).collect::<Vec<_>>().join("\n"),
+                    _ => rows.map(|r| cells(r).join(" ").trim_end().to_owned()).collect::<Vec<_>>().join("\n"),
+                }
+            }
+        };
+        out.push(text);
+    }
+    let separator = if shape == Shape::CopiedSpaced { "\n\n" } else { "\n" };
+    out.join(separator) + "\n"
+}

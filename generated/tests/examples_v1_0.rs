@@ -12,6 +12,133 @@ impl wiremock::Match for JsonBody {
             .is_ok_and(|v| json_equivalent(&self.0, &v))
     }
 }
+/// A server on localhost that expects exactly the documented request
+/// once, and answers with the documented response.
+async fn serve(
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+    query: &[(&str, &str)],
+    status: u16,
+    answer: Option<(&str, &str)>,
+) -> MockServer {
+    let server = MockServer::start().await;
+    let mut mock = Mock::given(matchers::method(method))
+        .and(matchers::path(path))
+        .and(matchers::header("authorization", "Bearer test-token"));
+    if let Some(body) = body {
+        mock = mock.and(JsonBody(serde_json::from_str(body).unwrap()));
+    }
+    for (key, value) in query {
+        mock = mock.and(matchers::query_param(*key, *value));
+    }
+    let mut response = ResponseTemplate::new(status);
+    if let Some((body, content_type)) = answer {
+        response = response.set_body_raw(body.as_bytes().to_vec(), content_type);
+    }
+    mock.respond_with(response).expect(1).mount(&server).await;
+    server
+}
+fn client(server: &MockServer) -> graph_client::runtime::Client {
+    graph_client::runtime::Client::new(
+        graph_client::runtime::Cloud::Custom(server.uri()),
+        "test-token",
+    )
+}
+fn assert_same_json<T: serde::Serialize>(output: &T, documented: &str) {
+    let expected: serde_json::Value = serde_json::from_str(documented).unwrap();
+    let actual = serde_json::to_value(output).unwrap();
+    assert!(
+        json_equivalent(& expected, & actual),
+        "the client's value differs from the documented response\nexpected: {expected:#}\nactual:   {actual:#}"
+    );
+}
+/// markdown/api/devicecompliancedevicestatus-create.md:47
+#[test]
+fn create_device_compliance_device_status_example_1_request_round_trip() {
+    assert_round_trip::<
+        graph_client::v1_0::models::DeviceComplianceDeviceStatus,
+    >(
+        "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"deviceDisplayName\": \"Laptop 1\",\n  \"userName\": \"Megan Bowen\",\n  \"deviceModel\": \"Surface Laptop 4\",\n  \"complianceGracePeriodExpirationDateTime\": \"2021-03-11T05:06:07.1234567-08:00\",\n  \"status\": \"compliant\",\n  \"lastReportedDateTime\": \"2021-03-04T05:06:07.1234567-08:00\",\n  \"userPrincipalName\": \"megan@contoso.example\",\n  \"tags\": [\n    \"finance\"\n  ],\n  \"type\": \"device\"\n}",
+    );
+}
+/// markdown/api/devicecompliancedevicestatus-create.md:47
+#[test]
+fn create_device_compliance_device_status_example_1_response_round_trip() {
+    assert_round_trip::<
+        graph_client::v1_0::models::DeviceComplianceDeviceStatus,
+    >(
+        "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"id\": \"status-9\",\n  \"deviceDisplayName\": \"Laptop 1\",\n  \"userName\": \"Megan Bowen\",\n  \"deviceModel\": \"Surface Laptop 4\",\n  \"complianceGracePeriodExpirationDateTime\": \"2021-03-11T05:06:07.1234567-08:00\",\n  \"status\": \"compliant\",\n  \"lastReportedDateTime\": \"2021-03-04T05:06:07.1234567-08:00\",\n  \"userPrincipalName\": \"megan@contoso.example\",\n  \"tags\": [\n    \"finance\"\n  ],\n  \"type\": \"device\"\n}",
+    );
+}
+/// markdown/api/devicecompliancedevicestatus-create.md:47
+#[tokio::test]
+async fn create_device_compliance_device_status_example_1_client() {
+    let request_body = "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"deviceDisplayName\": \"Laptop 1\",\n  \"userName\": \"Megan Bowen\",\n  \"deviceModel\": \"Surface Laptop 4\",\n  \"complianceGracePeriodExpirationDateTime\": \"2021-03-11T05:06:07.1234567-08:00\",\n  \"status\": \"compliant\",\n  \"lastReportedDateTime\": \"2021-03-04T05:06:07.1234567-08:00\",\n  \"userPrincipalName\": \"megan@contoso.example\",\n  \"tags\": [\n    \"finance\"\n  ],\n  \"type\": \"device\"\n}";
+    let response_body = "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"id\": \"status-9\",\n  \"deviceDisplayName\": \"Laptop 1\",\n  \"userName\": \"Megan Bowen\",\n  \"deviceModel\": \"Surface Laptop 4\",\n  \"complianceGracePeriodExpirationDateTime\": \"2021-03-11T05:06:07.1234567-08:00\",\n  \"status\": \"compliant\",\n  \"lastReportedDateTime\": \"2021-03-04T05:06:07.1234567-08:00\",\n  \"userPrincipalName\": \"megan@contoso.example\",\n  \"tags\": [\n    \"finance\"\n  ],\n  \"type\": \"device\"\n}";
+    let server = serve(
+            "POST",
+            "/v1.0/deviceManagement/deviceCompliancePolicies/policy-1/deviceStatuses",
+            Some(request_body),
+            &[],
+            201u16,
+            Some((response_body, "application/json")),
+        )
+        .await;
+    let operation = graph_client::v1_0::operations::CreateDeviceComplianceDeviceStatus {
+        device_compliance_policy_id: "policy-1".to_owned(),
+        body: serde_json::from_str(request_body)
+            .expect("the documented body fits the body type"),
+        query: vec![],
+    };
+    let output = client(&server)
+        .send(&operation)
+        .await
+        .expect("the client sends the documented request");
+    assert_same_json(&output, response_body);
+}
+/// markdown/api/devicecompliancedevicestatus-create.md:90
+#[test]
+fn create_device_compliance_device_status_example_2_request_round_trip() {
+    assert_round_trip::<
+        graph_client::v1_0::models::DeviceComplianceDeviceStatus,
+    >("{\n  \"deviceDisplayName\": \"Kiosk 3\",\n  \"userName\": null\n}");
+}
+/// markdown/api/devicecompliancedevicestatus-create.md:90
+#[test]
+fn create_device_compliance_device_status_example_2_response_round_trip() {
+    assert_round_trip::<
+        graph_client::v1_0::models::DeviceComplianceDeviceStatus,
+    >(
+        "{\n  \"id\": \"status-10\",\n  \"deviceDisplayName\": \"Kiosk 3\",\n  \"userName\": null,\n  \"status\": \"unknown\"\n}",
+    );
+}
+/// markdown/api/devicecompliancedevicestatus-create.md:90
+#[tokio::test]
+async fn create_device_compliance_device_status_example_2_client() {
+    let request_body = "{\n  \"deviceDisplayName\": \"Kiosk 3\",\n  \"userName\": null\n}";
+    let response_body = "{\n  \"id\": \"status-10\",\n  \"deviceDisplayName\": \"Kiosk 3\",\n  \"userName\": null,\n  \"status\": \"unknown\"\n}";
+    let server = serve(
+            "POST",
+            "/v1.0/deviceManagement/deviceCompliancePolicies/policy-1/deviceStatuses",
+            Some(request_body),
+            &[],
+            201u16,
+            Some((response_body, "application/json")),
+        )
+        .await;
+    let operation = graph_client::v1_0::operations::CreateDeviceComplianceDeviceStatus {
+        device_compliance_policy_id: "policy-1".to_owned(),
+        body: serde_json::from_str(request_body)
+            .expect("the documented body fits the body type"),
+        query: vec![],
+    };
+    let output = client(&server)
+        .send(&operation)
+        .await
+        .expect("the client sends the documented request");
+    assert_same_json(&output, response_body);
+}
 /// 001_cb7601cd62fd6298.txt:61
 #[test]
 fn create_device_configuration_device_status_example_1_request_round_trip() {
@@ -33,57 +160,118 @@ fn create_device_configuration_device_status_example_1_response_round_trip() {
 /// 001_cb7601cd62fd6298.txt:61
 #[tokio::test]
 async fn create_device_configuration_device_status_example_1_client() {
-    let server = MockServer::start().await;
-    Mock::given(matchers::method("POST"))
-        .and(
-            matchers::path(
-                "/v1.0/deviceManagement/deviceConfigurations/%7BdeviceConfigurationId%7D/deviceStatuses",
-            ),
+    let request_body = "{\n  \"@odata.type\": \"#microsoft.graph.deviceConfigurationDeviceStatus\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}";
+    let response_body = "{\n  \"@odata.type\": \"#microsoft.graph.deviceConfigurationDeviceStatus\",\n  \"id\": \"674e98e5-98e5-674e-e598-4e67e5984e67\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}";
+    let server = serve(
+            "POST",
+            "/v1.0/deviceManagement/deviceConfigurations/%7BdeviceConfigurationId%7D/deviceStatuses",
+            Some(request_body),
+            &[],
+            201u16,
+            Some((response_body, "application/json")),
         )
-        .and(matchers::header("authorization", "Bearer test-token"))
-        .and(
-            JsonBody(
-                serde_json::from_str(
-                        "{\n  \"@odata.type\": \"#microsoft.graph.deviceConfigurationDeviceStatus\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}",
-                    )
-                    .unwrap(),
-            ),
-        )
-        .respond_with(
-            ResponseTemplate::new(201u16)
-                .set_body_raw(
-                    "{\n  \"@odata.type\": \"#microsoft.graph.deviceConfigurationDeviceStatus\",\n  \"id\": \"674e98e5-98e5-674e-e598-4e67e5984e67\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}",
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
-    let client = graph_client::runtime::Client::new(
-        graph_client::runtime::Cloud::Custom(server.uri()),
-        "test-token",
-    );
     let operation = graph_client::v1_0::operations::CreateDeviceConfigurationDeviceStatus {
         device_configuration_id: "{deviceConfigurationId}".to_owned(),
-        body: serde_json::from_str(
-                "{\n  \"@odata.type\": \"#microsoft.graph.deviceConfigurationDeviceStatus\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}",
-            )
+        body: serde_json::from_str(request_body)
             .expect("the documented body fits the body type"),
         query: vec![],
     };
-    let output = client
+    let output = client(&server)
         .send(&operation)
         .await
         .expect("the client sends the documented request");
-    let expected: serde_json::Value = serde_json::from_str(
-            "{\n  \"@odata.type\": \"#microsoft.graph.deviceConfigurationDeviceStatus\",\n  \"id\": \"674e98e5-98e5-674e-e598-4e67e5984e67\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}",
+    assert_same_json(&output, response_body);
+}
+/// markdown/api/devicecompliancedevicestatus-delete.md:44
+#[tokio::test]
+async fn delete_device_compliance_device_status_example_1_client() {
+    let server = serve(
+            "DELETE",
+            "/v1.0/deviceManagement/deviceCompliancePolicies/policy-1/deviceStatuses/status-9",
+            None,
+            &[],
+            204u16,
+            None,
         )
-        .unwrap();
-    let actual = serde_json::to_value(&output).unwrap();
-    assert!(
-        json_equivalent(& expected, & actual),
-        "the client's value differs from the documented response\nexpected: {expected:#}\nactual:   {actual:#}"
+        .await;
+    let operation = graph_client::v1_0::operations::DeleteDeviceComplianceDeviceStatus {
+        device_compliance_policy_id: "policy-1".to_owned(),
+        device_compliance_device_status_id: "status-9".to_owned(),
+        query: vec![],
+    };
+    let output = client(&server)
+        .send(&operation)
+        .await
+        .expect("the client sends the documented request");
+    let () = output;
+}
+/// markdown/api/devicecompliancedevicestatus-get.md:44
+#[test]
+fn get_device_compliance_device_status_example_1_response_round_trip() {
+    assert_round_trip::<
+        graph_client::v1_0::models::DeviceComplianceDeviceStatus,
+    >(
+        "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"id\": \"status-1\",\n  \"deviceDisplayName\": \"Laptop 1\",\n  \"userName\": \"Megan Bowen\",\n  \"deviceModel\": \"Surface Laptop 4\",\n  \"complianceGracePeriodExpirationDateTime\": \"2021-03-11T05:06:07.1234567-08:00\",\n  \"status\": \"nonCompliant\",\n  \"lastReportedDateTime\": \"2021-03-04T05:06:07.1234567-08:00\",\n  \"userPrincipalName\": \"megan@contoso.example\",\n  \"tags\": [],\n  \"type\": \"device\",\n  \"riskScore\": 3\n}",
     );
+}
+/// markdown/api/devicecompliancedevicestatus-get.md:44
+#[tokio::test]
+async fn get_device_compliance_device_status_example_1_client() {
+    let response_body = "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"id\": \"status-1\",\n  \"deviceDisplayName\": \"Laptop 1\",\n  \"userName\": \"Megan Bowen\",\n  \"deviceModel\": \"Surface Laptop 4\",\n  \"complianceGracePeriodExpirationDateTime\": \"2021-03-11T05:06:07.1234567-08:00\",\n  \"status\": \"nonCompliant\",\n  \"lastReportedDateTime\": \"2021-03-04T05:06:07.1234567-08:00\",\n  \"userPrincipalName\": \"megan@contoso.example\",\n  \"tags\": [],\n  \"type\": \"device\",\n  \"riskScore\": 3\n}";
+    let server = serve(
+            "GET",
+            "/v1.0/deviceManagement/deviceCompliancePolicies/policy%2F1/deviceStatuses/status-1",
+            None,
+            &[],
+            200u16,
+            Some((response_body, "application/json")),
+        )
+        .await;
+    let operation = graph_client::v1_0::operations::GetDeviceComplianceDeviceStatus {
+        device_compliance_policy_id: "policy/1".to_owned(),
+        device_compliance_device_status_id: "status-1".to_owned(),
+        query: vec![],
+    };
+    let output = client(&server)
+        .send(&operation)
+        .await
+        .expect("the client sends the documented request");
+    assert_same_json(&output, response_body);
+}
+/// markdown/api/devicecompliancedevicestatus-list.md:47
+#[test]
+fn list_device_compliance_device_statuses_example_1_response_round_trip() {
+    assert_round_trip::<
+        graph_client::runtime::Collection<
+            graph_client::v1_0::models::DeviceComplianceDeviceStatus,
+        >,
+    >(
+        "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#deviceManagement/deviceCompliancePolicies('7f1a2e6c-policy')/deviceStatuses\",\n  \"@odata.nextLink\": \"https://graph.microsoft.com/v1.0/deviceManagement/deviceCompliancePolicies/7f1a2e6c-policy/deviceStatuses?$top=2&$skiptoken=X2\",\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n      \"id\": \"status-1\",\n      \"deviceDisplayName\": \"Laptop 1\",\n      \"status\": \"compliant\",\n      \"complianceGracePeriodExpirationDateTime\": null,\n      \"lastReportedDateTime\": \"2021-03-04T05:06:07.1234567Z\",\n      \"tags\": [\n        \"finance\",\n        \"emea\"\n      ],\n      \"type\": \"device\"\n    },\n    {\n      \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n      \"id\": \"status-2\",\n      \"deviceDisplayName\": \"Phone 7\",\n      \"status\": \"inGracePeriod\",\n      \"lastReportedDateTime\": \"2021-03-04T05:06:07Z\"\n    }\n  ]\n}",
+    );
+}
+/// markdown/api/devicecompliancedevicestatus-list.md:47
+#[tokio::test]
+async fn list_device_compliance_device_statuses_example_1_client() {
+    let response_body = "{\n  \"@odata.context\": \"https://graph.microsoft.com/v1.0/$metadata#deviceManagement/deviceCompliancePolicies('7f1a2e6c-policy')/deviceStatuses\",\n  \"@odata.nextLink\": \"https://graph.microsoft.com/v1.0/deviceManagement/deviceCompliancePolicies/7f1a2e6c-policy/deviceStatuses?$top=2&$skiptoken=X2\",\n  \"value\": [\n    {\n      \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n      \"id\": \"status-1\",\n      \"deviceDisplayName\": \"Laptop 1\",\n      \"status\": \"compliant\",\n      \"complianceGracePeriodExpirationDateTime\": null,\n      \"lastReportedDateTime\": \"2021-03-04T05:06:07.1234567Z\",\n      \"tags\": [\n        \"finance\",\n        \"emea\"\n      ],\n      \"type\": \"device\"\n    },\n    {\n      \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n      \"id\": \"status-2\",\n      \"deviceDisplayName\": \"Phone 7\",\n      \"status\": \"inGracePeriod\",\n      \"lastReportedDateTime\": \"2021-03-04T05:06:07Z\"\n    }\n  ]\n}";
+    let server = serve(
+            "GET",
+            "/v1.0/deviceManagement/deviceCompliancePolicies/7f1a2e6c-policy/deviceStatuses",
+            None,
+            &[("$top", "2")],
+            200u16,
+            Some((response_body, "application/json")),
+        )
+        .await;
+    let operation = graph_client::v1_0::operations::ListDeviceComplianceDeviceStatuses {
+        device_compliance_policy_id: "7f1a2e6c-policy".to_owned(),
+        query: vec![("$top".to_owned(), "2".to_owned())],
+    };
+    let output = client(&server)
+        .send(&operation)
+        .await
+        .expect("the client sends the documented request");
+    assert_same_json(&output, response_body);
 }
 /// 003_7298c1131f29a29c.txt:74
 #[test]
@@ -106,57 +294,28 @@ fn update_device_compliance_device_status_example_1_response_round_trip() {
 /// 003_7298c1131f29a29c.txt:74
 #[tokio::test]
 async fn update_device_compliance_device_status_example_1_client() {
-    let server = MockServer::start().await;
-    Mock::given(matchers::method("PATCH"))
-        .and(
-            matchers::path(
-                "/v1.0/deviceManagement/deviceCompliancePolicies/%7BdeviceCompliancePolicyId%7D/deviceStatuses/%7BdeviceComplianceDeviceStatusId%7D",
-            ),
+    let request_body = "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}";
+    let response_body = "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"id\": \"c6c78124-8124-c6c7-2481-c7c62481c7c6\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}";
+    let server = serve(
+            "PATCH",
+            "/v1.0/deviceManagement/deviceCompliancePolicies/%7BdeviceCompliancePolicyId%7D/deviceStatuses/%7BdeviceComplianceDeviceStatusId%7D",
+            Some(request_body),
+            &[],
+            200u16,
+            Some((response_body, "application/json")),
         )
-        .and(matchers::header("authorization", "Bearer test-token"))
-        .and(
-            JsonBody(
-                serde_json::from_str(
-                        "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}",
-                    )
-                    .unwrap(),
-            ),
-        )
-        .respond_with(
-            ResponseTemplate::new(200u16)
-                .set_body_raw(
-                    "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"id\": \"c6c78124-8124-c6c7-2481-c7c62481c7c6\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}",
-                    "application/json",
-                ),
-        )
-        .expect(1)
-        .mount(&server)
         .await;
-    let client = graph_client::runtime::Client::new(
-        graph_client::runtime::Cloud::Custom(server.uri()),
-        "test-token",
-    );
     let operation = graph_client::v1_0::operations::UpdateDeviceComplianceDeviceStatus {
         device_compliance_policy_id: "{deviceCompliancePolicyId}".to_owned(),
         device_compliance_device_status_id: "{deviceComplianceDeviceStatusId}"
             .to_owned(),
-        body: serde_json::from_str(
-                "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}",
-            )
+        body: serde_json::from_str(request_body)
             .expect("the documented body fits the body type"),
         query: vec![],
     };
-    let output = client
+    let output = client(&server)
         .send(&operation)
         .await
         .expect("the client sends the documented request");
-    let expected: serde_json::Value = serde_json::from_str(
-            "{\n  \"@odata.type\": \"#microsoft.graph.deviceComplianceDeviceStatus\",\n  \"id\": \"c6c78124-8124-c6c7-2481-c7c62481c7c6\",\n  \"deviceDisplayName\": \"Device Display Name value\",\n  \"userName\": \"User Name value\",\n  \"deviceModel\": \"Device Model value\",\n  \"complianceGracePeriodExpirationDateTime\": \"2016-12-31T23:56:44.951111-08:00\",\n  \"status\": \"notApplicable\",\n  \"lastReportedDateTime\": \"2017-01-01T00:00:17.7769392-08:00\",\n  \"userPrincipalName\": \"User Principal Name value\"\n}",
-        )
-        .unwrap();
-    let actual = serde_json::to_value(&output).unwrap();
-    assert!(
-        json_equivalent(& expected, & actual),
-        "the client's value differs from the documented response\nexpected: {expected:#}\nactual:   {actual:#}"
-    );
+    assert_same_json(&output, response_body);
 }

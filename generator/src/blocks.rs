@@ -59,6 +59,10 @@ pub struct Table {
     pub header: Vec<String>,
     pub rows: Vec<Row>,
     pub line: usize,
+    /// Lines of rows the shape's reader could not split into cells (kept
+    /// whole in the first cell); whoever uses the table says so.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unsplit_rows: Vec<usize>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

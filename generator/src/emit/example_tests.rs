@@ -9,7 +9,7 @@ use super::{EmitOptions, TypeNames};
 use crate::diagnostics::Diagnostic;
 use crate::schema::{ExampleDef, OperationDef, Schema};
 use crate::template::{split_url, Part, PathTemplate};
-use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -54,6 +54,35 @@ pub fn emit(schema: &Schema, version: &str, names: &TypeNames, ops: &[OperationN
             fn matches(&self, request: &wiremock::Request) -> bool {
                 serde_json::from_slice::<serde_json::Value>(&request.body).is_ok_and(|v| json_equivalent(&self.0, &v))
             }
+        }
+
+        /// A server on localhost that expects exactly the documented request
+        /// once, and answers with the documented response.
+        async fn serve(method: &str, path: &str, body: Option<&str>, query: &[(&str, &str)], status: u16, answer: Option<(&str, &str)>) -> MockServer {
+            let server = MockServer::start().await;
+            let mut mock = Mock::given(matchers::method(method)).and(matchers::path(path)).and(matchers::header("authorization", "Bearer test-token"));
+            if let Some(body) = body {
+                mock = mock.and(JsonBody(serde_json::from_str(body).unwrap()));
+            }
+            for (key, value) in query {
+                mock = mock.and(matchers::query_param(*key, *value));
+            }
+            let mut response = ResponseTemplate::new(status);
+            if let Some((body, content_type)) = answer {
+                response = response.set_body_raw(body.as_bytes().to_vec(), content_type);
+            }
+            mock.respond_with(response).expect(1).mount(&server).await;
+            server
+        }
+
+        fn client(server: &MockServer) -> #krate::runtime::Client {
+            #krate::runtime::Client::new(#krate::runtime::Cloud::Custom(server.uri()), "test-token")
+        }
+
+        fn assert_same_json<T: serde::Serialize>(output: &T, documented: &str) {
+            let expected: serde_json::Value = serde_json::from_str(documented).unwrap();
+            let actual = serde_json::to_value(output).unwrap();
+            assert!(json_equivalent(&expected, &actual), "the client's value differs from the documented response\nexpected: {expected:#}\nactual:   {actual:#}");
         }
 
         #(#tests)*
@@ -137,6 +166,8 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     if body_ty.is_some() && req.body.is_none() {
         return Err("the operation takes a JSON body but the example request has none; no client test is emitted for it".to_owned());
     }
+    // An example URL is a URL: its parameter values are percent-encoded.
+    let values: Vec<String> = values.iter().map(|v| percent_decode_str(v).decode_utf8_lossy().into_owned()).collect();
     let path = &op.paths[index];
     let fields = path_fields(op, path);
     let template = PathTemplate::parse(path);
@@ -173,37 +204,36 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     let url_idents = fields.url_params.iter().map(|(f, _)| format_ident!("{}", f));
     let query_keys = query_pairs.iter().map(|(k, _)| k);
     let query_values = query_pairs.iter().map(|(_, v)| v);
-    let query_matchers = query_pairs.iter().map(|(k, v)| quote!(.and(matchers::query_param(#k, #v))));
+    let query_keys2 = query_keys.clone();
+    let query_values2 = query_values.clone();
     let method = &op.method;
     let req_json = req.body.as_ref().map(|b| serde_json::to_string_pretty(b).expect("JSON values serialize"));
-    let (body_field, body_matcher) = match (&body_ty, &req_json) {
-        (Some(_), Some(json)) => (quote!(body: serde_json::from_str(#json).expect("the documented body fits the body type"),), quote!(.and(JsonBody(serde_json::from_str(#json).unwrap())))),
-        _ => (quote!(), quote!()),
+    let (body_field, request_body, body_arg) = match (&body_ty, &req_json) {
+        (Some(_), Some(json)) => (
+            quote!(body: serde_json::from_str(request_body).expect("the documented body fits the body type"),),
+            quote!(let request_body = #json;),
+            quote!(Some(request_body)),
+        ),
+        _ => (quote!(), quote!(), quote!(None)),
     };
     let (_, kind) = output(op, names, models);
     let resp = ex.response.as_ref();
-    let (respond, check) = match (kind, resp.and_then(|r| r.body.as_ref()), resp.and_then(|r| r.body_text.as_ref())) {
+    let (response_body, answer, check) = match (kind, resp.and_then(|r| r.body.as_ref()), resp.and_then(|r| r.body_text.as_ref())) {
         (OutputKind::Json, Some(json), _) => {
             let json = serde_json::to_string_pretty(json).expect("JSON values serialize");
-            (
-                quote!(ResponseTemplate::new(#status).set_body_raw(#json, "application/json")),
-                quote! {
-                    let expected: serde_json::Value = serde_json::from_str(#json).unwrap();
-                    let actual = serde_json::to_value(&output).unwrap();
-                    assert!(json_equivalent(&expected, &actual), "the client's value differs from the documented response\nexpected: {expected:#}\nactual:   {actual:#}");
-                },
-            )
+            (quote!(let response_body = #json;), quote!(Some((response_body, "application/json"))), quote!(assert_same_json(&output, response_body);))
         }
         (OutputKind::Bytes, json, text) => {
             // A stream is bytes, whatever the example shows in it.
             let text = text.cloned().or_else(|| json.map(|j| serde_json::to_string_pretty(j).expect("JSON values serialize"))).unwrap_or_default();
             (
-                quote!(ResponseTemplate::new(#status).set_body_raw(#text, "application/octet-stream")),
-                quote!(assert_eq!(output, #text.as_bytes());),
+                quote!(let response_body = #text;),
+                quote!(Some((response_body, "application/octet-stream"))),
+                quote!(assert_eq!(output, response_body.as_bytes());),
             )
         }
         (OutputKind::Json, None, _) => return Err("the example has no JSON response body to answer with; no client test is emitted for it".to_owned()),
-        _ => (quote!(ResponseTemplate::new(#status)), quote!(let () = output;)),
+        _ => (quote!(), quote!(None), quote!(let () = output;)),
     };
     let name = format_ident!("{}_client", stem);
     let doc = format!(" {}", ex.source);
@@ -211,24 +241,16 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
         #[doc = #doc]
         #[tokio::test]
         async fn #name() {
-            let server = MockServer::start().await;
-            Mock::given(matchers::method(#method))
-                .and(matchers::path(#expected))
-                .and(matchers::header("authorization", "Bearer test-token"))
-                #body_matcher
-                #(#query_matchers)*
-                .respond_with(#respond)
-                .expect(1)
-                .mount(&server)
-                .await;
-            let client = #krate::runtime::Client::new(#krate::runtime::Cloud::Custom(server.uri()), "test-token");
+            #request_body
+            #response_body
+            let server = serve(#method, #expected, #body_arg, &[#((#query_keys, #query_values)),*], #status, #answer).await;
             let operation = #krate::#module::operations::#ident {
                 #(#path_idents: #values.to_owned(),)*
                 #(#url_idents: #url_values.to_owned(),)*
                 #body_field
-                query: vec![#((#query_keys.to_owned(), #query_values.to_owned())),*],
+                query: vec![#((#query_keys2.to_owned(), #query_values2.to_owned())),*],
             };
-            let output = client.send(&operation).await.expect("the client sends the documented request");
+            let output = client(&server).send(&operation).await.expect("the client sends the documented request");
             #check
         }
     }))

@@ -104,6 +104,7 @@ struct Gathered {
     value_enums: Vec<EnumDef>,
     preamble: Vec<(String, usize)>,
     url_versions: Vec<(&'static str, usize)>,
+    next_response_truncated: bool,
 }
 
 impl Extractor<'_> {
@@ -126,6 +127,8 @@ impl Extractor<'_> {
 
     fn paragraph(&mut self, section: &Section, text: &str, line: usize, g: &mut Gathered) {
         match section {
+            // The template's note before a shortened example response.
+            Section::Examples if text.contains("may be truncated") || text.contains("has been truncated") => g.next_response_truncated = true,
             Section::Preamble => g.preamble.push((text.to_owned(), line)),
             Section::RequestBody => {
                 if g.body_text.is_empty() {
@@ -166,6 +169,15 @@ impl Extractor<'_> {
     fn table(&mut self, section: &Section, t: &Table, g: &mut Gathered) {
         let header: Vec<String> = t.header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
         let first = header.first().map(String::as_str).unwrap_or("");
+        let used = !matches!(section, Section::Preamble | Section::Other | Section::Examples | Section::Response | Section::JsonRepresentation);
+        if used {
+            for &line in &t.unsplit_rows {
+                self.sink.warning(line, "table-row-unsplit", format!(
+                    "expected cells for the columns {:?}; in the space-separated shape a row whose columns each hold several words cannot be split, so it is read as one cell",
+                    t.header
+                ));
+            }
+        }
         match section {
             Section::Permissions if first.contains("permission type") => g.permissions = Some(self.permissions(t)),
             Section::RequestHeaders if matches!(first, "header" | "name") => {
@@ -298,7 +310,7 @@ impl Extractor<'_> {
                 }
             }
             Section::Examples => {
-                let truncated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false);
+                let annotated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false);
                 if block_type == "request" || http::request_line(first).is_some() {
                     if let Some(req) = http::parse_request(&c.text, c.line, self.sink) {
                         if let (Some(v), _) = split_url(&req.url) {
@@ -309,6 +321,7 @@ impl Extractor<'_> {
                         self.sink.warning(c.line, "example-request-unreadable", "expected `METHOD URL` on the first line of this example request");
                     }
                 } else if block_type == "response" || http::is_status_line(first) {
+                    let truncated = annotated || std::mem::take(&mut g.next_response_truncated);
                     let resp = http::parse_response(&c.text, c.line, truncated, self.sink);
                     match g.examples.last_mut() {
                         Some(ex) if ex.response.is_none() => ex.response = Some(resp),
@@ -491,7 +504,7 @@ impl Extractor<'_> {
             .get("baseType")
             .and_then(|v| v.as_str())
             .map(str::to_owned)
-            .or_else(|| g.preamble.iter().find_map(|(t, _)| INHERITS.captures(t).map(|c| self.qualify(&c[1]))));
+            .or_else(|| g.preamble.iter().find_map(|(t, _)| INHERITS.captures(t).map(|c| self.qualify(c[1].trim_end_matches('.')))));
         let key = annotation.get("keyProperty").and_then(|v| v.as_str()).map(str::to_owned);
         let is_abstract = annotation.get("abstract").and_then(|v| v.as_bool()).unwrap_or(false);
         let line = g.resource_json.as_ref().map_or(1, |(j, _)| j.line);

@@ -85,7 +85,7 @@ impl Reader<'_> {
                 }
                 Event::Start(Tag::Table(_)) => {
                     self.flush_paragraph(&mut open, &mut text);
-                    table = Some(Table { header: Vec::new(), rows: Vec::new(), line: self.line(range.start) });
+                    table = Some(Table { header: Vec::new(), rows: Vec::new(), line: self.line(range.start), unsplit_rows: Vec::new() });
                 }
                 Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
                     row.clear();

@@ -76,6 +76,7 @@ impl ExampleWalker<'_> {
             }
             match self.find_property(version, &actual, name) {
                 Some(p) => {
+                    self.check_enum_value(version, &p, value, src);
                     if !p.type_name.starts_with("Edm.") && !value.is_null() {
                         let nested = p.type_name.clone();
                         self.instance(version, &nested, p.collection, value, src);
@@ -84,6 +85,32 @@ impl ExampleWalker<'_> {
                 None => self.undeclared(version, &actual, name, value, src),
             }
         }
+    }
+
+    /// An enum value the enum does not list is kept (`Other`) but said.
+    fn check_enum_value(&mut self, version: &'static str, p: &PropertyDef, value: &Value, src: &str) {
+        let Some(t) = self.builder.types.get(&key(version, &p.type_name)).filter(|t| t.kind == TypeKind::Enum) else { return };
+        let values: Vec<&str> = match value {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(items) => items.iter().filter_map(Value::as_str).collect(),
+            _ => return,
+        };
+        // Flag enums combine members: `a,b`.
+        let unknown: Vec<&str> = values
+            .iter()
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .filter(|v| !v.is_empty() && !t.members.iter().any(|m| m.name == *v))
+            .collect();
+        if unknown.is_empty() {
+            return;
+        }
+        let qualified = t.qualified();
+        let (file, line) = src.rsplit_once(':').map(|(f, l)| (f.to_owned(), l.parse().unwrap_or(1))).unwrap_or((src.to_owned(), 1));
+        self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-enum-value-undocumented", format!(
+            "the example gives `{}` the value {:?}, which {qualified} does not list; the generated enum keeps it as Other",
+            p.name, unknown.join(", ")
+        )));
     }
 
     /// A property of the type or of any of its base types.

@@ -7,3 +7,5 @@ mod device_compliance_device_status;
 pub use device_compliance_device_status::DeviceComplianceDeviceStatus;
 mod device_configuration_device_status;
 pub use device_configuration_device_status::DeviceConfigurationDeviceStatus;
+mod entity;
+pub use entity::Entity;

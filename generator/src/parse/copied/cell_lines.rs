@@ -43,6 +43,6 @@ impl TableReader for CellLines {
             .chunks(width)
             .map(|chunk| fit_row(chunk.iter().map(|(c, _)| c.clone()).collect(), width, chunk[0].1, sink))
             .collect();
-        Some((Table { header, rows, line: at + 1 }, i))
+        Some((Table { header, rows, line: at + 1, unsplit_rows: Vec::new() }, i))
     }
 }

@@ -32,6 +32,6 @@ impl TableReader for PipeRows {
             rows.push(fit_row(cells(lines[i]), header.len(), i + 1, sink));
             i += 1;
         }
-        Some((Table { header, rows, line: at + 1 }, i))
+        Some((Table { header, rows, line: at + 1, unsplit_rows: Vec::new() }, i))
     }
 }

@@ -85,16 +85,15 @@ fn split_row(line: &str, roles: &[Column]) -> Option<Vec<String>> {
 }
 
 impl TableReader for Spaced {
-    fn read(&self, lines: &[&str], at: usize, sink: &mut Sink) -> Option<(Table, usize)> {
+    fn read(&self, lines: &[&str], at: usize, _sink: &mut Sink) -> Option<(Table, usize)> {
         let header = split_header(lines[at])?;
         let roles: Vec<Column> = header.iter().enumerate().map(|(i, h)| role(h, i + 1 == header.len())).collect();
         let mut rows = Vec::new();
+        let mut unsplit_rows = Vec::new();
         let mut i = at + 1;
         while i < lines.len() && !lines[i].trim().is_empty() {
             let cells = split_row(lines[i], &roles).unwrap_or_else(|| {
-                sink.warning(i + 1, "table-row-unsplit", format!(
-                    "expected cells for the columns {header:?}; a row whose columns hold several words each cannot be split in the space-separated shape, so it is kept whole in the first column"
-                ));
+                unsplit_rows.push(i + 1);
                 let mut cells = vec![squash(lines[i])];
                 cells.resize(header.len(), String::new());
                 cells
@@ -102,7 +101,7 @@ impl TableReader for Spaced {
             rows.push(Row { cells, line: i + 1 });
             i += 1;
         }
-        Some((Table { header, rows, line: at + 1 }, i))
+        Some((Table { header, rows, line: at + 1, unsplit_rows }, i))
     }
 }
 
