@@ -54,7 +54,7 @@ pub fn build(pages: &[PageResult], schema: &Schema) -> Report {
                     match b {
                         crate::page::http::Body::Json(j) if j.repairs.is_empty() => bodies.strict += 1,
                         crate::page::http::Body::Json(_) => bodies.lenient += 1,
-                        crate::page::http::Body::Text { text, .. } if text.trim_start().starts_with(['{', '[']) => bodies.unreadable += 1,
+                        crate::page::http::Body::Text { text, .. } if text.trim_start().starts_with(['{', '[']) && !crate::page::http::is_placeholder(text) => bodies.unreadable += 1,
                         crate::page::http::Body::Text { .. } => {}
                     }
                 }

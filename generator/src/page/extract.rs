@@ -36,7 +36,8 @@ fn classify(heading: &str, level: u8, current: &Section) -> Section {
     let in_examples = *current == Section::Examples;
     match h.as_str() {
         "permissions" | "prerequisites" => Section::Permissions,
-        "http request" | "http requests" => Section::HttpRequest,
+        // "HTTP request (to upload a new file)": one of several request sections.
+        _ if h.starts_with("http request") => Section::HttpRequest,
         "request headers" => Section::RequestHeaders,
         "request body" => Section::RequestBody,
         "request" | "response" | "responses" if in_examples && level > 2 => Section::Examples,
@@ -297,6 +298,17 @@ impl Extractor<'_> {
             return;
         }
         let first = c.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        // Request lines are recognizable by their content wherever a page
+        // puts them: under headings of its own, or with the heading missing.
+        if !matches!(section, Section::HttpRequest | Section::Examples) && block_type != "request" && is_request_path_block(&c.text) {
+            self.sink.warning(c.line, "request-outside-section", "request lines outside an HTTP request section; they are read as the operation's request paths");
+            for (i, line) in c.text.lines().enumerate() {
+                if let Some((method, path)) = http::request_line(line) {
+                    self.add_path(g, method, path, c.line + i);
+                }
+            }
+            return;
+        }
         match section {
             Section::HttpRequest => {
                 for (i, line) in c.text.lines().enumerate() {
@@ -353,15 +365,7 @@ impl Extractor<'_> {
             .or_else(|| fm.get("description").cloned());
         let lower_title = title_text.as_deref().unwrap_or("").to_ascii_lowercase();
         let doc_type = fm.get("doc_type").map(String::as_str).unwrap_or("");
-        let kind = if doc_type == "apiPageType" || (!g.paths.is_empty() && doc_type.is_empty()) {
-            PageKind::Operation
-        } else if doc_type == "enumPageType" || lower_title.ends_with(" enum type") || (doc_type.is_empty() && !g.members.is_empty()) {
-            PageKind::Enum
-        } else if doc_type == "resourcePageType" || lower_title.ends_with(" resource type") || g.resource_json.is_some() {
-            PageKind::Resource
-        } else {
-            PageKind::Other
-        };
+        let kind = self.kind(doc_type, &lower_title, &g);
         let api_version = self.api_version(&g, version_override);
         let mut model = PageModel {
             file: self.file.to_owned(),
@@ -378,17 +382,54 @@ impl Extractor<'_> {
         };
         match kind {
             PageKind::Operation => self.finish_operation(&mut model, g),
-            PageKind::Resource => self.finish_resource(&mut model, g, &lower_title),
+            PageKind::Resource => self.finish_resource(&mut model, g),
             PageKind::Enum => {
+                // A page of several enums ("X values" tables) names each in its heading.
                 let name = lower_title_name(model.title.as_deref(), " enum type");
                 match name {
                     Some(name) => model.enums.insert(0, EnumDef { name: self.qualify(&name), members: g.members, line: g.members_line }),
-                    None => self.sink.error(1, "enum-name-missing", "expected a title `X enum type` naming the enum"),
+                    None if !model.enums.is_empty() && g.members.is_empty() => {}
+                    None => self.sink.error(g.members_line.max(1), "enum-name-missing", "expected a title `X enum type` naming the enum of this Members table"),
                 }
             }
             PageKind::Other => {}
         }
         model
+    }
+
+    /// The page's kind: what its H1 says first ("X resource type", "X enum
+    /// type"), then what it holds (request lines, members, a resource's
+    /// JSON), then the front matter's doc_type. A doc_type that contradicts
+    /// the page is a fault of the page, and said.
+    fn kind(&mut self, doc_type: &str, lower_title: &str, g: &Gathered) -> PageKind {
+        let kind = if lower_title.ends_with(" resource type") {
+            PageKind::Resource
+        } else if lower_title.ends_with(" enum type") || (!g.value_enums.is_empty() && g.paths.is_empty() && g.properties.is_empty()) {
+            PageKind::Enum
+        } else if !g.paths.is_empty() {
+            PageKind::Operation
+        } else if !g.members.is_empty() {
+            PageKind::Enum
+        } else if g.resource_json.is_some() || !g.properties.is_empty() {
+            PageKind::Resource
+        } else {
+            match doc_type {
+                "apiPageType" => PageKind::Operation,
+                "enumPageType" => PageKind::Enum,
+                // A resource page with no resource in it (an overview) is not one.
+                _ => PageKind::Other,
+            }
+        };
+        let declared = match doc_type {
+            "apiPageType" => Some(PageKind::Operation),
+            "resourcePageType" => Some(PageKind::Resource),
+            "enumPageType" => Some(PageKind::Enum),
+            _ => None,
+        };
+        if declared.is_some_and(|d| d != kind) {
+            self.sink.warning(1, "doc-type-mismatch", format!("the front matter says doc_type {doc_type}, but the page reads as {kind:?} (by its title and sections); it is read as {kind:?}"));
+        }
+        kind
     }
 
     fn api_version(&mut self, g: &Gathered, version_override: Option<ApiVersion>) -> ApiVersion {
@@ -491,15 +532,15 @@ impl Extractor<'_> {
         Some(ResponseSpec { status, type_ref, line })
     }
 
-    fn finish_resource(&mut self, model: &mut PageModel, g: Gathered, lower_title: &str) {
+    fn finish_resource(&mut self, model: &mut PageModel, g: Gathered) {
         let annotation = g.resource_json.as_ref().and_then(|(_, a)| a.clone()).unwrap_or_default();
-        let annotated = annotation.get("@odata.type").and_then(|v| v.as_str()).map(str::to_owned);
+        // Annotations name the type as `@odata.type`, some as `@type`.
+        let annotated = ["@odata.type", "@type"].iter().find_map(|k| annotation.get(*k).and_then(|v| v.as_str())).map(|t| t.trim_start_matches('#').to_owned());
         let name = annotated.or_else(|| lower_title_name(model.title.as_deref(), " resource type").map(|n| self.qualify(&n)));
         let Some(name) = name else {
             self.sink.error(1, "resource-name-missing", "expected a title `X resource type` or a resource annotation naming the type");
             return;
         };
-        let _ = lower_title;
         let base_type = annotation
             .get("baseType")
             .and_then(|v| v.as_str())
@@ -519,6 +560,12 @@ impl Extractor<'_> {
             line,
         });
     }
+}
+
+/// A block of request lines with paths (not the absolute URLs of examples).
+fn is_request_path_block(text: &str) -> bool {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
+    lines.peek().is_some() && lines.all(|l| http::request_line(l).is_some_and(|(_, target)| !target.starts_with("http")))
 }
 
 fn is_property_table(header: &[String]) -> bool {

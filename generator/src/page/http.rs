@@ -80,9 +80,17 @@ fn split(text: &str, first_line: usize) -> (Vec<(String, String)>, Option<(Strin
     (headers, body)
 }
 
+/// `{Raw bytes of the file}`, `[Zip file containing a Teams app package]`:
+/// prose in brackets standing for a body that is not JSON.
+pub fn is_placeholder(text: &str) -> bool {
+    let t = text.trim();
+    let inner = t.get(1..).unwrap_or("").trim_start();
+    (t.starts_with('{') || t.starts_with('[')) && inner.starts_with(|c: char| c.is_alphabetic()) && !t.contains('"') && t.lines().count() <= 2
+}
+
 pub fn read_body(text: &str, line: usize, sink: &mut Sink) -> Body {
     let trimmed = text.trim();
-    if !(trimmed.starts_with('{') || trimmed.starts_with('[')) {
+    if !(trimmed.starts_with('{') || trimmed.starts_with('[')) || is_placeholder(trimmed) {
         return Body::Text { text: text.to_owned(), line };
     }
     match lenient_json::read(trimmed) {

@@ -33,6 +33,16 @@ pub fn read(text: &str) -> Result<Read, serde_json::Error> {
         repaired = without_commas;
         repairs.push("trailing commas");
     }
+    let (escaped, had_breaks) = escape_breaks_in_strings(&repaired);
+    if had_breaks {
+        repaired = escaped;
+        repairs.push("line breaks inside strings");
+    }
+    let (with_commas, had_missing) = insert_missing_commas(&repaired);
+    if had_missing {
+        repaired = with_commas;
+        repairs.push("missing commas");
+    }
     if let Some(end) = value_end(&repaired) {
         if !repaired[end..].trim().is_empty() {
             repaired.truncate(end);
@@ -102,6 +112,64 @@ fn strip_trailing_commas(text: &str) -> (String, bool) {
     cut(text, &cuts)
 }
 
+/// A string written over several lines: its raw line breaks escaped.
+fn escape_breaks_in_strings(text: &str) -> (String, bool) {
+    let mut out = String::with_capacity(text.len());
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut changed = false;
+    for c in text.chars() {
+        if in_string && !escaped && (c == '\n' || c == '\r') {
+            changed = true;
+            if c == '\n' {
+                out.push_str("\\n");
+            }
+            continue;
+        }
+        if in_string && !escaped && c == '\t' {
+            changed = true;
+            out.push_str("\\t");
+            continue;
+        }
+        if c == '"' && !escaped {
+            in_string = !in_string;
+        }
+        escaped = in_string && c == '\\' && !escaped;
+        out.push(c);
+    }
+    (out, changed)
+}
+
+/// `"a": 1` at the end of a line and `"b": 2` at the start of the next: the
+/// comma between them was forgotten.
+fn insert_missing_commas(text: &str) -> (String, bool) {
+    let bytes = text.as_bytes();
+    let mut inserts = Vec::new();
+    outside_strings(text, |i, b| {
+        if b == b'\n' {
+            let prev = bytes[..i].iter().rev().find(|c| !c.is_ascii_whitespace());
+            let next = bytes[i + 1..].iter().find(|c| !c.is_ascii_whitespace());
+            let ends_value = matches!(prev, Some(b'"' | b'}' | b']' | b'0'..=b'9' | b'e' | b'l'));
+            if ends_value && next == Some(&b'"') {
+                inserts.push(i);
+            }
+        }
+        1
+    });
+    if inserts.is_empty() {
+        return (text.to_owned(), false);
+    }
+    let mut out = String::with_capacity(text.len() + inserts.len());
+    let mut at = 0;
+    for i in inserts {
+        out.push_str(&text[at..i]);
+        out.push(',');
+        at = i;
+    }
+    out.push_str(&text[at..]);
+    (out, true)
+}
+
 fn cut(text: &str, cuts: &[(usize, usize)]) -> (String, bool) {
     if cuts.is_empty() {
         return (text.to_owned(), false);
@@ -159,6 +227,8 @@ mod tests {
             ("{\"a\":\u{a0}1}", json!({"a": 1}), &["non-breaking spaces"]),
             ("{\"a\": 1}\n```\nmore", json!({"a": 1}), &["text after the value"]),
             ("{\"a\": \"b,}\"}", json!({"a": "b,}"}), &[]),
+            ("{\"a\": \"x\ny\"}", json!({"a": "x\ny"}), &["line breaks inside strings"]),
+            ("{\n  \"a\": 1\n  \"b\": [true]\n  \"c\": null\n}", json!({"a": 1, "b": [true], "c": null}), &["missing commas"]),
         ];
         for (text, want, repairs) in cases {
             let read = read(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
