@@ -35,9 +35,10 @@ fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
 }
 
 /// The schema as JSON without what differs by nature between renderings:
-/// `file:line` sources, the place of each diagnostic, and the backticks of
-/// inline code in descriptions (a rendered page shows code in a font, and
-/// copying loses it).
+/// `file:line` sources, the place of each diagnostic, the workload (it comes
+/// from front matter, which a rendered page does not show), and the
+/// backticks of inline code in descriptions (a rendered page shows code in
+/// a font, and copying loses it).
 fn comparable(dir: &Path) -> Value {
     let (_, schema) = schema_of(dir, None);
     let mut json = serde_json::to_value(&schema).unwrap();
@@ -48,7 +49,7 @@ fn comparable(dir: &Path) -> Value {
 fn strip(v: &mut Value) {
     match v {
         Value::Object(m) => {
-            for key in ["sources", "source", "file", "line"] {
+            for key in ["sources", "source", "file", "line", "workload"] {
                 m.remove(key);
             }
             if let Some(Value::String(d)) = m.get_mut("description") {

@@ -134,6 +134,14 @@ pub struct PrimitiveValue<T> {
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
 }
 
+/// A JSON object's `@odata.type`, lowercased and without `#`
+/// (`#microsoft.graph.user` → `microsoft.graph.user`): what the generated
+/// `AnyX` enums dispatch on.
+pub fn odata_type(value: &serde_json::Value) -> Option<String> {
+    let tag = value.get("@odata.type")?.as_str()?;
+    Some(tag.trim_start_matches('#').to_ascii_lowercase())
+}
+
 // ---------------------------------------------------------------------------
 // Errors
 

@@ -2,8 +2,10 @@
 //! mode) only compare and say what would change.
 //!
 //! The new crate is staged in a sibling folder and swapped in by rename, so
-//! a failed run never leaves a half-written crate. Files whose bytes are
-//! unchanged are compared first: when nothing changed, nothing is written.
+//! a failed run never leaves a half-written crate. Only files whose bytes
+//! changed are written; unchanged ones are hard-linked into the staging
+//! folder, keeping their modification times, so a build after regenerating
+//! recompiles only what changed. When nothing changed, nothing is touched.
 
 use crate::emit::OutputFile;
 use std::collections::BTreeMap;
@@ -51,26 +53,35 @@ fn existing(dir: &Path) -> io::Result<BTreeMap<String, PathBuf>> {
     Ok(out)
 }
 
-pub fn changes(dir: &Path, files: &[OutputFile]) -> io::Result<Changes> {
+/// What writing `files` would change, and the existing files that stay as
+/// they are (by relative path).
+fn compare(dir: &Path, files: &[OutputFile]) -> io::Result<(Changes, BTreeMap<String, PathBuf>)> {
     let mut old = existing(dir)?;
     let mut changes = Changes::default();
+    let mut unchanged = BTreeMap::new();
     for f in files {
         match old.remove(&f.path) {
             None => changes.added.push(f.path.clone()),
             Some(path) => {
-                if std::fs::read(&path)? != f.contents.as_bytes() {
+                if std::fs::metadata(&path)?.len() == f.contents.len() as u64 && std::fs::read(&path)? == f.contents.as_bytes() {
+                    unchanged.insert(f.path.clone(), path);
+                } else {
                     changes.modified.push(f.path.clone());
                 }
             }
         }
     }
     changes.removed = old.into_keys().collect();
-    Ok(changes)
+    Ok((changes, unchanged))
+}
+
+pub fn changes(dir: &Path, files: &[OutputFile]) -> io::Result<Changes> {
+    Ok(compare(dir, files)?.0)
 }
 
 /// Replaces `dir` with exactly `files`, unless nothing changed.
 pub fn write(dir: &Path, files: &[OutputFile]) -> io::Result<Changes> {
-    let changes = changes(dir, files)?;
+    let (changes, unchanged) = compare(dir, files)?;
     if changes.is_empty() {
         return Ok(changes);
     }
@@ -89,7 +100,11 @@ pub fn write(dir: &Path, files: &[OutputFile]) -> io::Result<Changes> {
         if let Some(p) = path.parent() {
             std::fs::create_dir_all(p)?;
         }
-        std::fs::write(&path, &f.contents)?;
+        match unchanged.get(&f.path) {
+            // A file system without hard links gets a fresh copy instead.
+            Some(old) => std::fs::hard_link(old, &path).or_else(|_| std::fs::write(&path, &f.contents))?,
+            None => std::fs::write(&path, &f.contents)?,
+        }
     }
     // A build folder inside the output survives the swap.
     let target = dir.join("target");
@@ -125,6 +140,10 @@ mod tests {
         let v2 = vec![file("a.rs", "a2"), file("c.rs", "c")];
         let c = changes(&dir, &v2).unwrap();
         assert_eq!((c.added.as_slice(), c.modified.as_slice(), c.removed.as_slice()), (&["c.rs".to_owned()][..], &["a.rs".to_owned()][..], &["src/b.rs".to_owned()][..]));
+        let kept = std::fs::metadata(dir.join("src/b.rs")).unwrap().modified().unwrap();
+        let v3 = vec![file("src/b.rs", "b"), file("c.rs", "c")];
+        write(&dir, &v3).unwrap();
+        assert_eq!(std::fs::metadata(dir.join("src/b.rs")).unwrap().modified().unwrap(), kept, "an unchanged file keeps its mtime");
         write(&dir, &v2).unwrap();
         assert_eq!(std::fs::read_to_string(dir.join("a.rs")).unwrap(), "a2");
         assert!(!dir.join("src/b.rs").exists());

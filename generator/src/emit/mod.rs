@@ -5,11 +5,13 @@
 
 mod crate_files;
 mod example_tests;
+mod model_any;
 mod model_enum;
 mod model_struct;
 pub mod naming;
 mod operation;
 mod rust_type;
+mod workloads;
 
 use crate::diagnostics::Diagnostic;
 use crate::schema::{Schema, TypeKind};
@@ -40,10 +42,20 @@ impl Default for EmitOptions {
 pub struct TypeNames {
     /// Lowercased qualified name → (Rust ident, kind).
     by_qualified: BTreeMap<String, (String, TypeKind)>,
+    /// For a type with derived types that something refers to: the ident of
+    /// its `Any` enum and the lowercased qualified names of its derived
+    /// types (all generations), sorted.
+    polymorphic: BTreeMap<String, (String, Vec<String>)>,
 }
 
 impl TypeNames {
     fn new(schema: &Schema, version: &str) -> Self {
+        let mut names = Self::plain(schema, version);
+        names.polymorphic = polymorphic(schema, version, &names);
+        names
+    }
+
+    fn plain(schema: &Schema, version: &str) -> Self {
         // Rust's prelude types would be shadowed by a model of the same name;
         // `Field` is imported into every model file.
         let mut scope = Scope::with_reserved(&["Box", "Vec", "String", "Option", "Result", "Some", "None", "Ok", "Err", "Field"]);
@@ -55,12 +67,67 @@ impl TypeNames {
             let ident = scope.claim(&[short, qualified]);
             by_qualified.insert(t.qualified().to_ascii_lowercase(), (ident, t.kind));
         }
-        TypeNames { by_qualified }
+        TypeNames { by_qualified, polymorphic: BTreeMap::new() }
     }
 
     pub fn get(&self, qualified: &str) -> Option<&(String, TypeKind)> {
         self.by_qualified.get(&qualified.to_ascii_lowercase())
     }
+
+    /// The `Any` enum of a type that has derived types, if it has one.
+    pub fn any(&self, qualified: &str) -> Option<&(String, Vec<String>)> {
+        self.polymorphic.get(&qualified.to_ascii_lowercase())
+    }
+}
+
+/// Types with derived types, among those a property, body or response
+/// refers to: a value of such a type may be any of them, told apart by its
+/// `@odata.type`. Their `Any` enums are named after all plain types, so a
+/// plain type keeps its name whatever is added.
+fn polymorphic(schema: &Schema, version: &str, names: &TypeNames) -> BTreeMap<String, (String, Vec<String>)> {
+    let types: Vec<_> = schema.types.iter().filter(|t| t.api_version == version && t.kind != TypeKind::Enum).collect();
+    let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for t in &types {
+        if let Some(base) = &t.base_type {
+            children.entry(base.to_ascii_lowercase()).or_default().push(t.qualified().to_ascii_lowercase());
+        }
+    }
+    let mut referenced: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
+    for t in &types {
+        referenced.extend(t.properties.iter().map(|p| p.type_name.to_ascii_lowercase()));
+    }
+    for op in schema.operations.iter().filter(|o| o.api_version == version) {
+        referenced.extend(op.response.type_name.iter().map(|t| t.to_ascii_lowercase()));
+        if let Some(b) = &op.request_body {
+            referenced.extend(b.type_name.iter().map(|t| t.to_ascii_lowercase()));
+            referenced.extend(b.parameters.iter().map(|p| p.type_name.to_ascii_lowercase()));
+        }
+    }
+    let mut scope = Scope::with_reserved(&names.by_qualified.values().map(|(i, _)| i.as_str()).collect::<Vec<_>>());
+    let mut out = BTreeMap::new();
+    for t in &types {
+        let key = t.qualified().to_ascii_lowercase();
+        if !referenced.contains(&key) || !children.contains_key(&key) {
+            continue;
+        }
+        let mut derived = Vec::new();
+        let mut queue = vec![key.clone()];
+        while let Some(next) = queue.pop() {
+            for child in children.get(&next).into_iter().flatten() {
+                if !derived.contains(child) && *child != key && names.by_qualified.contains_key(child) {
+                    derived.push(child.clone());
+                    queue.push(child.clone());
+                }
+            }
+        }
+        if derived.is_empty() {
+            continue;
+        }
+        derived.sort();
+        let (ident, _) = &names.by_qualified[&key];
+        out.insert(key, (scope.claim(&[format!("Any{ident}")]), derived));
+    }
+    out
 }
 
 pub fn version_module(version: &str) -> &'static str {
@@ -85,37 +152,47 @@ pub fn emit_crate(schema: &Schema, options: &EmitOptions) -> (Vec<OutputFile>, V
     let mut versions: Vec<&'static str> = schema.types.iter().map(|t| t.api_version).chain(schema.operations.iter().map(|o| o.api_version)).collect();
     versions.sort();
     versions.dedup();
+    let names_by_version: BTreeMap<&'static str, TypeNames> = versions.iter().map(|v| (*v, TypeNames::new(schema, v))).collect();
+    let workloads = workloads::Workloads::new(schema, &names_by_version);
     for version in &versions {
         let module = version_module(version);
-        let names = TypeNames::new(schema, version);
+        let names = &names_by_version[version];
         let mut model_mods = Vec::new();
         for t in schema.types.iter().filter(|t| t.api_version == *version) {
             let (ident, _) = names.get(&t.qualified()).expect("every type was named").clone();
             let file = snake_case(&ident);
+            let mut idents = vec![ident.clone()];
             let tokens = match t.kind {
                 TypeKind::Enum => model_enum::emit(t, &ident),
-                _ => model_struct::emit(schema, &names, t, &ident),
+                _ => {
+                    let mut tokens = model_struct::emit(schema, names, t, &ident);
+                    if let Some((any, derived)) = names.any(&t.qualified()) {
+                        tokens.extend(model_any::emit(t, &ident, any, derived, names));
+                        idents.push(any.clone());
+                    }
+                    tokens
+                }
             };
             files.push(OutputFile { path: format!("src/{module}/models/{file}.rs"), contents: render(tokens) });
-            model_mods.push((file, ident));
+            model_mods.push((file, idents, workloads.type_cfg(version, &t.qualified())));
         }
-        files.push(OutputFile { path: format!("src/{module}/models/mod.rs"), contents: render(crate_files::reexports(&model_mods, "Models: one type per resource, complex and enum type of the docs.")) });
+        files.push(OutputFile { path: format!("src/{module}/models/mod.rs"), contents: render(crate_files::reexports(&model_mods, "Models: one type per resource, complex and enum type of the docs; `AnyX` for a type with derived types.")) });
         let ops = operation::name_operations(schema, version);
         let mut op_mods = Vec::new();
         for (op, op_names) in schema.operations.iter().filter(|o| o.api_version == *version).zip(&ops) {
             let file = snake_case(&op_names.primary);
-            files.push(OutputFile { path: format!("src/{module}/operations/{file}.rs"), contents: render(operation::emit(op, op_names, &names, module)) });
-            op_mods.push((file, op_names.all_idents()));
+            files.push(OutputFile { path: format!("src/{module}/operations/{file}.rs"), contents: render(operation::emit(op, op_names, names, module)) });
+            op_mods.push((file, op_names.all_idents(), workloads.operation_cfg(&op.workload)));
         }
-        files.push(OutputFile { path: format!("src/{module}/operations/mod.rs"), contents: render(crate_files::operation_reexports(&op_mods)) });
+        files.push(OutputFile { path: format!("src/{module}/operations/mod.rs"), contents: render(crate_files::reexports(&op_mods, "Operations: one struct per operation and request path.")) });
         files.push(OutputFile { path: format!("src/{module}/mod.rs"), contents: render(crate_files::version_mod(version)) });
-        let (tests, test_diags) = example_tests::emit(schema, version, &names, &ops, options);
+        let (tests, test_diags) = example_tests::emit(schema, version, names, &ops, &workloads, options);
         diagnostics.extend(test_diags);
         files.push(OutputFile { path: format!("tests/examples_{module}.rs"), contents: render(tests) });
     }
     files.push(OutputFile { path: "src/lib.rs".into(), contents: render(crate_files::lib_rs(&versions)) });
     files.push(OutputFile { path: "src/runtime.rs".into(), contents: crate_files::RUNTIME.to_owned() });
-    files.push(OutputFile { path: "Cargo.toml".into(), contents: crate_files::cargo_toml(options) });
+    files.push(OutputFile { path: "Cargo.toml".into(), contents: crate_files::cargo_toml(options, &workloads.all) });
     // The emitters' findings belong in schema.json with the rest.
     let mut schema = schema.clone();
     schema.diagnostics.extend(diagnostics.iter().cloned());

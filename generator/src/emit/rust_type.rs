@@ -20,6 +20,11 @@ pub fn element(names: &TypeNames, type_name: &str, models: &TokenStream) -> Toke
         "Edm.Double" | "Edm.Single" | "Edm.Decimal" => quote!(f64),
         "Edm.DateTimeOffset" => quote!(crate::runtime::DateTimeOffset),
         _ => match names.get(type_name) {
+            // A value of a type with derived types may be any of them.
+            Some(_) if names.any(type_name).is_some() => {
+                let ident = format_ident!("{}", names.any(type_name).expect("checked").0);
+                quote!(#models #ident)
+            }
             Some((ident, _)) => {
                 let ident = format_ident!("{}", ident);
                 quote!(#models #ident)
@@ -34,7 +39,8 @@ pub fn element(names: &TypeNames, type_name: &str, models: &TokenStream) -> Toke
 /// structured types boxed (types may contain themselves).
 pub fn property(names: &TypeNames, type_name: &str, collection: bool, models: &TokenStream) -> TokenStream {
     let inner = element(names, type_name, models);
-    let structured = names.get(type_name).is_some_and(|(_, k)| *k != TypeKind::Enum);
+    // `Any` enums box their variants already.
+    let structured = names.get(type_name).is_some_and(|(_, k)| *k != TypeKind::Enum) && names.any(type_name).is_none();
     match (collection, structured) {
         (true, _) => quote!(Vec<#inner>),
         (false, true) => quote!(Box<#inner>),

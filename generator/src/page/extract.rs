@@ -367,6 +367,7 @@ impl Extractor<'_> {
         let doc_type = fm.get("doc_type").map(String::as_str).unwrap_or("");
         let kind = self.kind(doc_type, &lower_title, &g);
         let api_version = self.api_version(&g, version_override);
+        let workload = workload(fm, self.file);
         let mut model = PageModel {
             file: self.file.to_owned(),
             shape: parsed.shape,
@@ -375,6 +376,7 @@ impl Extractor<'_> {
             title_inferred: false,
             namespace: self.namespace.clone(),
             api_version,
+            workload,
             description,
             operation: None,
             resource: None,
@@ -566,6 +568,23 @@ impl Extractor<'_> {
 fn is_request_path_block(text: &str) -> bool {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
     lines.peek().is_some() && lines.all(|l| http::request_line(l).is_some_and(|(_, target)| !target.starts_with("http")))
+}
+
+/// The page's area: `ms.prod` (or the newer `ms.subservice`), refined by the
+/// file-name prefix pages of a large area share (`intune-deviceconfig-*.md`
+/// → `intune-deviceconfig`).
+fn workload(front_matter: &std::collections::BTreeMap<String, String>, file: &str) -> Option<String> {
+    let prod = front_matter.get("ms.prod").or_else(|| front_matter.get("ms.subservice"))?;
+    let prod: String = prod.trim().trim_matches('\'').to_ascii_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    if prod.is_empty() {
+        return None;
+    }
+    let stem = file.rsplit('/').next().unwrap_or(file);
+    let mut parts = stem.split('-');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(first), Some(area), Some(_)) if first == prod && area.chars().all(|c| c.is_ascii_alphanumeric()) => Some(format!("{prod}-{area}")),
+        _ => Some(prod),
+    }
 }
 
 fn is_property_table(header: &[String]) -> bool {

@@ -55,6 +55,9 @@ pub struct PageModel {
     pub title_inferred: bool,
     pub namespace: String,
     pub api_version: ApiVersion,
+    /// The docs' area the page belongs to (`intune-deviceconfig`, `groups`),
+    /// from its front matter; None for copied text, which has none.
+    pub workload: Option<String>,
     pub description: Option<String>,
     pub operation: Option<Operation>,
     pub resource: Option<Resource>,

@@ -93,6 +93,7 @@ impl Builder {
             name,
             namespace,
             api_version: version,
+            workload: None,
             kind,
             base_type: None,
             description: None,
@@ -114,6 +115,9 @@ impl Builder {
         let src = source(&m.file, r.line);
         let t = self.ensure_type(version, &r.name, kind, &src);
         t.kind = kind;
+        if t.workload.is_none() {
+            t.workload = m.workload.clone();
+        }
         if t.description.is_none() {
             t.description = m.description.clone().filter(|d| d != "Not yet documented");
         }
@@ -129,6 +133,9 @@ impl Builder {
         let src = source(&m.file, e.line);
         let t = self.ensure_type(version, &e.name, TypeKind::Enum, &src);
         t.kind = TypeKind::Enum;
+        if t.workload.is_none() {
+            t.workload = m.workload.clone();
+        }
         if t.description.is_none() {
             t.description = m.description.clone().filter(|d| d != "Not yet documented");
         }
@@ -260,6 +267,7 @@ impl Builder {
         Some(OperationDef {
             api_version: version,
             name,
+            workload: m.workload.clone().unwrap_or_else(|| DEFAULT_WORKLOAD.to_owned()),
             description: m.description.clone(),
             method: op.method.clone(),
             paths: op.paths.iter().map(|p| p.path.clone()).collect(),

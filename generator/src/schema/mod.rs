@@ -29,6 +29,8 @@ pub struct TypeDef {
     pub name: String,
     pub namespace: String,
     pub api_version: &'static str,
+    /// The area of the page that defined the type (`null` where no page says).
+    pub workload: Option<String>,
     pub kind: TypeKind,
     pub base_type: Option<String>,
     pub description: Option<String>,
@@ -67,6 +69,8 @@ pub struct MemberDef {
 pub struct OperationDef {
     pub api_version: &'static str,
     pub name: String,
+    /// The docs' area (`intune-deviceconfig`, `groups`): a Cargo feature of the crate.
+    pub workload: String,
     pub description: Option<String>,
     pub method: String,
     pub paths: Vec<String>,
@@ -143,6 +147,9 @@ pub struct ExampleResponse {
     pub body_text: Option<String>,
     pub truncated: bool,
 }
+
+/// The workload of pages that name none (copied text has no front matter).
+pub const DEFAULT_WORKLOAD: &str = "other";
 
 impl Schema {
     pub fn to_json(&self) -> String {

@@ -11,7 +11,7 @@
 /// - Delegated (personal Microsoft account): not supported
 /// - Application: DeviceManagementConfiguration.ReadWrite.All
 ///
-/// Documented response: `201`. Source: `markdown/api/devicecompliancedevicestatus-create.md:25`.
+/// Documented response: `201`. Source: `markdown/api/devicecompliancedevicestatus-create.md:26`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CreateDeviceComplianceDeviceStatus {
     /// The `{deviceCompliancePolicyId}` of the path.

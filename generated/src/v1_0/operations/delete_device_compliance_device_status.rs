@@ -11,7 +11,7 @@
 /// - Delegated (personal Microsoft account): not supported
 /// - Application: DeviceManagementConfiguration.ReadWrite.All
 ///
-/// Documented response: `204`. Source: `markdown/api/devicecompliancedevicestatus-delete.md:25`.
+/// Documented response: `204`. Source: `markdown/api/devicecompliancedevicestatus-delete.md:26`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DeleteDeviceComplianceDeviceStatus {
     /// The `{deviceCompliancePolicyId}` of the path.

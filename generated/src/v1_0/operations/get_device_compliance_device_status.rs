@@ -11,7 +11,7 @@
 /// - Delegated (personal Microsoft account): not supported
 /// - Application: DeviceManagementConfiguration.Read.All
 ///
-/// Documented response: `200`. Source: `markdown/api/devicecompliancedevicestatus-get.md:25`.
+/// Documented response: `200`. Source: `markdown/api/devicecompliancedevicestatus-get.md:26`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct GetDeviceComplianceDeviceStatus {
     /// The `{deviceCompliancePolicyId}` of the path.

@@ -11,7 +11,7 @@
 /// - Delegated (personal Microsoft account): not supported
 /// - Application: DeviceManagementConfiguration.Read.All
 ///
-/// Documented response: `200`. Source: `markdown/api/devicecompliancedevicestatus-list.md:25`.
+/// Documented response: `200`. Source: `markdown/api/devicecompliancedevicestatus-list.md:26`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ListDeviceComplianceDeviceStatuses {
     /// The `{deviceCompliancePolicyId}` of the path.

@@ -1,0 +1,95 @@
+//! graphgen against the floor: reading every page of a corpus and parsing it
+//! with pulldown-cmark alone. Prints both times, their ratio, peak memory,
+//! and the cost of regenerating after one page changed.
+//!
+//!     cargo bench -p graphgen --bench corpus -- [CORPUS_DIR] [--runs N]
+//!
+//! The corpus defaults to ../shared/graph-docs/v1.0. Both sides use the same
+//! rayon pool, so the ratio compares work, not parallelism.
+
+use pulldown_cmark::{Options, Parser};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+fn floor(paths: &[PathBuf]) -> usize {
+    paths
+        .par_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(p).unwrap_or_default();
+            Parser::new_ext(&text, Options::ENABLE_TABLES).count()
+        })
+        .sum()
+}
+
+fn graphgen(input: &Path, output: &Path) -> (usize, usize) {
+    let pages = graphgen::read_pages(input, None, None).expect("the corpus is readable");
+    let schema = graphgen::schema::build::build(&pages);
+    let (files, _) = graphgen::emit::emit_crate(&schema, &Default::default());
+    graphgen::write::write(output, &files).expect("the output is writable");
+    (pages.len(), files.len())
+}
+
+/// The best of `runs` timings (the least disturbed by the machine).
+fn best<T>(runs: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut best = Duration::MAX;
+    let mut last = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let out = f();
+        best = best.min(start.elapsed());
+        last = Some(out);
+    }
+    (best, last.expect("at least one run"))
+}
+
+/// Peak resident memory of this process since the last reset (Linux).
+fn peak_rss_mib() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kib: f64 = status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kib / 1024.0)
+}
+
+fn reset_peak_rss() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(3);
+    let input = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--runs"))
+        .map(|(_, a)| PathBuf::from(a))
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs/v1.0"));
+    if !input.is_dir() {
+        eprintln!("skipped: no corpus at {}", input.display());
+        return;
+    }
+    let paths = graphgen::load::page_paths(&input, None).expect("the corpus is readable");
+    println!("corpus: {} ({} pages), best of {runs} runs, {} threads", input.display(), paths.len(), rayon::current_num_threads());
+
+    let (floor_time, events) = best(runs, || floor(&paths));
+    println!("floor (read + pulldown-cmark): {:>8.1} ms  ({events} events)", floor_time.as_secs_f64() * 1e3);
+
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let crate_dir = out.path().join("crate");
+    reset_peak_rss();
+    let (full_time, (pages, files)) = best(runs, || {
+        let _ = std::fs::remove_dir_all(&crate_dir);
+        graphgen(&input, &crate_dir)
+    });
+    let peak = peak_rss_mib();
+    println!("graphgen (pages → schema → crate written): {:>8.1} ms  ({pages} pages, {files} files)", full_time.as_secs_f64() * 1e3);
+    println!("ratio to the floor: {:.2}", full_time.as_secs_f64() / floor_time.as_secs_f64());
+    match peak {
+        Some(mib) => println!("peak memory (graphgen runs): {mib:.0} MiB"),
+        None => println!("peak memory: not available on this system"),
+    }
+
+    // Regenerating when the crate exists and nothing changed: the write step
+    // compares and leaves every file alone.
+    let (again, _) = best(runs, || graphgen(&input, &crate_dir));
+    println!("regenerate, nothing changed: {:>8.1} ms", again.as_secs_f64() * 1e3);
+}
