@@ -4,6 +4,7 @@
 //! rules read all four shapes.
 
 use super::http;
+use super::tables;
 use super::type_expr::{self, TypeRef};
 use super::*;
 use crate::blocks::{Block, CodeBlock, ParsedPage, Table};
@@ -180,106 +181,31 @@ impl Extractor<'_> {
             }
         }
         match section {
-            Section::Permissions if first.contains("permission type") => g.permissions = Some(self.permissions(t)),
+            Section::Permissions if first.contains("permission type") => g.permissions = Some(tables::permissions(t, self.sink)),
             Section::RequestHeaders if matches!(first, "header" | "name") => {
-                g.headers = t.rows.iter().map(|r| Header { name: cell(&r.cells, 0), value: cell(&r.cells, 1) }).collect();
+                g.headers = t.rows.iter().map(|r| Header { name: tables::cell(&r.cells, 0), value: tables::cell(&r.cells, 1) }).collect();
             }
-            Section::RequestBody if is_property_table(&header) => {
-                g.body_properties = self.properties(t, &header);
+            Section::RequestBody if tables::is_property_table(&header) => {
+                g.body_properties = tables::properties(t, &header, &self.namespace, self.sink);
                 if g.body_line == 0 {
                     g.body_line = t.line;
                 }
             }
-            Section::Properties if is_property_table(&header) => g.properties.extend(self.properties(t, &header)),
-            Section::Relationships if is_property_table(&header) => g.relationships.extend(self.properties(t, &header)),
-            Section::Parameters if is_property_table(&header) => g.url_parameters.extend(self.properties(t, &header)),
+            Section::Properties if tables::is_property_table(&header) => g.properties.extend(tables::properties(t, &header, &self.namespace, self.sink)),
+            Section::Relationships if tables::is_property_table(&header) => g.relationships.extend(tables::properties(t, &header, &self.namespace, self.sink)),
+            Section::Parameters if tables::is_property_table(&header) => g.url_parameters.extend(tables::properties(t, &header, &self.namespace, self.sink)),
             Section::Members | Section::Preamble | Section::Other if first == "member" || first == "members" => {
-                g.members = self.members(t, &header);
+                g.members = tables::members(t, &header, self.sink);
                 g.members_line = t.line;
             }
             Section::EnumValues(name) if first == "member" || first == "members" || first == "value" => {
-                let members = self.members(t, &header);
+                let members = tables::members(t, &header, self.sink);
                 g.value_enums.push(EnumDef { name: self.qualify(name), members, line: t.line });
             }
             Section::Preamble | Section::Other | Section::Examples | Section::Response | Section::JsonRepresentation => {}
             _ if first.contains("global service") || first == "method" => {}
             _ => self.sink.warning(t.line, "table-unrecognized", format!("expected a table of this section's kind, found one headed {:?}; it is not used", t.header)),
         }
-    }
-
-    fn permissions(&mut self, t: &Table) -> Permissions {
-        let mut p = Permissions::default();
-        for row in &t.rows {
-            let kind = cell(&row.cells, 0).to_ascii_lowercase();
-            let names: Vec<String> = row.cells[1.min(row.cells.len())..]
-                .iter()
-                .flat_map(|c| c.split([',', ' ']))
-                .map(|s| s.trim().trim_matches('`').trim_end_matches('.').to_owned())
-                .filter(|s| !s.is_empty() && s.contains('.') && !s.eq_ignore_ascii_case("not supported"))
-                .collect();
-            let slot = if kind.contains("personal") {
-                &mut p.delegated_personal
-            } else if kind.contains("delegated") {
-                &mut p.delegated_work
-            } else if kind.contains("application") {
-                &mut p.application
-            } else {
-                self.sink.warning(row.line, "permission-type-unknown", format!("expected Delegated (work or school account), Delegated (personal Microsoft account) or Application, found {:?}", cell(&row.cells, 0)));
-                continue;
-            };
-            for n in names {
-                if !slot.contains(&n) {
-                    slot.push(n);
-                }
-            }
-        }
-        p
-    }
-
-    fn properties(&mut self, t: &Table, header: &[String]) -> Vec<Property> {
-        let type_col = header.iter().position(|h| h == "type" || h == "return type");
-        let desc_col = header.iter().position(|h| h == "description");
-        let mut out = Vec::new();
-        for row in &t.rows {
-            let raw_name = cell(&row.cells, 0);
-            let name: String = raw_name.split_whitespace().next().unwrap_or("").trim_matches(|c| c == '`' || c == '*').to_owned();
-            if name.is_empty() {
-                self.sink.warning(row.line, "property-name-missing", "expected a property name in the first cell of this row");
-                continue;
-            }
-            let type_cell = type_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
-            let type_ref = type_expr::parse(&type_cell, &self.namespace).unwrap_or_else(|| {
-                self.sink.warning(row.line, "type-unmapped", format!("expected a type name for property `{name}`, found {type_cell:?}; it is typed as Edm.Untyped"));
-                TypeRef::new("Edm.Untyped", false)
-            });
-            let description = desc_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
-            let possible_values = possible_values::parse(&description);
-            out.push(Property { name, type_ref, description, possible_values, line: row.line });
-        }
-        out
-    }
-
-    fn members(&mut self, t: &Table, header: &[String]) -> Vec<EnumMember> {
-        let value_col = header.iter().position(|h| h == "value").filter(|&i| i > 0);
-        let desc_col = header.iter().position(|h| h == "description");
-        t.rows
-            .iter()
-            .filter_map(|row| {
-                let name = cell(&row.cells, 0).trim_matches('`').to_owned();
-                if name.is_empty() {
-                    return None;
-                }
-                let value = value_col.and_then(|i| {
-                    let v = cell(&row.cells, i);
-                    let parsed = v.trim_matches('`').parse::<i64>().ok();
-                    if parsed.is_none() && !v.is_empty() {
-                        self.sink.warning(row.line, "enum-value-unreadable", format!("expected an integer value for enum member `{name}`, found {v:?}"));
-                    }
-                    parsed
-                });
-                Some(EnumMember { name, value, description: desc_col.map(|i| cell(&row.cells, i)).unwrap_or_default() })
-            })
-            .collect()
     }
 
     fn code(&mut self, section: &Section, c: &CodeBlock, g: &mut Gathered) {
@@ -585,15 +511,6 @@ fn workload(front_matter: &std::collections::BTreeMap<String, String>, file: &st
         (Some(first), Some(area), Some(_)) if first == prod && area.chars().all(|c| c.is_ascii_alphanumeric()) => Some(format!("{prod}-{area}")),
         _ => Some(prod),
     }
-}
-
-fn is_property_table(header: &[String]) -> bool {
-    let first = header.first().map(String::as_str).unwrap_or("");
-    matches!(first, "property" | "property name" | "name" | "parameter" | "relationship") && header.iter().any(|h| h == "type")
-}
-
-fn cell(cells: &[String], i: usize) -> String {
-    cells.get(i).cloned().unwrap_or_default()
 }
 
 /// "deviceComplianceDeviceStatus resource type" → "deviceComplianceDeviceStatus".

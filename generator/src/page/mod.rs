@@ -4,6 +4,7 @@
 pub mod extract;
 pub mod http;
 pub mod possible_values;
+pub mod tables;
 pub mod type_expr;
 
 use serde::Serialize;

@@ -1,0 +1,96 @@
+//! The tables of the page templates: permissions, property (and
+//! parameter, relationship) tables, enum members. Each reader is given a
+//! table whose role the extractor already knows from its header and section.
+
+use super::type_expr::{self, TypeRef};
+use super::{possible_values, EnumMember, Permissions, Property};
+use crate::blocks::Table;
+use crate::diagnostics::Sink;
+
+/// Permission type | Permissions: one row per permission type; "Not
+/// supported." means none.
+pub fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
+    let mut p = Permissions::default();
+    for row in &t.rows {
+        let kind = cell(&row.cells, 0).to_ascii_lowercase();
+        let names: Vec<String> = row.cells[1.min(row.cells.len())..]
+            .iter()
+            .flat_map(|c| c.split([',', ' ']))
+            .map(|s| s.trim().trim_matches('`').trim_end_matches('.').to_owned())
+            .filter(|s| !s.is_empty() && s.contains('.') && !s.eq_ignore_ascii_case("not supported"))
+            .collect();
+        let slot = if kind.contains("personal") {
+            &mut p.delegated_personal
+        } else if kind.contains("delegated") {
+            &mut p.delegated_work
+        } else if kind.contains("application") {
+            &mut p.application
+        } else {
+            sink.warning(row.line, "permission-type-unknown", format!("expected Delegated (work or school account), Delegated (personal Microsoft account) or Application, found {:?}", cell(&row.cells, 0)));
+            continue;
+        };
+        for n in names {
+            if !slot.contains(&n) {
+                slot.push(n);
+            }
+        }
+    }
+    p
+}
+
+/// A property, parameter or relationship table: name, type, description.
+pub fn properties(t: &Table, header: &[String], namespace: &str, sink: &mut Sink) -> Vec<Property> {
+    let type_col = header.iter().position(|h| h == "type" || h == "return type");
+    let desc_col = header.iter().position(|h| h == "description");
+    let mut out = Vec::new();
+    for row in &t.rows {
+        let raw_name = cell(&row.cells, 0);
+        let name: String = raw_name.split_whitespace().next().unwrap_or("").trim_matches(|c| c == '`' || c == '*').to_owned();
+        if name.is_empty() {
+            sink.warning(row.line, "property-name-missing", "expected a property name in the first cell of this row");
+            continue;
+        }
+        let type_cell = type_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
+        let type_ref = type_expr::parse(&type_cell, namespace).unwrap_or_else(|| {
+            sink.warning(row.line, "type-unmapped", format!("expected a type name for property `{name}`, found {type_cell:?}; it is typed as Edm.Untyped"));
+            TypeRef::new("Edm.Untyped", false)
+        });
+        let description = desc_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
+        let possible_values = possible_values::parse(&description);
+        out.push(Property { name, type_ref, description, possible_values, line: row.line });
+    }
+    out
+}
+
+/// An enum's Member | Value | Description table.
+pub fn members(t: &Table, header: &[String], sink: &mut Sink) -> Vec<EnumMember> {
+    let value_col = header.iter().position(|h| h == "value").filter(|&i| i > 0);
+    let desc_col = header.iter().position(|h| h == "description");
+    t.rows
+        .iter()
+        .filter_map(|row| {
+            let name = cell(&row.cells, 0).trim_matches('`').to_owned();
+            if name.is_empty() {
+                return None;
+            }
+            let value = value_col.and_then(|i| {
+                let v = cell(&row.cells, i);
+                let parsed = v.trim_matches('`').parse::<i64>().ok();
+                if parsed.is_none() && !v.is_empty() {
+                    sink.warning(row.line, "enum-value-unreadable", format!("expected an integer value for enum member `{name}`, found {v:?}"));
+                }
+                parsed
+            });
+            Some(EnumMember { name, value, description: desc_col.map(|i| cell(&row.cells, i)).unwrap_or_default() })
+        })
+        .collect()
+}
+
+pub fn is_property_table(header: &[String]) -> bool {
+    let first = header.first().map(String::as_str).unwrap_or("");
+    matches!(first, "property" | "property name" | "name" | "parameter" | "relationship") && header.iter().any(|h| h == "type")
+}
+
+pub fn cell(cells: &[String], i: usize) -> String {
+    cells.get(i).cloned().unwrap_or_default()
+}
