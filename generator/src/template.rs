@@ -34,6 +34,29 @@ impl PathTemplate {
         PathTemplate { segments, query }
     }
 
+    /// The path as the runtime fills it: `/a/{b}/c`, no query, no empty
+    /// segments (a documented trailing `/` is not part of the resource).
+    pub fn path(&self) -> String {
+        let mut out = String::new();
+        for segment in &self.segments {
+            out.push('/');
+            for part in &segment.parts {
+                match part {
+                    Part::Literal(l) => out.push_str(l),
+                    Part::Param(p) => {
+                        out.push('{');
+                        out.push_str(p);
+                        out.push('}');
+                    }
+                }
+            }
+        }
+        if out.is_empty() {
+            out.push('/');
+        }
+        out
+    }
+
     pub fn params(&self) -> impl Iterator<Item = &str> {
         self.segments.iter().flat_map(|s| s.parts.iter()).filter_map(|p| match p {
             Part::Param(name) => Some(name.as_str()),
@@ -151,6 +174,13 @@ mod tests {
             let got = PathTemplate::parse(template).match_path(path);
             assert_eq!(got.as_deref().map(|v| v.iter().map(String::as_str).collect::<Vec<_>>()), want.map(|w| w.to_vec()), "{template} ~ {path}");
         }
+    }
+
+    #[test]
+    fn paths_render_without_query_or_trailing_slash() {
+        assert_eq!(PathTemplate::parse("/identity/apiConnectors/").path(), "/identity/apiConnectors");
+        assert_eq!(PathTemplate::parse("users/{id}?$select=a").path(), "/users/{id}");
+        assert_eq!(PathTemplate::parse("/").path(), "/");
     }
 
     #[test]

@@ -35,14 +35,18 @@ impl Changes {
     }
 }
 
-/// Every file below `dir` (relative, `/`-separated); target/ is a build
-/// folder, not output.
+/// What a build leaves in the output folder: not output, so never compared,
+/// removed or replaced.
+const BUILD_STATE: [&str; 2] = ["target", "Cargo.lock"];
+
+/// Every file below `dir` (relative, `/`-separated), build state excepted.
 fn existing(dir: &Path) -> io::Result<BTreeMap<String, PathBuf>> {
     let mut out = BTreeMap::new();
     if !dir.exists() {
         return Ok(out);
     }
-    for entry in walkdir::WalkDir::new(dir).into_iter().filter_entry(|e| e.file_name() != "target") {
+    let walker = walkdir::WalkDir::new(dir).into_iter().filter_entry(|e| !(e.depth() == 1 && BUILD_STATE.iter().any(|b| e.file_name() == *b)));
+    for entry in walker {
         let entry = entry.map_err(io::Error::other)?;
         if entry.file_type().is_file() {
             let rel = entry.path().strip_prefix(dir).expect("walked below dir");
@@ -106,10 +110,12 @@ pub fn write(dir: &Path, files: &[OutputFile]) -> io::Result<Changes> {
             None => std::fs::write(&path, &f.contents)?,
         }
     }
-    // A build folder inside the output survives the swap.
-    let target = dir.join("target");
-    if target.is_dir() {
-        std::fs::rename(&target, staging.join("target"))?;
+    // Build state inside the output survives the swap.
+    for name in BUILD_STATE {
+        let kept = dir.join(name);
+        if kept.exists() {
+            std::fs::rename(&kept, staging.join(name))?;
+        }
     }
     if dir.exists() {
         std::fs::rename(dir, &previous)?;
@@ -140,6 +146,7 @@ mod tests {
         let v2 = vec![file("a.rs", "a2"), file("c.rs", "c")];
         let c = changes(&dir, &v2).unwrap();
         assert_eq!((c.added.as_slice(), c.modified.as_slice(), c.removed.as_slice()), (&["c.rs".to_owned()][..], &["a.rs".to_owned()][..], &["src/b.rs".to_owned()][..]));
+        std::fs::write(dir.join("Cargo.lock"), "lock").unwrap();
         let kept = std::fs::metadata(dir.join("src/b.rs")).unwrap().modified().unwrap();
         let v3 = vec![file("src/b.rs", "b"), file("c.rs", "c")];
         write(&dir, &v3).unwrap();
@@ -147,6 +154,7 @@ mod tests {
         write(&dir, &v2).unwrap();
         assert_eq!(std::fs::read_to_string(dir.join("a.rs")).unwrap(), "a2");
         assert!(!dir.join("src/b.rs").exists());
+        assert_eq!(std::fs::read_to_string(dir.join("Cargo.lock")).unwrap(), "lock", "build state is not output");
         assert!(!root.path().join(".out.graphgen-new").exists());
     }
 }

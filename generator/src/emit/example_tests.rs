@@ -19,8 +19,8 @@ use quote::{format_ident, quote};
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 fn diag_at(source: &str, code: &'static str, message: String) -> Diagnostic {
-    let (file, line) = source.rsplit_once(':').map(|(f, l)| (f, l.parse().unwrap_or(1))).unwrap_or((source, 1));
-    Diagnostic::warning(file, line, code, message)
+    let (file, line) = crate::schema::build::source_parts(source);
+    Diagnostic::warning(&file, line, code, message)
 }
 
 pub fn emit(schema: &Schema, version: &str, names: &TypeNames, ops: &[OperationNames], workloads: &super::workloads::Workloads, options: &EmitOptions) -> (TokenStream, Vec<Diagnostic>) {
@@ -103,7 +103,7 @@ fn round_trips(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
         text.parse().expect("a type re-rendered from tokens parses")
     };
     if let (Some(req), Some(ty)) = (&ex.request, body_type(op, names, op_names, models)) {
-        if let Some(body) = &req.body {
+        if let Some(body) = req.body.as_ref().filter(|_| req.fits_type) {
             let ty = match &op_names.body {
                 Some(ident) if op.request_body.as_ref().is_some_and(|b| b.type_name.is_none()) => {
                     let ident = format_ident!("{}", ident);
@@ -125,7 +125,7 @@ fn round_trips(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     }
     let (ty, kind) = output(op, names, models);
     if let (Some(resp), OutputKind::Json) = (&ex.response, kind) {
-        if let Some(body) = resp.body.as_ref().filter(|_| (200..300).contains(&resp.status)) {
+        if let Some(body) = resp.body.as_ref().filter(|_| (200..300).contains(&resp.status) && resp.fits_type) {
             let ty = in_crate(ty);
             let name = format_ident!("{}_response_round_trip", stem);
             let json = serde_json::to_string_pretty(body).expect("JSON values serialize");
@@ -149,7 +149,7 @@ fn function_arg_values(segment: &str) -> Vec<(String, String)> {
     inner
         .split(',')
         .filter_map(|pair| pair.split_once('='))
-        .map(|(k, v)| (k.trim().to_owned(), v.trim().trim_matches('\'').to_owned()))
+        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
         .collect()
 }
 
@@ -157,7 +157,9 @@ fn function_arg_values(segment: &str) -> Vec<(String, String)> {
 fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, names: &TypeNames, models: &TokenStream, krate: &syn::Ident, module: &syn::Ident, stem: &str, version: &str) -> Result<Option<TokenStream>, String> {
     let Some(req) = &ex.request else { return Ok(None) };
     let status = ex.response.as_ref().map_or(op.response.status, |r| r.status);
-    if !(200..300).contains(&status) {
+    // A body that does not fit its type was diagnosed already.
+    let fits = req.fits_type && ex.response.as_ref().is_none_or(|r| r.fits_type);
+    if !(200..300).contains(&status) || !fits {
         return Ok(None);
     }
     let (_, url_path) = split_url(&req.url);
@@ -190,17 +192,25 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     let args = function_arg_values(last_segment);
     let mut url_values = Vec::new();
     if !fields.url_params.is_empty() {
+        // As `runtime::function_args` writes them.
         let mut rendered = Vec::new();
         for (_, p) in &fields.url_params {
-            let value = args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| v.clone()).unwrap_or_default();
-            let encoded: String = utf8_percent_encode(&value.replace('\'', "''"), SEGMENT).collect();
-            rendered.push(if p.type_name == "Edm.String" || p.type_name == "Edm.Guid" { format!("{}='{encoded}'", p.name) } else { format!("{}={encoded}", p.name) });
+            let raw = args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| v.clone()).unwrap_or_default();
+            let quoted = p.type_name == "Edm.String" || p.type_name == "Edm.Guid";
+            let value = if quoted { raw.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(&raw).replace("''", "'") } else { raw.clone() };
+            rendered.push(if quoted {
+                format!("{}='{}'", p.name, utf8_percent_encode(&value.replace('\'', "''"), SEGMENT))
+            } else {
+                format!("{}={}", p.name, utf8_percent_encode(&value, SEGMENT))
+            });
             url_values.push(value);
         }
         expected.push_str(&format!("({})", rendered.join(",")));
     }
+    // An example URL's query is percent-encoded; the operation takes it plain.
+    let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
     let query_pairs: Vec<(String, String)> = query
-        .map(|q| q.split('&').filter(|s| !s.is_empty()).map(|kv| kv.split_once('=').map_or((kv.to_owned(), String::new()), |(k, v)| (k.to_owned(), v.to_owned()))).collect())
+        .map(|q| q.split('&').filter(|s| !s.is_empty()).map(|kv| kv.split_once('=').map_or((decode(kv), String::new()), |(k, v)| (decode(k), decode(v)))).collect())
         .unwrap_or_default();
     let ident = format_ident!("{}", op_names.per_path[index]);
     let path_idents = fields.path_params.iter().map(|(_, f)| format_ident!("{}", f));

@@ -96,7 +96,11 @@ pub enum OutputKind {
 }
 
 pub fn output(op: &OperationDef, names: &TypeNames, models: &TokenStream) -> (TokenStream, OutputKind) {
-    let documented_json = op.examples.iter().any(|e| e.response.as_ref().is_some_and(|r| r.body.is_some()));
+    // 204 No Content has no body, whatever an example shows.
+    if op.response.status == 204 {
+        return (quote!(()), OutputKind::Empty);
+    }
+    let documented_json = op.examples.iter().any(|e| e.response.as_ref().is_some_and(|r| r.body.is_some() && r.status != 204));
     match op.response.type_name.as_deref() {
         Some("Edm.Stream") => (quote!(Vec<u8>), OutputKind::Bytes),
         Some(t) => {
@@ -218,7 +222,7 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
     let structs = op.paths.iter().zip(&op_names.per_path).map(|(path, ident)| {
         let ident = format_ident!("{}", ident);
         let fields = path_fields(op, path);
-        let template_text = format!("/{}", path.split('?').next().unwrap_or("").trim_start_matches('/'));
+        let template_text = PathTemplate::parse(path).path();
         let path_idents: Vec<_> = fields.path_params.iter().map(|(_, f)| format_ident!("{}", f)).collect();
         let path_docs = fields.path_params.iter().map(|(p, _)| format!(" The `{{{p}}}` of the path."));
         let url_idents: Vec<_> = fields.url_params.iter().map(|(f, _)| format_ident!("{}", f)).collect();

@@ -37,6 +37,11 @@ pub(super) fn source(file: &str, line: usize) -> String {
     format!("{file}:{line}")
 }
 
+/// `file:line` → (file, line).
+pub fn source_parts(src: &str) -> (String, usize) {
+    src.rsplit_once(':').and_then(|(f, l)| Some((f.to_owned(), l.parse().ok()?))).unwrap_or((src.to_owned(), 1))
+}
+
 /// Builds the schema from every page read. Pages with error diagnostics are
 /// left out (their diagnostics are kept); the others are merged.
 pub fn build(pages: &[PageResult]) -> Schema {
@@ -74,6 +79,10 @@ pub fn build(pages: &[PageResult]) -> Schema {
         let mut walker = ExampleWalker { builder: &mut b };
         for op in &operations {
             walker.operation(op);
+        }
+        // Once every undeclared property is added: does each body fit?
+        for op in &mut operations {
+            walker.check_fit(op);
         }
     }
     b.report_unresolved(&operations);
@@ -316,7 +325,7 @@ impl Builder {
             self.note_reference(v, &t, &src);
         }
         for ((version, _), (name, src)) in std::mem::take(&mut self.referenced) {
-            let (file, line) = src.rsplit_once(':').map(|(f, l)| (f.to_owned(), l.parse().unwrap_or(1))).unwrap_or((src.clone(), 1));
+            let (file, line) = source_parts(&src);
             self.diagnostics.push(Diagnostic::warning(&file, line, "type-unresolved", format!(
                 "expected a resource or enum page defining {name} ({version}); none was read, so it is typed as untyped JSON"
             )));
@@ -326,12 +335,12 @@ impl Builder {
 
 fn example_request(r: &HttpRequest) -> ExampleRequest {
     let (body, body_text) = split_body(r.body.as_ref());
-    ExampleRequest { method: r.method.clone(), url: r.url.clone(), headers: r.headers.clone(), body, body_text }
+    ExampleRequest { method: r.method.clone(), url: r.url.clone(), headers: r.headers.clone(), body, body_text, fits_type: true }
 }
 
 fn example_response(r: &HttpResponse, default_status: u16) -> ExampleResponse {
     let (body, body_text) = split_body(r.body.as_ref());
-    ExampleResponse { status: r.status.unwrap_or(default_status), headers: r.headers.clone(), body, body_text, truncated: r.truncated }
+    ExampleResponse { status: r.status.unwrap_or(default_status), headers: r.headers.clone(), body, body_text, truncated: r.truncated, fits_type: true }
 }
 
 fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>) {

@@ -4,6 +4,7 @@
 
 use super::build::{key, Builder};
 use super::{OperationDef, PropertyDef, TypeKind};
+use super::build::source_parts;
 use crate::diagnostics::Diagnostic;
 use serde_json::Value;
 
@@ -21,7 +22,7 @@ impl ExampleWalker<'_> {
             }
             if let (Some(resp), Some(t)) = (&ex.response, &op.response.type_name) {
                 if let Some(json) = &resp.body {
-                    let items = if op.response.collection { json.get("value") } else { Some(self.unwrap_single(op, t, json, &ex.source)) };
+                    let items = if op.response.collection { json.get("value") } else { self.unwrap_single(op, t, json, &ex.source) };
                     if let Some(items) = items {
                         self.instance(op.api_version, t, op.response.collection, items, &ex.source);
                     }
@@ -32,18 +33,24 @@ impl ExampleWalker<'_> {
 
     /// Some pages wrap a single entity in `{"value": {...}}`, which Graph
     /// does not do for a single entity; the entity inside is what is checked.
-    fn unwrap_single<'j>(&mut self, op: &OperationDef, type_name: &str, json: &'j Value, src: &str) -> &'j Value {
-        let Some(Value::Object(inner)) = json.get("value") else { return json };
-        let only_value = json.as_object().is_some_and(|m| m.keys().all(|k| k == "value" || k.starts_with('@')));
+    /// A `{"value": [...]}` example of a single-entity response is a
+    /// collection the Response section does not name: nothing in it is
+    /// evidence about the type's properties (`check_fit` says so).
+    fn unwrap_single<'j>(&mut self, op: &OperationDef, type_name: &str, json: &'j Value, src: &str) -> Option<&'j Value> {
+        let only_value = json.as_object().is_some_and(|m| m.contains_key("value") && m.keys().all(|k| k == "value" || k.starts_with('@')));
         let declares_value = self.find_property(op.api_version, type_name, "value").is_some();
-        if !only_value || declares_value || inner.is_empty() {
-            return json;
+        if !only_value || declares_value {
+            return Some(json);
         }
-        let (file, line) = src.rsplit_once(':').map(|(f, l)| (f.to_owned(), l.parse().unwrap_or(1))).unwrap_or((src.to_owned(), 1));
+        let Some(Value::Object(inner)) = json.get("value") else { return None };
+        if inner.is_empty() {
+            return Some(json);
+        }
+        let (file, line) = source_parts(&src);
         self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-response-wrapped", format!(
             "the example response wraps its {type_name} in `{{\"value\": ...}}`, which Graph does not do for a single entity; the entity inside is checked against the type"
         )));
-        &json["value"]
+        Some(&json["value"])
     }
 
     fn instance(&mut self, version: &'static str, type_name: &str, collection: bool, json: &Value, src: &str) {
@@ -87,6 +94,137 @@ impl ExampleWalker<'_> {
         }
     }
 
+    /// Marks each example body that does not fit its type, and says where:
+    /// such a body would not deserialize, so no test is made from it.
+    pub fn check_fit(&mut self, op: &mut OperationDef) {
+        let version = op.api_version;
+        for ex in &mut op.examples {
+            let mut problems = Vec::new();
+            if let (Some(req), Some(body)) = (ex.request.as_mut(), op.request_body.as_ref()) {
+                if let Some(json) = &req.body {
+                    match &body.type_name {
+                        Some(t) => self.fit(version, t, body.collection, json, "$", &mut problems),
+                        None => self.fit_parameters(version, &body.parameters, json, &mut problems),
+                    }
+                    if !problems.is_empty() {
+                        req.fits_type = false;
+                        self.report(&ex.source, "the request body", &problems);
+                    }
+                }
+            }
+            problems.clear();
+            let Some(resp) = ex.response.as_mut() else { continue };
+            if op.response.status == 204 || resp.status == 204 {
+                if resp.body.is_some() || resp.body_text.is_some() {
+                    resp.fits_type = false;
+                    self.report(&ex.source, "the response", &["a 204 No Content response has no body, but the example shows one".to_owned()]);
+                }
+                continue;
+            }
+            let Some(t) = op.response.type_name.as_deref().filter(|t| *t != "Edm.Stream") else { continue };
+            if !(200..300).contains(&resp.status) {
+                continue;
+            }
+            let is_collection_shape = resp.body.as_ref().is_some_and(|j| j.get("value").is_some_and(Value::is_array) && j.as_object().is_some_and(|m| m.keys().all(|k| k == "value" || k.starts_with('@'))));
+            if !op.response.collection && !t.starts_with("Edm.") && is_collection_shape && self.find_property(version, t, "value").is_none() {
+                resp.fits_type = false;
+                self.report(&ex.source, "the response", &[format!("it is a collection (`{{\"value\": [...]}}`), but the Response section names a single {t}")]);
+                continue;
+            }
+            match &resp.body {
+                None if resp.body_text.is_none() => problems.push(format!("no body, but the response is documented as {t}")),
+                None => {}
+                Some(json) if op.response.collection || t.starts_with("Edm.") => match json.get("value") {
+                    Some(v) => self.fit(version, t, op.response.collection, v, "$.value", &mut problems),
+                    None => problems.push("no `value`, which a collection (or primitive) response holds".to_owned()),
+                },
+                Some(json) => self.fit(version, t, false, json, "$", &mut problems),
+            }
+            if !problems.is_empty() {
+                resp.fits_type = false;
+                self.report(&ex.source, "the response", &problems);
+            }
+        }
+    }
+
+    fn report(&mut self, src: &str, what: &str, problems: &[String]) {
+        let (file, line) = source_parts(src);
+        let more = if problems.len() > 3 { format!(" (and {} more)", problems.len() - 3) } else { String::new() };
+        self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-type-mismatch", format!(
+            "{what} of this example does not fit its documented type: {}{more}; no test is generated from it",
+            problems.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
+        )));
+    }
+
+    fn fit_parameters(&self, version: &'static str, params: &[super::ParameterDef], json: &Value, problems: &mut Vec<String>) {
+        let Value::Object(map) = json else {
+            problems.push(format!("$ is {}, expected an object of parameters", kind(json)));
+            return;
+        };
+        for p in params {
+            if let Some(v) = map.get(&p.name).filter(|v| !v.is_null()) {
+                self.fit(version, &p.type_name, p.collection, v, &format!("$.{}", p.name), problems);
+            }
+        }
+    }
+
+    /// Whether `json` deserializes as the Rust type emitted for `type_name`.
+    fn fit(&self, version: &'static str, type_name: &str, collection: bool, json: &Value, path: &str, problems: &mut Vec<String>) {
+        if problems.len() > 8 {
+            return;
+        }
+        if collection {
+            match json {
+                Value::Array(items) => {
+                    for (i, item) in items.iter().enumerate() {
+                        if item.is_null() && type_name != "Edm.Untyped" {
+                            problems.push(format!("{path}[{i}] is null in a collection of {type_name}"));
+                        } else {
+                            self.fit(version, type_name, false, item, &format!("{path}[{i}]"), problems);
+                        }
+                    }
+                }
+                other => problems.push(format!("{path} is {}, expected a collection of {type_name}", kind(other))),
+            }
+            return;
+        }
+        let ok = match type_name {
+            "Edm.Untyped" => true,
+            "Edm.Boolean" => json.is_boolean(),
+            "Edm.Int32" => json.as_i64().is_some_and(|n| i32::try_from(n).is_ok()),
+            "Edm.Int16" => json.as_i64().is_some_and(|n| i16::try_from(n).is_ok()),
+            "Edm.Byte" => json.as_u64().is_some_and(|n| u8::try_from(n).is_ok()),
+            "Edm.SByte" => json.as_i64().is_some_and(|n| i8::try_from(n).is_ok()),
+            "Edm.Int64" => json.is_i64() || json.is_u64() && json.as_u64().is_some_and(|n| i64::try_from(n).is_ok()),
+            "Edm.Double" | "Edm.Single" | "Edm.Decimal" => json.is_number(),
+            t if t.starts_with("Edm.") => json.is_string(),
+            _ => match self.builder.types.get(&key(version, type_name)) {
+                None => true,
+                Some(t) if t.kind == TypeKind::Enum => json.is_string(),
+                Some(_) => {
+                    let Value::Object(map) = json else {
+                        problems.push(format!("{path} is {}, expected an object of {type_name}", kind(json)));
+                        return;
+                    };
+                    let named = map.get("@odata.type").and_then(Value::as_str).map(|t| t.trim_start_matches('#'));
+                    let actual = named.filter(|t| self.builder.types.contains_key(&key(version, t))).unwrap_or(type_name);
+                    for (name, value) in map {
+                        if name.contains('@') || value.is_null() {
+                            continue;
+                        }
+                        if let Some(p) = self.find_property(version, actual, name) {
+                            self.fit(version, &p.type_name, p.collection, value, &format!("{path}.{name}"), problems);
+                        }
+                    }
+                    true
+                }
+            },
+        };
+        if !ok {
+            problems.push(format!("{path} is {}, expected {type_name}", kind(json)));
+        }
+    }
+
     /// An enum value the enum does not list is kept (`Other`) but said.
     fn check_enum_value(&mut self, version: &'static str, p: &PropertyDef, value: &Value, src: &str) {
         let Some(t) = self.builder.types.get(&key(version, &p.type_name)).filter(|t| t.kind == TypeKind::Enum) else { return };
@@ -106,7 +244,7 @@ impl ExampleWalker<'_> {
             return;
         }
         let qualified = t.qualified();
-        let (file, line) = src.rsplit_once(':').map(|(f, l)| (f.to_owned(), l.parse().unwrap_or(1))).unwrap_or((src.to_owned(), 1));
+        let (file, line) = source_parts(&src);
         self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-enum-value-undocumented", format!(
             "the example gives `{}` the value {:?}, which {qualified} does not list; the generated enum keeps it as Other",
             p.name, unknown.join(", ")
@@ -140,11 +278,23 @@ impl ExampleWalker<'_> {
             sources: vec![src.to_owned()],
         });
         let qualified = t.qualified();
-        let (file, line) = src.rsplit_once(':').map(|(f, l)| (f.to_owned(), l.parse().unwrap_or(1))).unwrap_or((src.to_owned(), 1));
+        let (file, line) = source_parts(&src);
         self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-property-undeclared", format!(
             "the example has property `{name}`, which no table of {qualified} declares; it is added as {type_ref}{}",
             if collection { " collection" } else { "" }
         )));
+    }
+}
+
+fn kind(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) if s.len() <= 40 => format!("the string {s:?}"),
+        Value::String(_) => "a string".into(),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
     }
 }
 

@@ -136,6 +136,10 @@ pub struct ExampleRequest {
     /// A body that is not JSON (or could not be read as JSON), as written.
     #[serde(rename = "bodyText", skip_serializing_if = "Option::is_none")]
     pub body_text: Option<String>,
+    /// False when the body does not fit the operation's body type (a
+    /// diagnostic says where); no test is generated from it.
+    #[serde(rename = "fitsType")]
+    pub fits_type: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -146,6 +150,9 @@ pub struct ExampleResponse {
     #[serde(rename = "bodyText", skip_serializing_if = "Option::is_none")]
     pub body_text: Option<String>,
     pub truncated: bool,
+    /// False when the body does not fit the operation's response type.
+    #[serde(rename = "fitsType")]
+    pub fits_type: bool,
 }
 
 /// The workload of pages that name none (copied text has no front matter).
