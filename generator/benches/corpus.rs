@@ -22,11 +22,21 @@ fn floor(paths: &[PathBuf]) -> usize {
         .sum()
 }
 
-fn graphgen(input: &Path, output: &Path) -> (usize, usize) {
+/// The pipeline, each stage timed: read + parse, schema, emit, write.
+fn graphgen(input: &Path, output: &Path, stages: &mut [Duration; 4]) -> (usize, usize) {
+    let mut at = Instant::now();
+    let mut lap = |i: usize| {
+        stages[i] = at.elapsed();
+        at = Instant::now();
+    };
     let pages = graphgen::read_pages(input, None, None).expect("the corpus is readable");
+    lap(0);
     let schema = graphgen::schema::build::build(&pages);
+    lap(1);
     let (files, _) = graphgen::emit::emit_crate(&schema, &Default::default());
+    lap(2);
     graphgen::write::write(output, &files).expect("the output is writable");
+    lap(3);
     (pages.len(), files.len())
 }
 
@@ -76,12 +86,15 @@ fn main() {
     let out = tempfile::tempdir().expect("a temporary folder");
     let crate_dir = out.path().join("crate");
     reset_peak_rss();
+    let mut stages = [Duration::ZERO; 4];
     let (full_time, (pages, files)) = best(runs, || {
         let _ = std::fs::remove_dir_all(&crate_dir);
-        graphgen(&input, &crate_dir)
+        graphgen(&input, &crate_dir, &mut stages)
     });
     let peak = peak_rss_mib();
     println!("graphgen (pages → schema → crate written): {:>8.1} ms  ({pages} pages, {files} files)", full_time.as_secs_f64() * 1e3);
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!("  stages (last run): read + parse {:.1} ms, schema {:.1} ms, emit {:.1} ms, write {:.1} ms", ms(stages[0]), ms(stages[1]), ms(stages[2]), ms(stages[3]));
     println!("ratio to the floor: {:.2}", full_time.as_secs_f64() / floor_time.as_secs_f64());
     match peak {
         Some(mib) => println!("peak memory (graphgen runs): {mib:.0} MiB"),
@@ -90,6 +103,6 @@ fn main() {
 
     // Regenerating when the crate exists and nothing changed: the write step
     // compares and leaves every file alone.
-    let (again, _) = best(runs, || graphgen(&input, &crate_dir));
+    let (again, _) = best(runs, || graphgen(&input, &crate_dir, &mut stages));
     println!("regenerate, nothing changed: {:>8.1} ms", again.as_secs_f64() * 1e3);
 }

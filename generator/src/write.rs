@@ -8,6 +8,7 @@
 //! recompiles only what changed. When nothing changed, nothing is touched.
 
 use crate::emit::OutputFile;
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -61,17 +62,25 @@ fn existing(dir: &Path) -> io::Result<BTreeMap<String, PathBuf>> {
 /// they are (by relative path).
 fn compare(dir: &Path, files: &[OutputFile]) -> io::Result<(Changes, BTreeMap<String, PathBuf>)> {
     let mut old = existing(dir)?;
+    // Reading the old files is most of the work: in parallel.
+    let same: Vec<io::Result<Option<bool>>> = files
+        .par_iter()
+        .map(|f| match old.get(&f.path) {
+            None => Ok(None),
+            Some(path) => Ok(Some(std::fs::metadata(path)?.len() == f.contents.len() as u64 && std::fs::read(path)? == f.contents.as_bytes())),
+        })
+        .collect();
     let mut changes = Changes::default();
     let mut unchanged = BTreeMap::new();
-    for f in files {
-        match old.remove(&f.path) {
+    for (f, same) in files.iter().zip(same) {
+        match same? {
             None => changes.added.push(f.path.clone()),
-            Some(path) => {
-                if std::fs::metadata(&path)?.len() == f.contents.len() as u64 && std::fs::read(&path)? == f.contents.as_bytes() {
-                    unchanged.insert(f.path.clone(), path);
-                } else {
-                    changes.modified.push(f.path.clone());
-                }
+            Some(true) => {
+                unchanged.insert(f.path.clone(), old.remove(&f.path).expect("compared with an existing file"));
+            }
+            Some(false) => {
+                old.remove(&f.path);
+                changes.modified.push(f.path.clone());
             }
         }
     }
@@ -99,17 +108,17 @@ pub fn write(dir: &Path, files: &[OutputFile]) -> io::Result<Changes> {
             std::fs::remove_dir_all(leftover)?;
         }
     }
-    for f in files {
+    files.par_iter().try_for_each(|f| {
         let path = staging.join(&f.path);
         if let Some(p) = path.parent() {
             std::fs::create_dir_all(p)?;
         }
         match unchanged.get(&f.path) {
             // A file system without hard links gets a fresh copy instead.
-            Some(old) => std::fs::hard_link(old, &path).or_else(|_| std::fs::write(&path, &f.contents))?,
-            None => std::fs::write(&path, &f.contents)?,
+            Some(old) => std::fs::hard_link(old, &path).or_else(|_| std::fs::write(&path, &f.contents)),
+            None => std::fs::write(&path, &f.contents),
         }
-    }
+    })?;
     // Build state inside the output survives the swap.
     for name in BUILD_STATE {
         let kept = dir.join(name);

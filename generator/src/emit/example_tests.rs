@@ -7,7 +7,7 @@ use super::operation::{body_type, output, path_fields, OperationNames, OutputKin
 use super::naming::snake_case;
 use super::{EmitOptions, TypeNames};
 use crate::diagnostics::Diagnostic;
-use crate::schema::{ExampleDef, OperationDef, Schema};
+use crate::schema::{ExampleDef, OperationDef};
 use crate::template::{split_url, Part, PathTemplate};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use proc_macro2::TokenStream;
@@ -23,26 +23,16 @@ fn diag_at(source: &str, code: &'static str, message: String) -> Diagnostic {
     Diagnostic::warning(&file, line, code, message)
 }
 
-pub fn emit(schema: &Schema, version: &str, names: &TypeNames, ops: &[OperationNames], workloads: &super::workloads::Workloads, options: &EmitOptions) -> (TokenStream, Vec<Diagnostic>) {
+/// The test crate's root: the helpers every test uses, and a module per
+/// workload compiled under that workload's feature.
+pub fn main(options: &EmitOptions, modules: &[(String, TokenStream)]) -> TokenStream {
     let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
-    let module = format_ident!("{}", super::version_module(version));
-    let models = quote!(#krate::#module::models::);
-    let mut tests = Vec::new();
-    let mut diagnostics = Vec::new();
-    for (op, op_names) in schema.operations.iter().filter(|o| o.api_version == version).zip(ops) {
-        let cfg = workloads.operation_cfg(&op.workload);
-        for (k, ex) in op.examples.iter().enumerate() {
-            let stem = format!("{}_example_{}", snake_case(&op_names.primary), k + 1);
-            tests.extend(round_trips(op, op_names, ex, names, &models, &krate, &module, &stem).into_iter().map(|t| quote!(#cfg #t)));
-            match client_test(op, op_names, ex, names, &models, &krate, &module, &stem, version) {
-                Ok(Some(t)) => tests.push(quote!(#cfg #t)),
-                Ok(None) => {}
-                Err(message) => diagnostics.push(diag_at(&ex.source, "example-untestable", message)),
-            }
-        }
-    }
-    let tokens = quote! {
-        //! The documented examples, as tests.
+    let mods = modules.iter().map(|(m, cfg)| {
+        let m = format_ident!("{}", m);
+        quote!(#cfg mod #m;)
+    });
+    quote! {
+        //! The documented examples, as tests: one module per workload.
 
         // With one workload enabled, the helpers may have no test to serve.
         #![allow(dead_code, unused_imports)]
@@ -87,6 +77,31 @@ pub fn emit(schema: &Schema, version: &str, names: &TypeNames, ops: &[OperationN
             let actual = serde_json::to_value(output).unwrap();
             assert!(json_equivalent(&expected, &actual), "the client's value differs from the documented response\nexpected: {expected:#}\nactual:   {actual:#}");
         }
+
+        #(#mods)*
+    }
+}
+
+/// The tests of one workload's operations.
+pub fn module(version: &str, names: &TypeNames, ops: &[(&OperationDef, &OperationNames)], options: &EmitOptions) -> (TokenStream, Vec<Diagnostic>) {
+    let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
+    let module = format_ident!("{}", super::version_module(version));
+    let models = quote!(#krate::#module::models::);
+    let mut tests = Vec::new();
+    let mut diagnostics = Vec::new();
+    for (op, op_names) in ops {
+        for (k, ex) in op.examples.iter().enumerate() {
+            let stem = format!("{}_example_{}", snake_case(&op_names.primary), k + 1);
+            tests.extend(round_trips(op, op_names, ex, names, &models, &krate, &module, &stem));
+            match client_test(op, op_names, ex, names, &models, &krate, &module, &stem, version) {
+                Ok(Some(t)) => tests.push(t),
+                Ok(None) => {}
+                Err(message) => diagnostics.push(diag_at(&ex.source, "example-untestable", message)),
+            }
+        }
+    }
+    let tokens = quote! {
+        use super::*;
 
         #(#tests)*
     };

@@ -14,7 +14,8 @@ mod rust_type;
 mod workloads;
 
 use crate::diagnostics::Diagnostic;
-use crate::schema::{Schema, TypeKind};
+use crate::schema::{OperationDef, Schema, TypeKind};
+use rayon::prelude::*;
 use naming::{pascal_case, snake_case, Scope};
 use std::collections::BTreeMap;
 
@@ -157,38 +158,65 @@ pub fn emit_crate(schema: &Schema, options: &EmitOptions) -> (Vec<OutputFile>, V
     for version in &versions {
         let module = version_module(version);
         let names = &names_by_version[version];
-        let mut model_mods = Vec::new();
-        for t in schema.types.iter().filter(|t| t.api_version == *version) {
-            let (ident, _) = names.get(&t.qualified()).expect("every type was named").clone();
-            let file = snake_case(&ident);
-            let mut idents = vec![ident.clone()];
-            let tokens = match t.kind {
-                TypeKind::Enum => model_enum::emit(t, &ident),
-                _ => {
-                    let mut tokens = model_struct::emit(schema, names, t, &ident);
-                    if let Some((any, derived)) = names.any(&t.qualified()) {
-                        tokens.extend(model_any::emit(t, &ident, any, derived, names));
-                        idents.push(any.clone());
+        // Files are rendered in parallel; each job builds its own tokens
+        // (token streams cannot cross threads) and returns text.
+        let types: Vec<_> = schema.types.iter().filter(|t| t.api_version == *version).collect();
+        let models: Vec<(OutputFile, String, Vec<String>)> = types
+            .par_iter()
+            .map(|t| {
+                let (ident, _) = names.get(&t.qualified()).expect("every type was named").clone();
+                let file = snake_case(&ident);
+                let mut idents = vec![ident.clone()];
+                let tokens = match t.kind {
+                    TypeKind::Enum => model_enum::emit(t, &ident),
+                    _ => {
+                        let mut tokens = model_struct::emit(schema, names, t, &ident);
+                        if let Some((any, derived)) = names.any(&t.qualified()) {
+                            tokens.extend(model_any::emit(t, &ident, any, derived, names));
+                            idents.push(any.clone());
+                        }
+                        tokens
                     }
-                    tokens
-                }
-            };
-            files.push(OutputFile { path: format!("src/{module}/models/{file}.rs"), contents: render(tokens) });
-            model_mods.push((file, idents, workloads.type_cfg(version, &t.qualified())));
-        }
+                };
+                (OutputFile { path: format!("src/{module}/models/{file}.rs"), contents: render(tokens) }, file, idents)
+            })
+            .collect();
+        let model_mods: Vec<_> = models.iter().zip(&types).map(|((_, file, idents), t)| (file.clone(), idents.clone(), workloads.type_cfg(version, &t.qualified()))).collect();
+        files.extend(models.into_iter().map(|(f, _, _)| f));
         files.push(OutputFile { path: format!("src/{module}/models/mod.rs"), contents: render(crate_files::reexports(&model_mods, "Models: one type per resource, complex and enum type of the docs; `AnyX` for a type with derived types.")) });
-        let ops = operation::name_operations(schema, version);
-        let mut op_mods = Vec::new();
-        for (op, op_names) in schema.operations.iter().filter(|o| o.api_version == *version).zip(&ops) {
-            let file = snake_case(&op_names.primary);
-            files.push(OutputFile { path: format!("src/{module}/operations/{file}.rs"), contents: render(operation::emit(op, op_names, names, module)) });
-            op_mods.push((file, op_names.all_idents(), workloads.operation_cfg(&op.workload)));
-        }
+
+        let ops: Vec<&OperationDef> = schema.operations.iter().filter(|o| o.api_version == *version).collect();
+        let op_names = operation::name_operations(schema, version);
+        let op_files: Vec<OutputFile> = ops
+            .par_iter()
+            .zip(&op_names)
+            .map(|(op, n)| OutputFile { path: format!("src/{module}/operations/{}.rs", snake_case(&n.primary)), contents: render(operation::emit(op, n, names, module)) })
+            .collect();
+        files.extend(op_files);
+        let op_mods: Vec<_> = ops.iter().zip(&op_names).map(|(op, n)| (snake_case(&n.primary), n.all_idents(), workloads.operation_cfg(&op.workload))).collect();
         files.push(OutputFile { path: format!("src/{module}/operations/mod.rs"), contents: render(crate_files::reexports(&op_mods, "Operations: one struct per operation and request path.")) });
         files.push(OutputFile { path: format!("src/{module}/mod.rs"), contents: render(crate_files::version_mod(version)) });
-        let (tests, test_diags) = example_tests::emit(schema, version, names, &ops, &workloads, options);
-        diagnostics.extend(test_diags);
-        files.push(OutputFile { path: format!("tests/examples_{module}.rs"), contents: render(tests) });
+
+        // Example tests: one module per workload.
+        let mut by_workload: BTreeMap<String, Vec<(&OperationDef, &operation::OperationNames)>> = BTreeMap::new();
+        for (op, n) in ops.iter().zip(&op_names) {
+            by_workload.entry(workloads::feature(&op.workload)).or_default().push((op, n));
+        }
+        let groups: Vec<_> = by_workload.into_iter().collect();
+        let test_modules: Vec<(String, OutputFile, Vec<Diagnostic>)> = groups
+            .par_iter()
+            .map(|(workload, group)| {
+                let m = snake_case(workload);
+                let (tokens, diags) = example_tests::module(version, names, group, options);
+                (m.clone(), OutputFile { path: format!("tests/examples_{module}/{m}.rs"), contents: render(tokens) }, diags)
+            })
+            .collect();
+        let mods: Vec<(String, proc_macro2::TokenStream)> = test_modules.iter().zip(&groups).map(|((m, _, _), (w, _))| (m.clone(), workloads.operation_cfg(w))).collect();
+        files.push(OutputFile { path: format!("tests/examples_{module}/main.rs"), contents: render(example_tests::main(options, &mods)) });
+        for (_, file, diags) in test_modules {
+            files.push(file);
+            diagnostics.extend(diags);
+        }
     }
     files.push(OutputFile { path: "src/lib.rs".into(), contents: render(crate_files::lib_rs(&versions)) });
     files.push(OutputFile { path: "src/runtime.rs".into(), contents: crate_files::RUNTIME.to_owned() });

@@ -74,6 +74,7 @@ impl Workloads {
         cfg(&features)
     }
 
+    /// The cfg of an operation of `workload` (a workload or its feature name).
     pub fn operation_cfg(&self, workload: &str) -> TokenStream {
         cfg(&BTreeSet::from([feature(workload)]))
     }

@@ -92,7 +92,7 @@ pub fn build(pages: &[PageResult]) -> Schema {
     let mut diagnostics = b.diagnostics;
     diagnostics.sort();
     diagnostics.dedup();
-    Schema { types, operations, diagnostics }
+    Schema::new(types, operations, diagnostics)
 }
 
 impl Builder {

@@ -13,6 +13,9 @@ pub struct Schema {
     pub types: Vec<TypeDef>,
     pub operations: Vec<OperationDef>,
     pub diagnostics: Vec<Diagnostic>,
+    /// (API version, lowercased qualified name) → index in `types`.
+    #[serde(skip)]
+    index: std::collections::HashMap<(&'static str, String), usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -165,7 +168,16 @@ impl Schema {
         s
     }
 
+    pub fn new(types: Vec<TypeDef>, operations: Vec<OperationDef>, diagnostics: Vec<Diagnostic>) -> Self {
+        let index = types.iter().enumerate().map(|(i, t)| ((t.api_version, t.qualified().to_ascii_lowercase()), i)).collect();
+        Schema { types, operations, diagnostics, index }
+    }
+
     pub fn find_type(&self, api_version: &str, qualified: &str) -> Option<&TypeDef> {
-        self.types.iter().find(|t| t.api_version == api_version && t.qualified().eq_ignore_ascii_case(qualified))
+        let version = match api_version {
+            "beta" => "beta",
+            _ => "v1.0",
+        };
+        self.index.get(&(version, qualified.to_ascii_lowercase())).map(|&i| &self.types[i])
     }
 }
