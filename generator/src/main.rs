@@ -90,7 +90,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             let pages = read(&input)?;
             let schema = graphgen::schema::build::build(&pages);
             let options = graphgen::emit::EmitOptions { crate_name };
-            let (files, emit_diags) = graphgen::emit::emit_crate(&schema, &options);
+            let (files, emit_diags) = graphgen::emit::emit_crate_reusing(&schema, &options, &graphgen::write::previous(&output));
             let mut errors = 0;
             let mut warnings = 0;
             for d in schema.diagnostics.iter().chain(&emit_diags) {

@@ -88,6 +88,11 @@ fn compare(dir: &Path, files: &[OutputFile]) -> io::Result<(Changes, BTreeMap<St
     Ok((changes, unchanged))
 }
 
+/// The previous output's text of a file (for `emit::emit_crate_reusing`).
+pub fn previous(dir: &Path) -> impl Fn(&str) -> Option<String> + Sync + '_ {
+    move |path| std::fs::read_to_string(dir.join(path)).ok()
+}
+
 pub fn changes(dir: &Path, files: &[OutputFile]) -> io::Result<Changes> {
     Ok(compare(dir, files)?.0)
 }
