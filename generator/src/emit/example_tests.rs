@@ -126,35 +126,31 @@ fn round_trips(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
                 }
                 _ => in_crate(ty),
             };
-            let name = format_ident!("{}_request_round_trip", stem);
-            let json = serde_json::to_string_pretty(body).expect("JSON values serialize");
-            let doc = format!(" {}", ex.source);
-            out.push(quote! {
-                #[doc = #doc]
-                #[test]
-                fn #name() {
-                    assert_round_trip::<#ty>(#json);
-                }
-            });
+            out.push(round_trip_test(&format!("{stem}_request_round_trip"), &ty, body, &ex.source));
         }
     }
     let (ty, kind) = output(op, names, models);
     if let (Some(resp), OutputKind::Json) = (&ex.response, kind) {
         if let Some(body) = resp.body.as_ref().filter(|_| (200..300).contains(&resp.status) && resp.fits_type) {
             let ty = in_crate(ty);
-            let name = format_ident!("{}_response_round_trip", stem);
-            let json = serde_json::to_string_pretty(body).expect("JSON values serialize");
-            let doc = format!(" {}", ex.source);
-            out.push(quote! {
-                #[doc = #doc]
-                #[test]
-                fn #name() {
-                    assert_round_trip::<#ty>(#json);
-                }
-            });
+            out.push(round_trip_test(&format!("{stem}_response_round_trip"), &ty, body, &ex.source));
         }
     }
     out
+}
+
+/// A test that the documented body deserializes as `ty` and serializes back.
+fn round_trip_test(name: &str, ty: &TokenStream, body: &serde_json::Value, source: &str) -> TokenStream {
+    let name = format_ident!("{}", name);
+    let json = serde_json::to_string_pretty(body).expect("JSON values serialize");
+    let doc = format!(" {source}");
+    quote! {
+        #[doc = #doc]
+        #[test]
+        fn #name() {
+            assert_round_trip::<#ty>(#json);
+        }
+    }
 }
 
 /// The values of a function call segment's arguments: `f(a='x',b=1)`.

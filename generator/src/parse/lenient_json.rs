@@ -19,29 +19,12 @@ pub fn read(text: &str) -> Result<Read, serde_json::Error> {
     };
     let mut repairs = Vec::new();
     let mut repaired = text.to_owned();
-    if repaired.contains('\u{a0}') {
-        repaired = repaired.replace('\u{a0}', " ");
-        repairs.push("non-breaking spaces");
-    }
-    let (without_comments, had_comments) = strip_comments(&repaired);
-    if had_comments {
-        repaired = without_comments;
-        repairs.push("comments");
-    }
-    let (without_commas, had_commas) = strip_trailing_commas(&repaired);
-    if had_commas {
-        repaired = without_commas;
-        repairs.push("trailing commas");
-    }
-    let (escaped, had_breaks) = escape_breaks_in_strings(&repaired);
-    if had_breaks {
-        repaired = escaped;
-        repairs.push("line breaks inside strings");
-    }
-    let (with_commas, had_missing) = insert_missing_commas(&repaired);
-    if had_missing {
-        repaired = with_commas;
-        repairs.push("missing commas");
+    for (name, repair) in REPAIRS {
+        let (fixed, changed) = repair(&repaired);
+        if changed {
+            repaired = fixed;
+            repairs.push(name);
+        }
     }
     if let Some(end) = value_end(&repaired) {
         if !repaired[end..].trim().is_empty() {
@@ -53,6 +36,21 @@ pub fn read(text: &str) -> Result<Read, serde_json::Error> {
         Ok(value) if !repairs.is_empty() => Ok(Read { value, repairs }),
         _ => Err(strict_err),
     }
+}
+
+type Repair = fn(&str) -> (String, bool);
+
+/// The repairs, in the order they are tried; each says whether it changed anything.
+const REPAIRS: [(&str, Repair); 5] = [
+    ("non-breaking spaces", replace_nbsp),
+    ("comments", strip_comments),
+    ("trailing commas", strip_trailing_commas),
+    ("line breaks inside strings", escape_breaks_in_strings),
+    ("missing commas", insert_missing_commas),
+];
+
+fn replace_nbsp(text: &str) -> (String, bool) {
+    (text.replace('\u{a0}', " "), text.contains('\u{a0}'))
 }
 
 /// Walks the text outside JSON strings, calling `f` with each byte index.
