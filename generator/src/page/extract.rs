@@ -378,12 +378,9 @@ impl Extractor<'_> {
     }
 
     fn finish_operation(&mut self, model: &mut PageModel, g: Gathered) {
+        // A page may take several methods (one per path); the schema makes
+        // an operation of each.
         let method = g.paths.first().map(|p| p.method.clone()).unwrap_or_default();
-        for p in &g.paths {
-            if p.method != method {
-                self.sink.warning(p.line, "operation-methods-mixed", format!("expected every request line of this page to use {method}, found {}", p.method));
-            }
-        }
         let body_text = g.body_text.to_ascii_lowercase();
         let url_parameters_in_body = body_text.contains("request url");
         let (request_body, mut url_parameters) = if url_parameters_in_body {

@@ -74,7 +74,7 @@ pub fn build(pages: &[PageResult]) -> Schema {
         }
     }
     b.infer_enums(&models);
-    let mut operations: Vec<OperationDef> = models.iter().filter_map(|m| b.operation(m)).collect();
+    let mut operations: Vec<OperationDef> = models.iter().flat_map(|m| b.operations(m)).collect();
     {
         let mut walker = ExampleWalker { builder: &mut b };
         for op in &operations {
@@ -242,6 +242,39 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// A page's operation, one per method: a page may document the same
+    /// operation on paths that take different methods (`DELETE
+    /// /me/drive/following/{id}` and `POST /me/drive/items/{id}/unfollow`).
+    /// Each gets its paths and the examples that use its method.
+    fn operations(&mut self, m: &PageModel) -> Vec<OperationDef> {
+        let Some(whole) = self.operation(m) else { return Vec::new() };
+        let methods: Vec<&str> = m.operation.iter().flat_map(|o| o.paths.iter().map(|p| p.method.as_str())).fold(Vec::new(), |mut acc, x| {
+            if !acc.contains(&x) {
+                acc.push(x);
+            }
+            acc
+        });
+        if methods.len() <= 1 {
+            return vec![whole];
+        }
+        let paths = &m.operation.as_ref().expect("an operation page").paths;
+        methods
+            .iter()
+            .enumerate()
+            .map(|(i, method)| {
+                let mut op = whole.clone();
+                op.method = (*method).to_owned();
+                op.paths = paths.iter().filter(|p| p.method == *method).map(|p| p.path.clone()).collect();
+                op.examples.retain(|e| e.request.as_ref().map_or(i == 0, |r| r.method == *method));
+                if i > 0 {
+                    op.name = format!("{} ({method})", whole.name);
+                    op.source = source(&m.file, paths.iter().find(|p| p.method == *method).map_or(1, |p| p.line));
+                }
+                op
+            })
+            .collect()
     }
 
     fn operation(&mut self, m: &PageModel) -> Option<OperationDef> {
