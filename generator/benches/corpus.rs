@@ -2,7 +2,11 @@
 //! with pulldown-cmark alone. Prints both times, their ratio, peak memory,
 //! and the cost of regenerating after one page changed.
 //!
-//!     cargo bench -p graphgen --bench corpus -- [CORPUS_DIR] [--runs N]
+//!     cargo bench -p graphgen --bench corpus -- [CORPUS_DIR] [--runs N] [--cargo-check WORKLOAD]
+//!
+//! With `--cargo-check WORKLOAD` it also times `cargo check` of the
+//! generated crate, whole and with that workload alone (dependencies are
+//! checked first, so both times are the crate's own).
 //!
 //! The corpus defaults to ../shared/graph-docs/v1.0. Both sides use the same
 //! rayon pool, so the ratio compares work, not parallelism.
@@ -68,10 +72,11 @@ fn reset_peak_rss() {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(3);
+    let check_workload = args.iter().position(|a| a == "--cargo-check").and_then(|i| args.get(i + 1)).cloned();
     let input = args
         .iter()
         .enumerate()
-        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--runs"))
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || (args[i - 1] != "--runs" && args[i - 1] != "--cargo-check")))
         .map(|(_, a)| PathBuf::from(a))
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs/v1.0"));
     if !input.is_dir() {
@@ -106,4 +111,34 @@ fn main() {
     // compares and leaves every file alone.
     let (again, _) = best(runs, || graphgen(&input, &crate_dir, &mut stages));
     println!("regenerate, nothing changed: {:>8.1} ms", again.as_secs_f64() * 1e3);
+
+    if let Some(workload) = check_workload {
+        cargo_check(&crate_dir, &workload);
+    }
+}
+
+/// `cargo check` of the generated crate: whole, then one workload alone.
+fn cargo_check(crate_dir: &Path, workload: &str) {
+    let lock = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+    let _ = std::fs::copy(lock, crate_dir.join("Cargo.lock"));
+    let target = crate_dir.join("target");
+    let check = |args: &[&str]| {
+        let start = Instant::now();
+        let status = std::process::Command::new(env!("CARGO"))
+            .arg("check")
+            .arg("--quiet")
+            .args(args)
+            .current_dir(crate_dir)
+            .env("CARGO_TARGET_DIR", &target)
+            .status()
+            .expect("cargo runs");
+        (start.elapsed(), status.success())
+    };
+    // Dependencies first, and a touch so the crate itself is checked again.
+    let (deps, _) = check(&["--no-default-features"]);
+    println!("cargo check, dependencies (and the crate with no workload): {:.1} s", deps.as_secs_f64());
+    let (whole, ok) = check(&[]);
+    println!("cargo check, whole crate: {:.1} s{}", whole.as_secs_f64(), if ok { "" } else { " (FAILED)" });
+    let (one, ok) = check(&["--no-default-features", "--features", workload]);
+    println!("cargo check, workload {workload} alone: {:.1} s{}", one.as_secs_f64(), if ok { "" } else { " (FAILED)" });
 }
