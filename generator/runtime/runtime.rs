@@ -177,8 +177,9 @@ struct ErrorEnvelope {
 
 #[derive(Debug)]
 pub enum Error {
-    /// Graph answered with an error status and an error body.
-    Graph { status: u16, error: GraphError },
+    /// Graph answered with an error status and an error body (boxed: it is
+    /// large, and every `Result` would carry its size).
+    Graph { status: u16, error: Box<GraphError> },
     /// An error status whose body is not Graph's error shape; kept as text.
     Status { status: u16, body: String },
     /// A success status whose body is not the documented type.
@@ -386,7 +387,7 @@ pub fn request<B: Serialize + ?Sized>(method: Method, api_version: ApiVersion, p
 /// A non-2xx response as a typed error.
 fn error(response: Response) -> Error {
     match serde_json::from_slice::<ErrorEnvelope>(&response.body) {
-        Ok(e) => Error::Graph { status: response.status, error: e.error },
+        Ok(e) => Error::Graph { status: response.status, error: Box::new(e.error) },
         Err(_) => Error::Status { status: response.status, body: String::from_utf8_lossy(&response.body).into_owned() },
     }
 }

@@ -62,7 +62,4 @@ impl Sink {
         self.items.push(Diagnostic::warning(&self.file, line, code, message));
     }
 
-    pub fn has_errors(&self) -> bool {
-        self.items.iter().any(|d| d.severity == Severity::Error)
-    }
 }

@@ -51,9 +51,11 @@ pub fn is_status_line(line: &str) -> bool {
     STATUS_LINE.is_match(line.trim())
 }
 
+type Headers = Vec<(String, String)>;
+
 /// Splits a block into its first line, headers and body text, with the line
 /// number where the body starts.
-fn split(text: &str, first_line: usize) -> (Vec<(String, String)>, Option<(String, usize)>) {
+fn split(text: &str, first_line: usize) -> (Headers, Option<(String, usize)>) {
     let mut headers = Vec::new();
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 1;

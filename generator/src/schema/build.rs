@@ -55,10 +55,8 @@ pub fn build(pages: &[PageResult]) -> Schema {
         .filter_map(|p| p.model.as_ref())
         .collect();
     for m in &models {
-        match m.kind {
-            PageKind::Resource => b.add_resource(m),
-            PageKind::Enum => {}
-            _ => {}
+        if m.kind == PageKind::Resource {
+            b.add_resource(m);
         }
         for e in &m.enums {
             b.add_enum(m, e);
@@ -221,7 +219,7 @@ impl Builder {
                 let existing_kind = self.types.get(&k).map(|t| t.kind);
                 match existing_kind {
                     Some(TypeKind::Enum) | None => {
-                        let defined = existing_kind.is_some() && self.types[&k].members.len() > 0;
+                        let defined = existing_kind.is_some() && !self.types[&k].members.is_empty();
                         let t = self.ensure_type(version, &p.type_ref.name, TypeKind::Enum, &src);
                         let mut added = Vec::new();
                         for v in &p.possible_values {

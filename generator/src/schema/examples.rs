@@ -46,7 +46,7 @@ impl ExampleWalker<'_> {
         if inner.is_empty() {
             return Some(json);
         }
-        let (file, line) = source_parts(&src);
+        let (file, line) = source_parts(src);
         self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-response-wrapped", format!(
             "the example response wraps its {type_name} in `{{\"value\": ...}}`, which Graph does not do for a single entity; the entity inside is checked against the type"
         )));
@@ -244,7 +244,7 @@ impl ExampleWalker<'_> {
             return;
         }
         let qualified = t.qualified();
-        let (file, line) = source_parts(&src);
+        let (file, line) = source_parts(src);
         self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-enum-value-undocumented", format!(
             "the example gives `{}` the value {:?}, which {qualified} does not list; the generated enum keeps it as Other",
             p.name, unknown.join(", ")
@@ -278,7 +278,7 @@ impl ExampleWalker<'_> {
             sources: vec![src.to_owned()],
         });
         let qualified = t.qualified();
-        let (file, line) = source_parts(&src);
+        let (file, line) = source_parts(src);
         self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-property-undeclared", format!(
             "the example has property `{name}`, which no table of {qualified} declares; it is added as {type_ref}{}",
             if collection { " collection" } else { "" }
