@@ -69,6 +69,7 @@ impl Reader<'_> {
         let mut row: Vec<String> = Vec::new();
         let mut row_line = 0;
         let mut html_block: Option<(String, usize)> = None;
+        let mut row_source = "";
         for (event, range) in Parser::new_ext(body, options).into_offset_iter() {
             match event {
                 Event::Start(Tag::Heading { level, .. }) => {
@@ -90,6 +91,7 @@ impl Reader<'_> {
                 Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
                     row.clear();
                     row_line = self.line(range.start);
+                    row_source = &body[range.clone()];
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
                     self.flush_paragraph(&mut open, &mut text);
@@ -146,7 +148,9 @@ impl Reader<'_> {
                 }
                 Event::End(TagEnd::TableRow) => {
                     if let Some(t) = table.as_mut() {
-                        t.rows.push(Row { cells: std::mem::take(&mut row), line: row_line });
+                        let mut cells = std::mem::take(&mut row);
+                        rejoin_overflow(&mut cells, t.header.len(), row_source, row_line, sink);
+                        t.rows.push(Row { cells, line: row_line });
                     }
                 }
                 Event::End(TagEnd::Table) => {
@@ -209,6 +213,44 @@ impl Reader<'_> {
     }
 }
 
+/// A `|` left unescaped in a cell's text splits the row into more cells than
+/// the header has, and GFM drops the extra ones. Their text is joined back
+/// onto the last cell (as written: the split went through its markup), and
+/// said.
+fn rejoin_overflow(cells: &mut [String], width: usize, source: &str, line: usize, sink: &mut Sink) {
+    let raw = split_cells(source);
+    if width == 0 || raw.len() <= width || cells.len() < width {
+        return;
+    }
+    let extra = raw[width..].iter().map(|c| squash(c)).collect::<Vec<_>>().join(" | ");
+    let last = &mut cells[width - 1];
+    last.push_str(" | ");
+    last.push_str(&extra);
+    sink.warning(line, "table-row-overflow", format!(
+        "this row has {} cells for {width} columns (a `|` in a cell's text is not escaped as `\\|`); the extra text is joined to the last cell",
+        raw.len()
+    ));
+}
+
+/// A table row's cells as written: split at `|` not escaped by `\`, the
+/// outer pipes dropped.
+fn split_cells(source: &str) -> Vec<&str> {
+    let line = source.lines().next().unwrap_or("").trim();
+    let line = line.strip_prefix('|').unwrap_or(line);
+    let line = line.strip_suffix('|').filter(|l| !l.ends_with('\\')).unwrap_or(line);
+    let mut cells = Vec::new();
+    let mut start = 0;
+    let bytes = line.as_bytes();
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'|' && (i == 0 || bytes[i - 1] != b'\\') {
+            cells.push(&line[start..i]);
+            start = i + 1;
+        }
+    }
+    cells.push(&line[start..]);
+    cells
+}
+
 /// `[!INCLUDE [name](path)]` renders, through pulldown-cmark, as text
 /// starting `[!INCLUDE`; the path is what matters.
 fn include_target(text: &str) -> Option<String> {
@@ -220,4 +262,21 @@ fn include_target(text: &str) -> Option<String> {
 /// Collapses runs of white space (including NBSP) to one space.
 pub fn squash(text: &str) -> String {
     text.split(|c: char| c.is_whitespace()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overflowing_rows_keep_their_text() {
+        let page = "|Property|Type|Description|\n|:--|:--|:--|\n|a|String|Either x | y, or z.|\n|b|String|Escaped \\| stays.|\n";
+        let mut sink = Sink::new("t.md");
+        let parsed = parse(page, &mut sink);
+        let Block::Table(t) = &parsed.blocks[0] else { panic!("{:?}", parsed.blocks) };
+        assert_eq!(t.rows[0].cells, ["a", "String", "Either x | y, or z."]);
+        assert_eq!(t.rows[1].cells, ["b", "String", "Escaped | stays."]);
+        assert_eq!(sink.items.len(), 1, "{:?}", sink.items);
+        assert_eq!((sink.items[0].code, sink.items[0].line), ("table-row-overflow", 3));
+    }
 }
