@@ -107,6 +107,8 @@ struct Gathered {
     preamble: Vec<(String, usize)>,
     url_versions: Vec<(&'static str, usize)>,
     next_response_truncated: bool,
+    /// "Inherits from X", wherever a resource page says it.
+    inherits: Option<String>,
 }
 
 impl Extractor<'_> {
@@ -153,25 +155,77 @@ impl Extractor<'_> {
             }
             _ => {}
         }
-        if section == &Section::Properties || section == &Section::Preamble || section == &Section::Relationships {
-            if let Some(c) = INHERITS.captures(text) {
-                g.preamble.push((format!("Inherits from {}", &c[1]), line));
-            }
+        if matches!(section, Section::Preamble | Section::Properties | Section::Relationships) && g.inherits.is_none() {
+            g.inherits = INHERITS.captures(text).map(|c| c[1].trim_end_matches('.').to_owned());
         }
     }
 
+    /// Adds a request path, noting the API version an absolute URL names.
     fn add_path(&mut self, g: &mut Gathered, method: String, path: String, line: usize) {
-        let (version, path) = split_url(&path);
-        if let Some(v) = version {
-            g.url_versions.push((if v == "beta" { "beta" } else { "v1.0" }, line));
-        }
+        let path = note_version(g, &path, line);
         g.paths.push(RequestPath { method, path: path.to_owned(), line });
+    }
+
+    /// Every request line of a code block as a path; with `strict`, a line
+    /// that is not one is said.
+    fn add_paths(&mut self, g: &mut Gathered, c: &CodeBlock, strict: bool) {
+        for (i, line) in c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            match http::request_line(line) {
+                Some((method, path)) => self.add_path(g, method, path, c.line + i),
+                None if strict => self.sink.warning(c.line + i, "request-line-unreadable", format!("expected `METHOD /path` in the HTTP request section, found {:?}", line.trim())),
+                None => {}
+            }
+        }
     }
 
     fn table(&mut self, section: &Section, t: &Table, g: &mut Gathered) {
         let header: Vec<String> = t.header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
         let first = header.first().map(String::as_str).unwrap_or("");
-        let used = !matches!(section, Section::Preamble | Section::Other | Section::Examples | Section::Response | Section::JsonRepresentation);
+        let is_members = matches!(first, "member" | "members");
+        let used = match section {
+            Section::Permissions if first.contains("permission type") => {
+                g.permissions = Some(tables::permissions(t, self.sink));
+                true
+            }
+            Section::RequestHeaders if matches!(first, "header" | "name") => {
+                g.headers = t.rows.iter().map(|r| Header { name: tables::cell(&r.cells, 0), value: tables::cell(&r.cells, 1) }).collect();
+                true
+            }
+            Section::RequestBody if tables::is_property_table(&header) => {
+                g.body_properties = tables::properties(t, &header, &self.namespace, self.sink);
+                if g.body_line == 0 {
+                    g.body_line = t.line;
+                }
+                true
+            }
+            Section::Properties | Section::Relationships | Section::Parameters if tables::is_property_table(&header) => {
+                let props = tables::properties(t, &header, &self.namespace, self.sink);
+                match section {
+                    Section::Properties => g.properties.extend(props),
+                    Section::Relationships => g.relationships.extend(props),
+                    _ => g.url_parameters.extend(props),
+                }
+                true
+            }
+            Section::Members | Section::Preamble | Section::Other if is_members => {
+                g.members = tables::members(t, &header, self.sink);
+                g.members_line = t.line;
+                true
+            }
+            Section::EnumValues(name) if is_members || first == "value" => {
+                let members = tables::members(t, &header, self.sink);
+                g.value_enums.push(EnumDef { name: self.qualify(name), members, line: t.line });
+                true
+            }
+            // Sections whose tables say nothing to generate from (the
+            // clouds, the Methods list, examples' tables).
+            Section::Preamble | Section::Other | Section::Examples | Section::Response | Section::JsonRepresentation => false,
+            _ if first.contains("global service") || first == "method" => false,
+            _ => {
+                self.sink.warning(t.line, "table-unrecognized", format!("expected a table of this section's kind, found one headed {:?}; it is not used", t.header));
+                false
+            }
+        };
         if used {
             for &line in &t.unsplit_rows {
                 self.sink.warning(line, "table-row-unsplit", format!(
@@ -179,32 +233,6 @@ impl Extractor<'_> {
                     t.header
                 ));
             }
-        }
-        match section {
-            Section::Permissions if first.contains("permission type") => g.permissions = Some(tables::permissions(t, self.sink)),
-            Section::RequestHeaders if matches!(first, "header" | "name") => {
-                g.headers = t.rows.iter().map(|r| Header { name: tables::cell(&r.cells, 0), value: tables::cell(&r.cells, 1) }).collect();
-            }
-            Section::RequestBody if tables::is_property_table(&header) => {
-                g.body_properties = tables::properties(t, &header, &self.namespace, self.sink);
-                if g.body_line == 0 {
-                    g.body_line = t.line;
-                }
-            }
-            Section::Properties if tables::is_property_table(&header) => g.properties.extend(tables::properties(t, &header, &self.namespace, self.sink)),
-            Section::Relationships if tables::is_property_table(&header) => g.relationships.extend(tables::properties(t, &header, &self.namespace, self.sink)),
-            Section::Parameters if tables::is_property_table(&header) => g.url_parameters.extend(tables::properties(t, &header, &self.namespace, self.sink)),
-            Section::Members | Section::Preamble | Section::Other if first == "member" || first == "members" => {
-                g.members = tables::members(t, &header, self.sink);
-                g.members_line = t.line;
-            }
-            Section::EnumValues(name) if first == "member" || first == "members" || first == "value" => {
-                let members = tables::members(t, &header, self.sink);
-                g.value_enums.push(EnumDef { name: self.qualify(name), members, line: t.line });
-            }
-            Section::Preamble | Section::Other | Section::Examples | Section::Response | Section::JsonRepresentation => {}
-            _ if first.contains("global service") || first == "method" => {}
-            _ => self.sink.warning(t.line, "table-unrecognized", format!("expected a table of this section's kind, found one headed {:?}; it is not used", t.header)),
         }
     }
 
@@ -228,32 +256,16 @@ impl Extractor<'_> {
         // puts them: under headings of its own, or with the heading missing.
         if !matches!(section, Section::HttpRequest | Section::Examples) && block_type != "request" && is_request_path_block(&c.text) {
             self.sink.warning(c.line, "request-outside-section", "request lines outside an HTTP request section; they are read as the operation's request paths");
-            for (i, line) in c.text.lines().enumerate() {
-                if let Some((method, path)) = http::request_line(line) {
-                    self.add_path(g, method, path, c.line + i);
-                }
-            }
+            self.add_paths(g, c, false);
             return;
         }
         match section {
-            Section::HttpRequest => {
-                for (i, line) in c.text.lines().enumerate() {
-                    if line.trim().is_empty() {
-                        continue;
-                    }
-                    match http::request_line(line) {
-                        Some((method, path)) => self.add_path(g, method, path, c.line + i),
-                        None => self.sink.warning(c.line + i, "request-line-unreadable", format!("expected `METHOD /path` in the HTTP request section, found {:?}", line.trim())),
-                    }
-                }
-            }
+            Section::HttpRequest => self.add_paths(g, c, true),
             Section::Examples => {
                 let annotated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false);
                 if block_type == "request" || http::request_line(first).is_some() {
                     if let Some(req) = http::parse_request(&c.text, c.line, self.sink) {
-                        if let (Some(v), _) = split_url(&req.url) {
-                            g.url_versions.push((if v == "beta" { "beta" } else { "v1.0" }, c.line));
-                        }
+                        note_version(g, &req.url, c.line);
                         g.examples.push(Example { request: Some(req), response: None });
                     } else {
                         self.sink.warning(c.line, "example-request-unreadable", "expected `METHOD URL` on the first line of this example request");
@@ -470,7 +482,7 @@ impl Extractor<'_> {
             .get("baseType")
             .and_then(|v| v.as_str())
             .map(str::to_owned)
-            .or_else(|| g.preamble.iter().find_map(|(t, _)| INHERITS.captures(t).map(|c| self.qualify(c[1].trim_end_matches('.')))));
+            .or_else(|| g.inherits.as_deref().map(|b| self.qualify(b)));
         let key = annotation.get("keyProperty").and_then(|v| v.as_str()).map(str::to_owned);
         let is_abstract = annotation.get("abstract").and_then(|v| v.as_bool()).unwrap_or(false);
         let line = g.resource_json.as_ref().map_or(1, |(j, _)| j.line);
@@ -485,6 +497,15 @@ impl Extractor<'_> {
             line,
         });
     }
+}
+
+/// Notes the API version an absolute URL names, and returns its path.
+fn note_version<'u>(g: &mut Gathered, url: &'u str, line: usize) -> &'u str {
+    let (version, path) = split_url(url);
+    if let Some(v) = version {
+        g.url_versions.push((if v == "beta" { "beta" } else { "v1.0" }, line));
+    }
+    path
 }
 
 /// A block of request lines with paths (not the absolute URLs of examples).
