@@ -4,6 +4,7 @@
 //! documented response as the typed value.
 
 use super::operation::{body_type, output, path_fields, OperationNames, OutputKind};
+use super::rust_type::Paths;
 use super::naming::snake_case;
 use super::{EmitOptions, TypeNames};
 use crate::diagnostics::Diagnostic;
@@ -86,14 +87,14 @@ pub fn main(options: &EmitOptions, modules: &[(String, TokenStream)]) -> TokenSt
 pub fn module(version: &str, names: &TypeNames, ops: &[(&OperationDef, &OperationNames)], options: &EmitOptions) -> (TokenStream, Vec<Diagnostic>) {
     let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
     let module = format_ident!("{}", super::version_module(version));
-    let models = quote!(#krate::#module::models::);
+    let paths = Paths::outside(&krate, super::version_module(version));
     let mut tests = Vec::new();
     let mut diagnostics = Vec::new();
     for (op, op_names) in ops {
         for (k, ex) in op.examples.iter().enumerate() {
             let stem = format!("{}_example_{}", snake_case(&op_names.primary), k + 1);
-            tests.extend(round_trips(op, op_names, ex, names, &models, &krate, &module, &stem));
-            match client_test(op, op_names, ex, names, &models, &krate, &module, &stem, version) {
+            tests.extend(round_trips(op, op_names, ex, names, &paths, &stem));
+            match client_test(op, op_names, ex, names, &paths, &krate, &module, &stem, version) {
                 Ok(Some(t)) => tests.push(t),
                 Ok(None) => {}
                 Err(message) => diagnostics.push(diag_at(&ex.source, "example-untestable", message)),
@@ -108,31 +109,16 @@ pub fn module(version: &str, names: &TypeNames, ops: &[(&OperationDef, &Operatio
     (tokens, diagnostics)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn round_trips(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, names: &TypeNames, models: &TokenStream, krate: &syn::Ident, module: &syn::Ident, stem: &str) -> Vec<TokenStream> {
+fn round_trips(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, names: &TypeNames, paths: &Paths, stem: &str) -> Vec<TokenStream> {
     let mut out = Vec::new();
-    let ops_path = quote!(#krate::#module::operations::);
-    let in_crate = |ty: TokenStream| -> TokenStream {
-        // Types were rendered for use inside the crate; tests see it from outside.
-        let text = ty.to_string().replace("crate :: runtime", &format!("{krate} :: runtime"));
-        text.parse().expect("a type re-rendered from tokens parses")
-    };
-    if let (Some(req), Some(ty)) = (&ex.request, body_type(op, names, op_names, models)) {
+    if let (Some(req), Some(ty)) = (&ex.request, body_type(op, names, op_names, paths)) {
         if let Some(body) = req.body.as_ref().filter(|_| req.fits_type) {
-            let ty = match &op_names.body {
-                Some(ident) if op.request_body.as_ref().is_some_and(|b| b.type_name.is_none()) => {
-                    let ident = format_ident!("{}", ident);
-                    quote!(#ops_path #ident)
-                }
-                _ => in_crate(ty),
-            };
             out.push(round_trip_test(&format!("{stem}_request_round_trip"), &ty, body, &ex.source));
         }
     }
-    let (ty, kind) = output(op, names, models);
+    let (ty, kind) = output(op, names, paths);
     if let (Some(resp), OutputKind::Json) = (&ex.response, kind) {
         if let Some(body) = resp.body.as_ref().filter(|_| (200..300).contains(&resp.status) && resp.fits_type) {
-            let ty = in_crate(ty);
             out.push(round_trip_test(&format!("{stem}_response_round_trip"), &ty, body, &ex.source));
         }
     }
@@ -165,7 +151,7 @@ fn function_arg_values(segment: &str) -> Vec<(String, String)> {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, names: &TypeNames, models: &TokenStream, krate: &syn::Ident, module: &syn::Ident, stem: &str, version: &str) -> Result<Option<TokenStream>, String> {
+fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, names: &TypeNames, paths: &Paths, krate: &syn::Ident, module: &syn::Ident, stem: &str, version: &str) -> Result<Option<TokenStream>, String> {
     let Some(req) = &ex.request else { return Ok(None) };
     let status = ex.response.as_ref().map_or(op.response.status, |r| r.status);
     // A body that does not fit its type was diagnosed already.
@@ -178,7 +164,7 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     let Some((index, values)) = op.paths.iter().enumerate().find_map(|(i, p)| PathTemplate::parse(p).match_path(path_part).map(|v| (i, v))) else {
         return Err(format!("the example URL {} matches none of the operation's request paths ({}); no client test is emitted for it", req.url, op.paths.join(", ")));
     };
-    let body_ty = body_type(op, names, op_names, models);
+    let body_ty = body_type(op, names, op_names, paths);
     if body_ty.is_some() && req.body.is_none() {
         return Err("the operation takes a JSON body but the example request has none; no client test is emitted for it".to_owned());
     }
@@ -240,7 +226,7 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
         ),
         _ => (quote!(), quote!(), quote!(None)),
     };
-    let (_, kind) = output(op, names, models);
+    let (_, kind) = output(op, names, paths);
     let resp = ex.response.as_ref();
     let (response_body, answer, check) = match (kind, resp.and_then(|r| r.body.as_ref()), resp.and_then(|r| r.body_text.as_ref())) {
         (OutputKind::Json, Some(json), _) => {

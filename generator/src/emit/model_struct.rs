@@ -48,12 +48,12 @@ pub fn doc_lines(text: &str) -> TokenStream {
 
 pub fn emit(schema: &Schema, names: &TypeNames, t: &TypeDef, ident: &str) -> TokenStream {
     let ident = format_ident!("{}", ident);
-    let models = quote!(super::);
+    let paths = rust_type::Paths::inside(quote!(super::));
     let mut scope = Scope::with_reserved(&["additional_properties"]);
     let odata_type = format_ident!("{}", scope.claim(&["odata_type".to_owned()]));
     let fields = all_properties(schema, t).into_iter().map(|p| {
         let field = format_ident!("{}", scope.claim(&[snake_case(&p.name)]));
-        let ty = rust_type::property(names, &p.type_name, p.collection, &models);
+        let ty = rust_type::property(names, &p.type_name, p.collection, &paths);
         field_tokens(&p.name, &field, &p.description, &ty)
     });
     let mut doc = format!("`{}` ({}).", t.qualified(), match t.kind {

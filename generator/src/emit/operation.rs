@@ -4,7 +4,8 @@
 
 use super::model_struct::{doc_lines, field_tokens};
 use super::naming::{pascal_case, snake_case, Scope};
-use super::{rust_type, version_module, TypeNames};
+use super::rust_type::{self, Paths};
+use super::{version_module, TypeNames};
 use crate::schema::{OperationDef, ParameterDef, Schema};
 use crate::template::{Part, PathTemplate};
 use proc_macro2::TokenStream;
@@ -95,7 +96,8 @@ pub enum OutputKind {
     Json,
 }
 
-pub fn output(op: &OperationDef, names: &TypeNames, models: &TokenStream) -> (TokenStream, OutputKind) {
+pub fn output(op: &OperationDef, names: &TypeNames, paths: &Paths) -> (TokenStream, OutputKind) {
+    let runtime = &paths.runtime;
     // 204 No Content has no body, whatever an example shows.
     if op.response.status == 204 {
         return (quote!(()), OutputKind::Empty);
@@ -104,11 +106,11 @@ pub fn output(op: &OperationDef, names: &TypeNames, models: &TokenStream) -> (To
     match op.response.type_name.as_deref() {
         Some("Edm.Stream") => (quote!(Vec<u8>), OutputKind::Bytes),
         Some(t) => {
-            let element = rust_type::element(names, t, models);
+            let element = rust_type::element(names, t, paths);
             if op.response.collection {
-                (quote!(crate::runtime::Collection<#element>), OutputKind::Json)
+                (quote!(#runtime Collection<#element>), OutputKind::Json)
             } else if t.starts_with("Edm.") {
-                (quote!(crate::runtime::PrimitiveValue<#element>), OutputKind::Json)
+                (quote!(#runtime PrimitiveValue<#element>), OutputKind::Json)
             } else {
                 (element, OutputKind::Json)
             }
@@ -119,11 +121,11 @@ pub fn output(op: &OperationDef, names: &TypeNames, models: &TokenStream) -> (To
 }
 
 /// The body field's type, if the operation takes a body.
-pub fn body_type(op: &OperationDef, names: &TypeNames, op_names: &OperationNames, models: &TokenStream) -> Option<TokenStream> {
+pub fn body_type(op: &OperationDef, names: &TypeNames, op_names: &OperationNames, paths: &Paths) -> Option<TokenStream> {
     let body = op.request_body.as_ref()?;
     Some(match (&body.type_name, &op_names.body) {
         (Some(t), _) => {
-            let element = rust_type::element(names, t, models);
+            let element = rust_type::element(names, t, paths);
             if body.collection {
                 quote!(Vec<#element>)
             } else {
@@ -132,7 +134,8 @@ pub fn body_type(op: &OperationDef, names: &TypeNames, op_names: &OperationNames
         }
         (None, Some(ident)) => {
             let ident = format_ident!("{}", ident);
-            quote!(#ident)
+            let operations = &paths.operations;
+            quote!(#operations #ident)
         }
         (None, None) => quote!(serde_json::Value),
     })
@@ -186,7 +189,7 @@ fn op_doc(op: &OperationDef, path: &str) -> String {
 
 pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, module: &str) -> TokenStream {
     let version_mod = format_ident!("{}", module);
-    let models = quote!(crate::#version_mod::models::);
+    let paths = Paths::inside(quote!(crate::#version_mod::models::));
     let api_version = if module == version_module("beta") { quote!(crate::runtime::ApiVersion::Beta) } else { quote!(crate::runtime::ApiVersion::V1_0) };
     let body_struct = op_names.body.as_ref().and_then(|ident| {
         let params = &op.request_body.as_ref()?.parameters;
@@ -194,7 +197,7 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
         let mut scope = Scope::with_reserved(&["additional_properties"]);
         let fields = params.iter().map(|p| {
             let field = format_ident!("{}", scope.claim(&[snake_case(&p.name)]));
-            let ty = rust_type::property(names, &p.type_name, p.collection, &models);
+            let ty = rust_type::property(names, &p.type_name, p.collection, &paths);
             field_tokens(&p.name, &field, &p.description, &ty)
         });
         let doc = format!(" The parameters of {}.", op.name);
@@ -211,13 +214,13 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
             }
         })
     });
-    let (output, kind) = output(op, names, &models);
+    let (output, kind) = output(op, names, &paths);
     let decode = match kind {
         OutputKind::Empty => quote!(crate::runtime::empty_response(response)),
         OutputKind::Bytes => quote!(crate::runtime::bytes_response(response)),
         OutputKind::Json => quote!(crate::runtime::json_response(response)),
     };
-    let body_ty = body_type(op, names, op_names, &models);
+    let body_ty = body_type(op, names, op_names, &paths);
     let method = method_ident(&op.method);
     let structs = op.paths.iter().zip(&op_names.per_path).map(|(path, ident)| {
         let ident = format_ident!("{}", ident);

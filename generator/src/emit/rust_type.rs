@@ -5,9 +5,31 @@ use crate::schema::TypeKind;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-/// The Rust type of one value (not the collection) of a schema type, seen
-/// from a module that can name sibling models as `models::X`.
-pub fn element(names: &TypeNames, type_name: &str, models: &TokenStream) -> TokenStream {
+/// How generated code names the crate's parts from where it stands: a
+/// model file, an operation file, or the tests outside the crate.
+pub struct Paths {
+    pub models: TokenStream,
+    pub operations: TokenStream,
+    pub runtime: TokenStream,
+}
+
+impl Paths {
+    /// From a file inside the crate: `models` as that file sees them; an
+    /// operation's own structs stand in the same file, so need no path.
+    pub fn inside(models: TokenStream) -> Self {
+        Paths { models, operations: quote!(), runtime: quote!(crate::runtime::) }
+    }
+
+    /// From the crate's tests, which see it by its name.
+    pub fn outside(krate: &syn::Ident, version_module: &str) -> Self {
+        let m = format_ident!("{}", version_module);
+        Paths { models: quote!(#krate::#m::models::), operations: quote!(#krate::#m::operations::), runtime: quote!(#krate::runtime::) }
+    }
+}
+
+/// The Rust type of one value (not the collection) of a schema type.
+pub fn element(names: &TypeNames, type_name: &str, paths: &Paths) -> TokenStream {
+    let models = &paths.models;
     match type_name {
         "Edm.String" | "Edm.Guid" | "Edm.Binary" | "Edm.Duration" | "Edm.TimeOfDay" | "Edm.Date" | "Edm.Stream" => quote!(String),
         "Edm.Boolean" => quote!(bool),
@@ -18,7 +40,10 @@ pub fn element(names: &TypeNames, type_name: &str, models: &TokenStream) -> Toke
         "Edm.SByte" => quote!(i8),
         // f32 would not re-serialize the decimal the server wrote.
         "Edm.Double" | "Edm.Single" | "Edm.Decimal" => quote!(f64),
-        "Edm.DateTimeOffset" => quote!(crate::runtime::DateTimeOffset),
+        "Edm.DateTimeOffset" => {
+            let runtime = &paths.runtime;
+            quote!(#runtime DateTimeOffset)
+        }
         _ => match names.get(type_name) {
             // A value of a type with derived types may be any of them.
             Some(_) if names.any(type_name).is_some() => {
@@ -37,8 +62,8 @@ pub fn element(names: &TypeNames, type_name: &str, models: &TokenStream) -> Toke
 
 /// A property's field type inside `Field<...>`: collections as `Vec`,
 /// structured types boxed (types may contain themselves).
-pub fn property(names: &TypeNames, type_name: &str, collection: bool, models: &TokenStream) -> TokenStream {
-    let inner = element(names, type_name, models);
+pub fn property(names: &TypeNames, type_name: &str, collection: bool, paths: &Paths) -> TokenStream {
+    let inner = element(names, type_name, paths);
     // `Any` enums box their variants already.
     let structured = names.get(type_name).is_some_and(|(_, k)| *k != TypeKind::Enum) && names.any(type_name).is_none();
     match (collection, structured) {

@@ -18,8 +18,6 @@ pub(super) type TypeKey = (&'static str, String);
 pub(super) struct Builder {
     pub types: BTreeMap<TypeKey, TypeDef>,
     pub diagnostics: Vec<Diagnostic>,
-    /// Each undefined type's name as first written, and where.
-    referenced: BTreeMap<TypeKey, (String, String)>,
 }
 
 pub(super) fn key(version: &'static str, qualified: &str) -> TypeKey {
@@ -324,16 +322,6 @@ impl Builder {
         })
     }
 
-    pub(super) fn note_reference(&mut self, version: &'static str, qualified: &str, src: &str) {
-        if qualified.starts_with("Edm.") {
-            return;
-        }
-        let k = key(version, qualified);
-        if !self.types.contains_key(&k) {
-            self.referenced.entry(k).or_insert_with(|| (qualified.to_owned(), src.to_owned()));
-        }
-    }
-
     /// Every type named somewhere but defined nowhere: the emitters type it
     /// as untyped JSON, and the user is told.
     fn report_unresolved(&mut self, operations: &[OperationDef]) {
@@ -352,10 +340,15 @@ impl Builder {
                 refs.push((op.api_version, t, op.source.clone()));
             }
         }
-        for (v, t, src) in refs {
-            self.note_reference(v, &t, &src);
+        // Each undefined type once: its name as first written, and where.
+        let mut undefined: BTreeMap<TypeKey, (String, String)> = BTreeMap::new();
+        for (version, name, src) in refs {
+            let k = key(version, &name);
+            if !name.starts_with("Edm.") && !self.types.contains_key(&k) {
+                undefined.entry(k).or_insert((name, src));
+            }
         }
-        for ((version, _), (name, src)) in std::mem::take(&mut self.referenced) {
+        for ((version, _), (name, src)) in undefined {
             let (file, line) = source_parts(&src);
             self.diagnostics.push(Diagnostic::warning(&file, line, "type-unresolved", format!(
                 "expected a resource or enum page defining {name} ({version}); none was read, so it is typed as untyped JSON"
