@@ -67,6 +67,7 @@ fn compare(dir: &Path, files: &[OutputFile]) -> io::Result<(Changes, BTreeMap<St
         .par_iter()
         .map(|f| match old.get(&f.path) {
             None => Ok(None),
+            Some(_) if f.reused => Ok(Some(true)),
             Some(path) => Ok(Some(std::fs::metadata(path)?.len() == f.contents.len() as u64 && std::fs::read(path)? == f.contents.as_bytes())),
         })
         .collect();
@@ -146,7 +147,7 @@ mod tests {
     use super::*;
 
     fn file(path: &str, contents: &str) -> OutputFile {
-        OutputFile { path: path.into(), contents: contents.into() }
+        OutputFile::new(path, contents.into())
     }
 
     #[test]
