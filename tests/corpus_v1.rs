@@ -2,47 +2,8 @@
 //! errors, request lines, example bodies. Skips where the corpus is absent.
 
 use graphgen::diagnostics::Severity;
-use graphgen_tests::{corpus, schema_of};
+use graphgen_tests::{corpus, request_lines, schema_of};
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Each page's request lines in its HTTP request sections, read straight
-/// from the Markdown (independently of graphgen's parser), as paths
-/// without host or version.
-fn request_lines(dir: &std::path::Path) -> BTreeMap<String, Vec<(usize, String)>> {
-    let mut out = BTreeMap::new();
-    for sub in ["api", "resources"] {
-        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
-            let path = entry.unwrap().path();
-            let Ok(text) = std::fs::read_to_string(&path) else { continue };
-            let mut in_section = false;
-            let mut in_fence = false;
-            let mut lines = Vec::new();
-            for (i, line) in text.lines().enumerate() {
-                let t = line.trim();
-                if t.starts_with("```") {
-                    in_fence = !in_fence;
-                    continue;
-                }
-                if !in_fence && t.starts_with('#') {
-                    let heading = t.trim_start_matches('#').trim().to_ascii_lowercase();
-                    in_section = heading.starts_with("http request");
-                    continue;
-                }
-                let methods = ["GET ", "POST ", "PATCH ", "PUT ", "DELETE "];
-                if in_section && in_fence && methods.iter().any(|m| t.starts_with(m)) {
-                    let target = t.split_once(' ').unwrap().1.trim();
-                    let target = target.strip_suffix(" HTTP/1.1").unwrap_or(target).trim();
-                    let (_, p) = graphgen::template::split_url(target);
-                    lines.push((i + 1, p.to_owned()));
-                }
-            }
-            if !lines.is_empty() {
-                out.insert(format!("{sub}/{}", path.file_name().unwrap().to_string_lossy()), lines);
-            }
-        }
-    }
-    out
-}
 
 #[test]
 fn v1_pages_request_lines_and_examples() {
@@ -63,7 +24,7 @@ fn v1_pages_request_lines_and_examples() {
     }
     let mut missing = Vec::new();
     let mut total = 0;
-    for (file, lines) in request_lines(&dir) {
+    for (file, lines) in request_lines(&dir, "") {
         for (line, path) in lines {
             total += 1;
             if !in_schema.get(file.as_str()).is_some_and(|paths| paths.contains(path.as_str())) {

@@ -4,30 +4,8 @@
 //! and passes its example tests. Skips where the corpus is absent.
 
 use graphgen::diagnostics::Severity;
-use graphgen_tests::{corpus, root, schema_of};
+use graphgen_tests::{corpus, request_lines, root, schema_of};
 use std::process::Command;
-
-/// Request lines of the HTTP request sections, counted straight from the
-/// Markdown, independently of graphgen's parser.
-fn request_lines_in(dir: &std::path::Path) -> usize {
-    let mut count = 0;
-    for entry in std::fs::read_dir(dir.join("api")).unwrap() {
-        let path = entry.unwrap().path();
-        if !path.file_name().unwrap().to_string_lossy().starts_with("intune-") {
-            continue;
-        }
-        let text = std::fs::read_to_string(&path).unwrap();
-        let mut in_section = false;
-        for line in text.lines() {
-            if line.starts_with("## ") {
-                in_section = line.trim().eq_ignore_ascii_case("## HTTP Request");
-            } else if in_section && ["GET ", "POST ", "PATCH ", "PUT ", "DELETE "].iter().any(|m| line.starts_with(m)) {
-                count += 1;
-            }
-        }
-    }
-    count
-}
 
 #[test]
 fn intune_pages_read_and_merge() {
@@ -40,7 +18,8 @@ fn intune_pages_read_and_merge() {
     let with_errors: Vec<_> = pages.iter().filter(|p| p.diagnostics.iter().any(|d| d.severity == Severity::Error)).map(|p| &p.file).collect();
     assert!(with_errors.is_empty(), "pages with errors: {with_errors:#?}");
     let paths: usize = schema.operations.iter().map(|o| o.paths.len()).sum();
-    assert_eq!(paths, request_lines_in(&dir), "request lines in the schema vs in the pages");
+    let counted: usize = request_lines(&dir, "intune-").values().map(Vec::len).sum();
+    assert_eq!(paths, counted, "request lines in the schema vs in the pages");
 }
 
 #[test]

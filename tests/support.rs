@@ -69,3 +69,45 @@ pub fn render_copied(markdown: &str, shape: graphgen::blocks::Shape) -> String {
     let separator = if shape == Shape::CopiedSpaced { "\n\n" } else { "\n" };
     out.join(separator) + "\n"
 }
+
+/// Each page's request lines (pages whose file name starts with `prefix`) in its HTTP request sections, read straight
+/// from the Markdown (independently of graphgen's parser), as paths
+/// without host or version.
+pub fn request_lines(dir: &std::path::Path, prefix: &str) -> std::collections::BTreeMap<String, Vec<(usize, String)>> {
+    let mut out = std::collections::BTreeMap::new();
+    for sub in ["api", "resources"] {
+        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if !path.file_name().unwrap().to_string_lossy().starts_with(prefix) {
+                continue;
+            }
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let mut in_section = false;
+            let mut in_fence = false;
+            let mut lines = Vec::new();
+            for (i, line) in text.lines().enumerate() {
+                let t = line.trim();
+                if t.starts_with("```") {
+                    in_fence = !in_fence;
+                    continue;
+                }
+                if !in_fence && t.starts_with('#') {
+                    let heading = t.trim_start_matches('#').trim().to_ascii_lowercase();
+                    in_section = heading.starts_with("http request");
+                    continue;
+                }
+                let methods = ["GET ", "POST ", "PATCH ", "PUT ", "DELETE "];
+                if in_section && in_fence && methods.iter().any(|m| t.starts_with(m)) {
+                    let target = t.split_once(' ').unwrap().1.trim();
+                    let target = target.strip_suffix(" HTTP/1.1").unwrap_or(target).trim();
+                    let (_, p) = graphgen::template::split_url(target);
+                    lines.push((i + 1, p.to_owned()));
+                }
+            }
+            if !lines.is_empty() {
+                out.insert(format!("{sub}/{}", path.file_name().unwrap().to_string_lossy()), lines);
+            }
+        }
+    }
+    out
+}
