@@ -6,6 +6,9 @@ use graphgen::page::ApiVersion;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(name = "graphgen", version, about = "Microsoft Graph API reference pages → a typed Rust client")]
 struct Cli {
