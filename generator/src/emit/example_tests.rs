@@ -3,7 +3,7 @@
 //! server that expects the documented request, sends it and returns the
 //! documented response as the typed value.
 
-use super::operation::{body_type, output, path_fields, OperationNames, OutputKind};
+use super::operation::{body_type, output, url_fields, OperationNames, OutputKind};
 use super::rust_type::Paths;
 use super::naming::snake_case;
 use super::{EmitOptions, TypeNames};
@@ -170,9 +170,8 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     }
     // An example URL is a URL: its parameter values are percent-encoded.
     let values: Vec<String> = values.iter().map(|v| percent_decode_str(v).decode_utf8_lossy().into_owned()).collect();
-    let path = &op.paths[index];
-    let fields = path_fields(op, path);
-    let template = PathTemplate::parse(path);
+    let template = PathTemplate::parse(&op.paths[index]);
+    let url_params = url_fields(op);
     // The path the server must see: the template, values percent-encoded.
     let mut expected = format!("/{version}");
     let mut values_iter = values.iter();
@@ -188,10 +187,10 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     let last_segment = path_part.rsplit('/').next().unwrap_or("");
     let args = function_arg_values(last_segment);
     let mut url_values = Vec::new();
-    if !fields.url_params.is_empty() {
+    if !url_params.is_empty() {
         // As `runtime::function_args` writes them.
         let mut rendered = Vec::new();
-        for (_, p) in &fields.url_params {
+        for (_, p) in &url_params {
             let raw = args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| v.clone()).unwrap_or_default();
             let quoted = p.type_name == "Edm.String" || p.type_name == "Edm.Guid";
             let value = if quoted { raw.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(&raw).replace("''", "'") } else { raw.clone() };
@@ -209,9 +208,18 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     let query_pairs: Vec<(String, String)> = query
         .map(|q| q.split('&').filter(|s| !s.is_empty()).map(|kv| kv.split_once('=').map_or((decode(kv), String::new()), |(k, v)| (decode(k), decode(v)))).collect())
         .unwrap_or_default();
-    let ident = format_ident!("{}", op_names.per_path[index]);
-    let path_idents = fields.path_params.iter().map(|(_, f)| format_ident!("{}", f));
-    let url_idents = fields.url_params.iter().map(|(f, _)| format_ident!("{}", f));
+    let ident = format_ident!("{}", op_names.primary);
+    let path_enum = format_ident!("{}", op_names.path_enum);
+    let variant = &op_names.variants[index];
+    let variant_ident = format_ident!("{}", variant.name);
+    let path_idents: Vec<_> = variant.params.iter().map(|(_, f)| format_ident!("{}", f)).collect();
+    // A variant without parameters is a unit variant.
+    let path_value = if path_idents.is_empty() {
+        quote!(#krate::#module::operations::#path_enum::#variant_ident)
+    } else {
+        quote!(#krate::#module::operations::#path_enum::#variant_ident { #(#path_idents: #values.to_owned(),)* })
+    };
+    let url_idents = url_params.iter().map(|(f, _)| format_ident!("{}", f));
     let query_keys = query_pairs.iter().map(|(k, _)| k);
     let query_values = query_pairs.iter().map(|(_, v)| v);
     let query_keys2 = query_keys.clone();
@@ -258,7 +266,7 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
             #response_body
             let server = serve(#method, #expected, #body_arg, &[#((#query_keys, #query_values)),*], #status, #answer).await;
             let operation = #krate::#module::operations::#ident {
-                #(#path_idents: #values.to_owned(),)*
+                path: #path_value,
                 #(#url_idents: #url_values.to_owned(),)*
                 #body_field
                 query: vec![#((#query_keys2.to_owned(), #query_values2.to_owned())),*],

@@ -10,6 +10,7 @@ mod model_enum;
 mod model_struct;
 pub mod naming;
 mod operation;
+mod path_enum;
 mod rust_type;
 mod workloads;
 
@@ -228,7 +229,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             .collect();
         files.extend(op_files);
         let op_mods: Vec<_> = ops.iter().zip(&op_names).map(|(op, n)| (snake_case(&n.primary), n.all_idents(), workloads.operation_cfg(&op.workload))).collect();
-        files.push(renderer.render(&format!("src/{module}/operations/mod.rs"), crate_files::reexports(&op_mods, "Operations: one struct per operation and request path.")));
+        files.push(renderer.render(&format!("src/{module}/operations/mod.rs"), crate_files::reexports(&op_mods, "Operations: one struct per operation, and an enum of its request paths.")));
         files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(version)));
 
         // Example tests: one module per workload.

@@ -1,29 +1,31 @@
-//! An operation → one struct per request path, each implementing
-//! `runtime::Operation`. A user picks the struct for the path they have;
-//! they share the body and output types.
+//! An operation → one struct implementing `runtime::Operation`, its
+//! request paths an enum (`path_enum`), and the struct of an action's
+//! parameters when the body is one.
 
 use super::model_struct::{doc_lines, field_tokens};
 use super::naming::{pascal_case, snake_case, Scope};
+use super::path_enum::{self, PathVariant};
 use super::rust_type::{self, Paths};
 use super::{version_module, TypeNames};
 use crate::schema::{OperationDef, ParameterDef, Schema};
-use crate::template::{Part, PathTemplate};
+use crate::template::PathTemplate;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-/// The Rust names of one operation's structs.
+/// The Rust names of one operation.
 #[derive(Clone, Debug)]
 pub struct OperationNames {
     pub primary: String,
-    /// One struct per request path, in the page's order (`[0]` is `primary`).
-    pub per_path: Vec<String>,
+    /// The enum of its request paths, a variant per path in the page's order.
+    pub path_enum: String,
+    pub variants: Vec<PathVariant>,
     /// The struct of an action's parameters, when the body is one.
     pub body: Option<String>,
 }
 
 impl OperationNames {
     pub fn all_idents(&self) -> Vec<String> {
-        self.per_path.iter().cloned().chain(self.body.clone()).collect()
+        [self.primary.clone(), self.path_enum.clone()].into_iter().chain(self.body.clone()).collect()
     }
 }
 
@@ -33,26 +35,10 @@ fn bound_entity(path: &str) -> String {
     let t = PathTemplate::parse(path);
     let param = t.params().last().map(|p| p.trim_end_matches("Id").trim_end_matches("-id").trim_end_matches("_id").to_owned());
     param.filter(|p| !p.is_empty() && p != "id").unwrap_or_else(|| {
-        let mut lits = literals(path);
+        let mut lits = path_enum::literals(&t);
         lits.pop();
         lits.pop().unwrap_or_default()
     })
-}
-
-fn segment_text(s: &crate::template::Segment) -> String {
-    s.parts.iter().map(|p| match p {
-        Part::Literal(l) => l.clone(),
-        Part::Param(p) => p.clone(),
-    }).collect()
-}
-
-fn literals(path: &str) -> Vec<String> {
-    PathTemplate::parse(path)
-        .segments
-        .iter()
-        .filter(|s| s.parts.iter().all(|p| matches!(p, Part::Literal(_))))
-        .map(|s| segment_text(s).trim_start_matches("microsoft.graph.").to_owned())
-        .collect()
 }
 
 /// Names every operation of a version, in schema order, in one scope.
@@ -75,15 +61,10 @@ pub fn name_operations(schema: &Schema, version: &str) -> Vec<OperationNames> {
                 None => vec![pascal_case(title), pascal_case(&format!("{bound} {title}"))],
             };
             let primary = scope.claim(&candidates);
-            let first_literals = op.paths.first().map(|p| literals(p)).unwrap_or_default();
-            let mut per_path = vec![primary.clone()];
-            for (i, path) in op.paths.iter().enumerate().skip(1) {
-                let distinct: Vec<String> = literals(path).into_iter().filter(|l| !first_literals.contains(l)).collect();
-                let candidate = if distinct.is_empty() { format!("{primary}Path{}", i + 1) } else { format!("{primary}Via{}", pascal_case(&distinct.join(" "))) };
-                per_path.push(scope.claim(&[candidate]));
-            }
+            let path_enum = scope.claim(&[format!("{primary}Path")]);
+            let variants = path_enum::variants(&op.paths);
             let body = op.request_body.as_ref().filter(|b| b.type_name.is_none()).map(|_| scope.claim(&[format!("{primary}Body")]));
-            OperationNames { primary, per_path, body }
+            OperationNames { primary, path_enum, variants, body }
         })
         .collect()
 }
@@ -151,25 +132,27 @@ fn method_ident(method: &str) -> TokenStream {
     }
 }
 
-/// The struct field of each path parameter and URL parameter, in order.
-pub struct PathFields {
-    pub path_params: Vec<(String, String)>,
-    pub url_params: Vec<(String, ParameterDef)>,
+/// The struct fields of a function's parameters (`/getX(param='{value}')`),
+/// named beside `path`, `body` and `query`.
+pub fn url_fields(op: &OperationDef) -> Vec<(String, ParameterDef)> {
+    let mut scope = Scope::with_reserved(&["path", "body", "query"]);
+    op.url_parameters.iter().map(|p| (scope.claim(&[snake_case(&p.name)]), p.clone())).collect()
 }
 
-pub fn path_fields(op: &OperationDef, path: &str) -> PathFields {
-    let mut scope = Scope::with_reserved(&["body", "query"]);
-    let path_params = PathTemplate::parse(path).params().map(|p| (p.to_owned(), scope.claim(&[snake_case(p)]))).collect();
-    let url_params = op.url_parameters.iter().map(|p| (scope.claim(&[snake_case(&p.name)]), p.clone())).collect();
-    PathFields { path_params, url_params }
-}
-
-fn op_doc(op: &OperationDef, path: &str) -> String {
+fn op_doc(op: &OperationDef) -> String {
     let mut doc = op.name.clone();
     if let Some(d) = &op.description {
         doc.push_str(&format!("\n\n{d}"));
     }
-    doc.push_str(&format!("\n\n`{} {}`", op.method, path));
+    match op.paths.as_slice() {
+        [path] => doc.push_str(&format!("\n\n`{} {path}`", op.method)),
+        paths => {
+            doc.push_str(&format!("\n\n`{}` on any of its request paths:", op.method));
+            for p in paths {
+                doc.push_str(&format!("\n- `{p}`"));
+            }
+        }
+    }
     let perms = |list: &[String]| if list.is_empty() { "not supported".to_owned() } else { list.join(", ") };
     doc.push_str(&format!(
         "\n\nPermissions:\n- Delegated (work or school account): {}\n- Delegated (personal Microsoft account): {}\n- Application: {}",
@@ -177,12 +160,6 @@ fn op_doc(op: &OperationDef, path: &str) -> String {
         perms(&op.permissions.delegated_personal),
         perms(&op.permissions.application)
     ));
-    if op.paths.len() > 1 {
-        doc.push_str("\n\nThe same operation on its other paths:");
-        for p in op.paths.iter().filter(|p| *p != path) {
-            doc.push_str(&format!("\n- `{p}`"));
-        }
-    }
     doc.push_str(&format!("\n\nDocumented response: `{}`. Source: `{}`.", op.response.status, op.source));
     doc
 }
@@ -220,62 +197,59 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
         OutputKind::Bytes => quote!(crate::runtime::bytes_response(response)),
         OutputKind::Json => quote!(crate::runtime::json_response(response)),
     };
-    let body_ty = body_type(op, names, op_names, &paths);
     let method = method_ident(&op.method);
-    let structs = op.paths.iter().zip(&op_names.per_path).map(|(path, ident)| {
-        let ident = format_ident!("{}", ident);
-        let fields = path_fields(op, path);
-        let template_text = PathTemplate::parse(path).path();
-        let path_idents: Vec<_> = fields.path_params.iter().map(|(_, f)| format_ident!("{}", f)).collect();
-        let path_docs = fields.path_params.iter().map(|(p, _)| format!(" The `{{{p}}}` of the path."));
-        let url_idents: Vec<_> = fields.url_params.iter().map(|(f, _)| format_ident!("{}", f)).collect();
-        let url_docs = fields.url_params.iter().map(|(_, p)| format!(" Function parameter `{}` ({}). {}", p.name, p.type_name, p.description));
-        let url_args = fields.url_params.iter().map(|(f, p)| {
-            let f = format_ident!("{}", f);
-            let wire = &p.name;
-            if p.type_name == "Edm.String" || p.type_name == "Edm.Guid" {
-                quote!((#wire, crate::runtime::FunctionArg::String(&self.#f)))
-            } else {
-                quote!((#wire, crate::runtime::FunctionArg::Raw(&self.#f)))
-            }
-        });
-        let push_args = (!fields.url_params.is_empty()).then(|| quote!(path.push_str(&crate::runtime::function_args(&[#(#url_args),*]));));
-        let (body_field, body_arg) = match &body_ty {
-            Some(ty) => (quote!(/// The request body. 
- pub body: #ty,), quote!(Some(&self.body))),
-            None => (quote!(), quote!(None::<&()>)),
-        };
-        let doc = doc_lines(&op_doc(op, path));
-        let mutable = push_args.as_ref().map(|_| quote!(mut));
-        quote! {
-            #doc
-            #[derive(Clone, Debug, PartialEq)]
-            pub struct #ident {
-                #(#[doc = #path_docs] pub #path_idents: String,)*
-                #(#[doc = #url_docs] pub #url_idents: String,)*
-                #body_field
-                /// OData query options (`$select`, `$filter`, `$top`, ...).
-                pub query: Vec<(String, String)>,
-            }
-
-            impl crate::runtime::Operation for #ident {
-                type Output = #output;
-
-                fn request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
-                    let #mutable path = crate::runtime::fill_path(#template_text, &[#(&self.#path_idents),*]);
-                    #push_args
-                    crate::runtime::request(#method, #api_version, path, &self.query, #body_arg)
-                }
-
-                fn response(&self, response: crate::runtime::Response) -> Result<Self::Output, crate::runtime::Error> {
-                    #decode
-                }
-            }
+    let ident = format_ident!("{}", op_names.primary);
+    let path_enum_ident = format_ident!("{}", op_names.path_enum);
+    let path_enum = path_enum::emit(&op_names.path_enum, &op_names.primary, &op_names.variants);
+    let url_fields = url_fields(op);
+    let url_idents: Vec<_> = url_fields.iter().map(|(f, _)| format_ident!("{}", f)).collect();
+    let url_docs = url_fields.iter().map(|(_, p)| format!(" Function parameter `{}` ({}). {}", p.name, p.type_name, p.description));
+    let url_args = url_fields.iter().map(|(f, p)| {
+        let f = format_ident!("{}", f);
+        let wire = &p.name;
+        if p.type_name == "Edm.String" || p.type_name == "Edm.Guid" {
+            quote!((#wire, crate::runtime::FunctionArg::String(&self.#f)))
+        } else {
+            quote!((#wire, crate::runtime::FunctionArg::Raw(&self.#f)))
         }
     });
+    let push_args = (!url_fields.is_empty()).then(|| quote!(path.push_str(&crate::runtime::function_args(&[#(#url_args),*]));));
+    let mutable = push_args.as_ref().map(|_| quote!(mut));
+    let (body_field, body_arg) = match body_type(op, names, op_names, &paths) {
+        Some(ty) => (quote!(/// The request body.
+ pub body: #ty,), quote!(Some(&self.body))),
+        None => (quote!(), quote!(None::<&()>)),
+    };
+    let doc = doc_lines(&op_doc(op));
     quote! {
         #body_struct
-        #(#structs)*
+
+        #doc
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct #ident {
+            /// Which request path to call, with its parameters.
+            pub path: #path_enum_ident,
+            #(#[doc = #url_docs] pub #url_idents: String,)*
+            #body_field
+            /// OData query options (`$select`, `$filter`, `$top`, ...).
+            pub query: Vec<(String, String)>,
+        }
+
+        impl crate::runtime::Operation for #ident {
+            type Output = #output;
+
+            fn request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
+                let #mutable path = self.path.to_path();
+                #push_args
+                crate::runtime::request(#method, #api_version, path, &self.query, #body_arg)
+            }
+
+            fn response(&self, response: crate::runtime::Response) -> Result<Self::Output, crate::runtime::Error> {
+                #decode
+            }
+        }
+
+        #path_enum
     }
 }
 
