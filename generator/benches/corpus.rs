@@ -115,6 +115,8 @@ fn main() {
         None => println!("peak memory: not available on this system"),
     }
 
+    output_floor(&crate_dir, floor_time);
+
     // Regenerating when the crate exists and nothing changed: the write step
     // compares and leaves every file alone.
     let (again, _) = best(runs, || graphgen(&input, &crate_dir, &mut stages));
@@ -149,4 +151,50 @@ fn cargo_check(crate_dir: &Path, workload: &str) {
     println!("cargo check, whole crate: {:.1} s{}", whole.as_secs_f64(), if ok { "" } else { " (FAILED)" });
     let (one, ok) = check(&["--no-default-features", "--features", workload]);
     println!("cargo check, workload {workload} alone: {:.1} s{}", one.as_secs_f64(), if ok { "" } else { " (FAILED)" });
+}
+
+/// What the crate's size costs whatever emits it: printing its Rust files
+/// from a syntax tree with prettyplease (parsing them back with syn is the
+/// nearest measurable stand-in for building the tree), and writing all its
+/// files into a fresh folder. Both are timed on the output just written.
+fn output_floor(crate_dir: &Path, floor_time: Duration) {
+    let files: Vec<(PathBuf, String)> = walkdir::WalkDir::new(crate_dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(|e| Some((e.path().strip_prefix(crate_dir).ok()?.to_path_buf(), std::fs::read_to_string(e.path()).ok()?)))
+        .collect();
+    let rust: Vec<&String> = files.iter().filter(|(p, _)| p.extension().is_some_and(|e| e == "rs")).map(|(_, t)| t).collect();
+    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
+    // Syntax trees are not `Send`: each thread parses and prints its own
+    // share, and the slowest share is the wall time.
+    let share = rust.len().div_ceil(rayon::current_num_threads()).max(1);
+    let shares: Vec<(Duration, Duration, usize, usize)> = rust
+        .par_chunks(share)
+        .map(|chunk| {
+            let start = Instant::now();
+            let trees: Vec<syn::File> = chunk.iter().filter_map(|t| syn::parse_file(t).ok()).collect();
+            let parse = start.elapsed();
+            let start = Instant::now();
+            let printed: usize = trees.iter().map(|f| prettyplease::unparse(f).len()).sum();
+            (parse, start.elapsed(), trees.len(), printed)
+        })
+        .collect();
+    let parse = shares.iter().map(|s| s.0).max().unwrap_or_default();
+    let print = shares.iter().map(|s| s.1).max().unwrap_or_default();
+    let parsed: usize = shares.iter().map(|s| s.2).sum();
+    let printed: usize = shares.iter().map(|s| s.3).sum();
+    let target = tempfile::tempdir().expect("a temporary folder");
+    let start = Instant::now();
+    files.par_iter().for_each(|(p, t)| {
+        let path = target.path().join(p);
+        let _ = std::fs::create_dir_all(path.parent().expect("a file has a folder"));
+        let _ = std::fs::write(path, t);
+    });
+    let write = start.elapsed();
+    let ratio = |d: Duration| d.as_secs_f64() / floor_time.as_secs_f64();
+    println!("the output alone ({} files, {:.1} MB; {parsed} Rust files, {:.1} MB printed):", files.len(), bytes as f64 / 1e6, printed as f64 / 1e6);
+    println!("  prettyplease printing it: {:>8.1} ms  (ratio {:.1})", print.as_secs_f64() * 1e3, ratio(print));
+    println!("  syn parsing it:           {:>8.1} ms  (ratio {:.1})", parse.as_secs_f64() * 1e3, ratio(parse));
+    println!("  writing it, fresh folder: {:>8.1} ms  (ratio {:.1})", write.as_secs_f64() * 1e3, ratio(write));
 }
