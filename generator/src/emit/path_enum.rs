@@ -54,10 +54,16 @@ pub fn variants(paths: &[String]) -> Vec<PathVariant> {
             PathVariant {
                 name: scope.claim(&[pascal_case(&words)]),
                 template: template.path(),
-                params: template.params().map(|p| (p.to_owned(), fields.claim(&[snake_case(p)]))).collect(),
+                params: template.params().map(|p| (p.to_owned(), fields.claim(&[field_name(p)]))).collect(),
             }
         })
         .collect()
+}
+
+/// A placeholder's field: `{id | userPrincipalName}` takes either, so it
+/// is `id_or_user_principal_name`.
+fn field_name(placeholder: &str) -> String {
+    snake_case(&placeholder.split('|').map(str::trim).collect::<Vec<_>>().join(" or "))
 }
 
 /// The enum and its `to_path`, which fills the chosen template.
@@ -143,5 +149,7 @@ mod tests {
         let v = &variants(&["/users/{user-id}/events/{eventId}".to_owned()])[0];
         assert_eq!(v.params, [("user-id".to_owned(), "user_id".to_owned()), ("eventId".to_owned(), "event_id".to_owned())]);
         assert_eq!(v.template, "/users/{user-id}/events/{eventId}");
+        let v = &variants(&["/users/{id | userPrincipalName}/events/{id}".to_owned()])[0];
+        assert_eq!(v.params, [("id | userPrincipalName".to_owned(), "id_or_user_principal_name".to_owned()), ("id".to_owned(), "id".to_owned())]);
     }
 }
