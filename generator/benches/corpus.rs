@@ -2,7 +2,7 @@
 //! with pulldown-cmark alone. Prints both times, their ratio, peak memory,
 //! and the cost of regenerating after one page changed.
 //!
-//!     cargo bench -p graphgen --bench corpus -- [CORPUS_DIR] [--runs N] [--cargo-check WORKLOAD]
+//!     cargo bench -p graphgen --bench corpus -- [CORPUS_DIR] [--runs N] [--out DIR] [--cargo-check WORKLOAD]
 //!
 //! With `--cargo-check WORKLOAD` it also times `cargo check` of the
 //! generated crate, whole and with that workload alone (dependencies are
@@ -83,10 +83,13 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|n| n.parse().ok()).unwrap_or(3);
     let check_workload = args.iter().position(|a| a == "--cargo-check").and_then(|i| args.get(i + 1)).cloned();
+    // Where output goes (default: the system's temporary folder); e.g. a
+    // tmpfs, to time graphgen without the disk's swing.
+    let out_root = args.iter().position(|a| a == "--out").and_then(|i| args.get(i + 1)).map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
     let input = args
         .iter()
         .enumerate()
-        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || (args[i - 1] != "--runs" && args[i - 1] != "--cargo-check")))
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || !["--runs", "--cargo-check", "--out"].contains(&args[i - 1].as_str())))
         .map(|(_, a)| PathBuf::from(a))
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs/v1.0"));
     if !input.is_dir() {
@@ -99,7 +102,7 @@ fn main() {
     let (floor_time, events) = best(runs, || floor(&paths));
     println!("floor (read + pulldown-cmark): {:>8.1} ms  ({events} events)", floor_time.as_secs_f64() * 1e3);
 
-    let out = tempfile::tempdir().expect("a temporary folder");
+    let out = tempfile::tempdir_in(&out_root).expect("a temporary folder");
     let crate_dir = out.path().join("crate");
     reset_peak_rss();
     let mut stages = [Duration::ZERO; 4];
@@ -115,12 +118,15 @@ fn main() {
         None => println!("peak memory: not available on this system"),
     }
 
-    output_floor(&crate_dir, floor_time);
+    output_floor(&crate_dir, &out_root, floor_time);
 
     // Regenerating when the crate exists and nothing changed: the write step
     // compares and leaves every file alone.
     let (again, _) = best(runs, || graphgen(&input, &crate_dir, &mut stages));
     println!("regenerate, nothing changed: {:>8.1} ms", again.as_secs_f64() * 1e3);
+    println!("  stages (last run): read + parse {:.1} ms, schema {:.1} ms, emit {:.1} ms, write {:.1} ms", ms(stages[0]), ms(stages[1]), ms(stages[2]), ms(stages[3]));
+
+    one_page_changed(&input, &out_root, runs);
 
     if let Some(workload) = check_workload {
         cargo_check(&crate_dir, &workload);
@@ -157,7 +163,7 @@ fn cargo_check(crate_dir: &Path, workload: &str) {
 /// turning its tokens into syn's syntax tree (as graphgen does), printing
 /// that tree, and writing all its files into a fresh folder. Each is timed
 /// on the output just written.
-fn output_floor(crate_dir: &Path, floor_time: Duration) {
+fn output_floor(crate_dir: &Path, out_root: &Path, floor_time: Duration) {
     let files: Vec<(PathBuf, String)> = walkdir::WalkDir::new(crate_dir)
         .into_iter()
         .filter_map(Result::ok)
@@ -186,7 +192,7 @@ fn output_floor(crate_dir: &Path, floor_time: Duration) {
     let print = shares.iter().map(|s| s.1).max().unwrap_or_default();
     let parsed: usize = shares.iter().map(|s| s.2).sum();
     let printed: usize = shares.iter().map(|s| s.3).sum();
-    let target = tempfile::tempdir().expect("a temporary folder");
+    let target = tempfile::tempdir_in(out_root).expect("a temporary folder");
     let start = Instant::now();
     files.par_iter().for_each(|(p, t)| {
         let path = target.path().join(p);
@@ -199,4 +205,62 @@ fn output_floor(crate_dir: &Path, floor_time: Duration) {
     println!("  prettyplease printing it: {:>8.1} ms  (ratio {:.1})", print.as_secs_f64() * 1e3, ratio(print));
     println!("  syn parsing its tokens:   {:>8.1} ms  (ratio {:.1})", parse.as_secs_f64() * 1e3, ratio(parse));
     println!("  writing it, fresh folder: {:>8.1} ms  (ratio {:.1})", write.as_secs_f64() * 1e3, ratio(write));
+}
+
+/// Regenerating after one page changed: the corpus is copied, the crate
+/// generated from it (untimed), then one property description of
+/// resources/user.md edited and the crate regenerated over the previous
+/// one. Prints the time and which files were rewritten.
+fn one_page_changed(input: &Path, out_root: &Path, runs: usize) {
+    let page = "resources/user.md";
+    let Ok(original) = std::fs::read_to_string(input.join(page)) else {
+        println!("one page changed: skipped, the corpus has no {page}");
+        return;
+    };
+    let Some(edited) = edit_first_property(&original) else {
+        println!("one page changed: skipped, {page} has no property table");
+        return;
+    };
+    let work = tempfile::tempdir_in(out_root).expect("a temporary folder");
+    let corpus = work.path().join("corpus");
+    for entry in walkdir::WalkDir::new(input).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()) {
+        let rel = entry.path().strip_prefix(input).expect("walked below the corpus");
+        if rel.starts_with("includes") {
+            continue;
+        }
+        let to = corpus.join(rel);
+        std::fs::create_dir_all(to.parent().expect("a file has a folder")).expect("the copy is writable");
+        std::fs::copy(entry.path(), to).expect("the copy is writable");
+    }
+    let crate_dir = work.path().join("crate");
+    let mut stages = [Duration::ZERO; 4];
+    let mut changed = Vec::new();
+    let (time, _) = best_of(
+        runs,
+        || {
+            std::fs::write(corpus.join(page), &original).expect("the copy is writable");
+            graphgen(&corpus, &crate_dir, &mut stages);
+            std::fs::write(corpus.join(page), &edited).expect("the copy is writable");
+        },
+        || {
+            let pages = graphgen::read_pages(&corpus, None, None).expect("the copy is readable");
+            let schema = graphgen::schema::build::build(&pages);
+            let (files, _) = graphgen::emit::emit_crate_reusing(&schema, &Default::default(), &graphgen::write::previous(&crate_dir));
+            let changes = graphgen::write::write(&crate_dir, &files).expect("the output is writable");
+            changed = changes.modified;
+        },
+    );
+    println!("regenerate, one page changed ({page}, one description): {:>8.1} ms; rewritten: {}", time.as_secs_f64() * 1e3, changed.join(", "));
+}
+
+/// The page with the first row of its Properties table's description
+/// extended.
+fn edit_first_property(text: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let heading = lines.iter().position(|l| l.trim() == "## Properties")?;
+    let separator = heading + lines[heading..].iter().position(|l| l.trim_start().starts_with("|:") || l.trim_start().starts_with("|-"))?;
+    let row = lines.get(separator + 1).filter(|l| l.trim_end().ends_with('|'))?;
+    let cut = row.trim_end().len() - 1;
+    let edited = format!("{} (edited){}", &row[..cut], &row[cut..]);
+    Some(text.replacen(row, &edited, 1))
 }
