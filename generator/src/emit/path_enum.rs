@@ -23,9 +23,12 @@ pub(super) fn literals(template: &PathTemplate) -> Vec<String> {
     template
         .segments
         .iter()
-        .filter_map(|s| match s.parts.as_slice() {
-            [Part::Literal(l)] => Some(l.trim_start_matches("microsoft.graph.").to_owned()),
-            _ => None,
+        .filter_map(|s| {
+            let text: Option<String> = s.parts.iter().map(|p| match p {
+                Part::Literal(l) => Some(l.as_str()),
+                Part::Param(_) => None,
+            }).collect();
+            text.map(|t| t.trim_start_matches("microsoft.graph.").to_owned())
         })
         .collect()
 }
