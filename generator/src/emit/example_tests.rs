@@ -8,7 +8,7 @@ use super::rust_type::Paths;
 use super::naming::snake_case;
 use super::{EmitOptions, TypeNames};
 use crate::diagnostics::Diagnostic;
-use crate::schema::{ExampleDef, OperationDef};
+use crate::schema::{ExampleDef, OperationDef, ParameterDef};
 use crate::template::{split_url, Part, PathTemplate};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use proc_macro2::TokenStream;
@@ -150,6 +150,43 @@ fn function_arg_values(segment: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// The path the server must see, computed apart from the runtime: the
+/// template with the example's values percent-encoded, then the function
+/// arguments as `runtime::function_args` writes them. Also returns the
+/// argument values the operation's fields take, unquoted.
+fn expected_path(version: &str, template: &PathTemplate, values: &[String], url_params: &[(String, ParameterDef)], last_segment: &str) -> (String, Vec<String>) {
+    let mut expected = format!("/{version}");
+    let mut values = values.iter();
+    for segment in &template.segments {
+        expected.push('/');
+        for part in &segment.parts {
+            match part {
+                Part::Literal(l) => expected.push_str(l),
+                Part::Param(_) => expected.extend(utf8_percent_encode(values.next().map_or("", String::as_str), SEGMENT)),
+            }
+        }
+    }
+    if url_params.is_empty() {
+        return (expected, Vec::new());
+    }
+    let args = function_arg_values(last_segment);
+    let mut rendered = Vec::new();
+    let mut url_values = Vec::new();
+    for (_, p) in url_params {
+        let raw = args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| v.clone()).unwrap_or_default();
+        let quoted = p.type_name == "Edm.String" || p.type_name == "Edm.Guid";
+        let value = if quoted { raw.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(&raw).replace("''", "'") } else { raw.clone() };
+        rendered.push(if quoted {
+            format!("{}='{}'", p.name, utf8_percent_encode(&value.replace('\'', "''"), SEGMENT))
+        } else {
+            format!("{}={}", p.name, utf8_percent_encode(&value, SEGMENT))
+        });
+        url_values.push(value);
+    }
+    expected.push_str(&format!("({})", rendered.join(",")));
+    (expected, url_values)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, names: &TypeNames, paths: &Paths, krate: &syn::Ident, module: &syn::Ident, stem: &str, version: &str) -> Result<Option<TokenStream>, String> {
     let Some(req) = &ex.request else { return Ok(None) };
@@ -172,37 +209,7 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     let values: Vec<String> = values.iter().map(|v| percent_decode_str(v).decode_utf8_lossy().into_owned()).collect();
     let template = PathTemplate::parse(&op.paths[index]);
     let url_params = url_fields(op);
-    // The path the server must see: the template, values percent-encoded.
-    let mut expected = format!("/{version}");
-    let mut values_iter = values.iter();
-    for segment in &template.segments {
-        expected.push('/');
-        for part in &segment.parts {
-            match part {
-                Part::Literal(l) => expected.push_str(l),
-                Part::Param(_) => expected.extend(utf8_percent_encode(values_iter.next().map_or("", String::as_str), SEGMENT)),
-            }
-        }
-    }
-    let last_segment = path_part.rsplit('/').next().unwrap_or("");
-    let args = function_arg_values(last_segment);
-    let mut url_values = Vec::new();
-    if !url_params.is_empty() {
-        // As `runtime::function_args` writes them.
-        let mut rendered = Vec::new();
-        for (_, p) in &url_params {
-            let raw = args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| v.clone()).unwrap_or_default();
-            let quoted = p.type_name == "Edm.String" || p.type_name == "Edm.Guid";
-            let value = if quoted { raw.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(&raw).replace("''", "'") } else { raw.clone() };
-            rendered.push(if quoted {
-                format!("{}='{}'", p.name, utf8_percent_encode(&value.replace('\'', "''"), SEGMENT))
-            } else {
-                format!("{}={}", p.name, utf8_percent_encode(&value, SEGMENT))
-            });
-            url_values.push(value);
-        }
-        expected.push_str(&format!("({})", rendered.join(",")));
-    }
+    let (expected, url_values) = expected_path(version, &template, &values, &url_params, path_part.rsplit('/').next().unwrap_or(""));
     // An example URL's query is percent-encoded; the operation takes it plain.
     let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
     let query_pairs: Vec<(String, String)> = query

@@ -70,8 +70,10 @@ impl Workloads {
 
     /// `#[cfg(any(feature = ...))]` for a type: the workloads that reach it.
     pub fn type_cfg(&self, version: &'static str, qualified: &str) -> TokenStream {
-        let features = self.needed_by.get(&(version, qualified.to_ascii_lowercase())).cloned().unwrap_or_default();
-        cfg(&features)
+        match self.needed_by.get(&(version, qualified.to_ascii_lowercase())) {
+            Some(features) => cfg(features),
+            None => cfg(&BTreeSet::new()),
+        }
     }
 
     /// The cfg of an operation of `workload` (a workload or its feature name).
