@@ -111,6 +111,14 @@ struct Gathered {
     inherits: Option<String>,
 }
 
+impl Gathered {
+    /// Adds a request path, noting the API version an absolute URL names.
+    fn add_path(&mut self, method: String, path: String, line: usize) {
+        let path = note_version(self, &path, line).to_owned();
+        self.paths.push(RequestPath { method, path, line });
+    }
+}
+
 impl Extractor<'_> {
     fn run(&mut self, parsed: &ParsedPage, version_override: Option<ApiVersion>) -> PageModel {
         let mut g = Gathered::default();
@@ -150,7 +158,7 @@ impl Extractor<'_> {
             }
             Section::HttpRequest => {
                 if let Some((method, path)) = http::request_line(text) {
-                    self.add_path(g, method, path, line);
+                    g.add_path(method, path, line);
                 }
             }
             _ => {}
@@ -160,18 +168,12 @@ impl Extractor<'_> {
         }
     }
 
-    /// Adds a request path, noting the API version an absolute URL names.
-    fn add_path(&mut self, g: &mut Gathered, method: String, path: String, line: usize) {
-        let path = note_version(g, &path, line);
-        g.paths.push(RequestPath { method, path: path.to_owned(), line });
-    }
-
     /// Every request line of a code block as a path; with `strict`, a line
     /// that is not one is said.
     fn add_paths(&mut self, g: &mut Gathered, c: &CodeBlock, strict: bool) {
         for (i, line) in c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             match http::request_line(line) {
-                Some((method, path)) => self.add_path(g, method, path, c.line + i),
+                Some((method, path)) => g.add_path(method, path, c.line + i),
                 None if strict => self.sink.warning(c.line + i, "request-line-unreadable", format!("expected `METHOD /path` in the HTTP request section, found {:?}", line.trim())),
                 None => {}
             }
