@@ -257,10 +257,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
     files.push(OutputFile::new("src/runtime.rs", crate_files::RUNTIME.to_owned()));
     files.push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(options, &workloads.all)));
     // The emitters' findings belong in schema.json with the rest.
-    let mut schema = schema.clone();
-    schema.diagnostics.extend(diagnostics.iter().cloned());
-    schema.diagnostics.sort();
-    files.push(OutputFile::new("schema.json", schema.to_json()));
+    files.push(OutputFile::new("schema.json", schema.to_json_with(&diagnostics)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     (files, diagnostics)
 }

@@ -162,8 +162,19 @@ pub struct ExampleResponse {
 pub const DEFAULT_WORKLOAD: &str = "other";
 
 impl Schema {
-    pub fn to_json(&self) -> String {
-        let mut s = serde_json::to_string_pretty(self).expect("the schema serializes");
+    /// `schema.json`: the schema with `more` diagnostics (the emitters')
+    /// merged into its own, all in order, without copying the schema.
+    pub fn to_json_with(&self, more: &[Diagnostic]) -> String {
+        #[derive(Serialize)]
+        struct Written<'a> {
+            types: &'a [TypeDef],
+            operations: &'a [OperationDef],
+            diagnostics: Vec<&'a Diagnostic>,
+        }
+        let mut diagnostics: Vec<&Diagnostic> = self.diagnostics.iter().chain(more).collect();
+        diagnostics.sort();
+        let written = Written { types: &self.types, operations: &self.operations, diagnostics };
+        let mut s = serde_json::to_string_pretty(&written).expect("the schema serializes");
         s.push('\n');
         s
     }
