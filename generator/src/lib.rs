@@ -30,13 +30,25 @@ pub struct PageResult {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Reads one page's text into its model. Never panics on input: a page
-/// that cannot be read yields diagnostics and no model.
+/// Reads one page's text into its model. A page is a unit of failure: a
+/// reader that panics on it (a bug in graphgen, which the tests treat as
+/// one) costs that page alone, as an `internal-error` naming the file and
+/// what went wrong, and every other page is read as usual.
 pub fn read_page_text(file: &str, text: &str, version: Option<ApiVersion>) -> PageResult {
-    let mut sink = Sink::new(file);
-    let parsed = parse::parse(text, &mut sink);
-    let model = page::extract::extract(file, &parsed, version, &mut sink);
-    PageResult { file: file.to_owned(), model: Some(model), diagnostics: sink.items }
+    let read = std::panic::catch_unwind(|| {
+        let mut sink = Sink::new(file);
+        let parsed = parse::parse(text, &mut sink);
+        let model = page::extract::extract(file, &parsed, version, &mut sink);
+        (model, sink.items)
+    });
+    match read {
+        Ok((model, diagnostics)) => PageResult { file: file.to_owned(), model: Some(model), diagnostics },
+        Err(panic) => {
+            let what = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("no message");
+            let message = format!("graphgen failed while reading this page ({what}); the page is left out. This is a bug in graphgen: please report it with the page");
+            PageResult { file: file.to_owned(), model: None, diagnostics: vec![Diagnostic::error(file, 1, "internal-error", message)] }
+        }
+    }
 }
 
 /// Loads and reads every page below `input` in parallel, in path order.

@@ -40,8 +40,8 @@ enum Command {
         /// Change nothing; exit 1 and name the files that would change.
         #[arg(long)]
         check: bool,
-        /// The generated package's name.
-        #[arg(long, default_value = "graph-client")]
+        /// The generated package's name (a cargo package name: letters, digits, `-`, `_`).
+        #[arg(long, default_value = "graph-client", value_parser = parse_crate_name)]
         crate_name: String,
         /// Print every warning, not only errors and the count of warnings.
         #[arg(long, short)]
@@ -61,6 +61,10 @@ enum Command {
         #[arg(long, value_parser = parse_version)]
         api_version: Option<ApiVersion>,
     },
+}
+
+fn parse_crate_name(s: &str) -> Result<String, String> {
+    graphgen::emit::naming::check_crate_name(s).map(|()| s.to_owned())
 }
 
 fn parse_version(s: &str) -> Result<ApiVersion, String> {

@@ -103,8 +103,9 @@ fn match_segment(parts: &[Part], text: &str, values: &mut Vec<String>) -> Option
     match parts {
         [] => text.is_empty().then_some(()),
         [Part::Literal(lit)] => {
+            // `get` never slices inside a character of the example's text.
             let matches = text.eq_ignore_ascii_case(lit)
-                || (text.len() > lit.len() && text[..lit.len()].eq_ignore_ascii_case(lit) && text[lit.len()..].starts_with('('));
+                || (text.get(..lit.len()).is_some_and(|head| head.eq_ignore_ascii_case(lit)) && text[lit.len()..].starts_with('('));
             matches.then_some(())
         }
         [Part::Literal(lit), rest @ ..] => {
@@ -169,6 +170,9 @@ mod tests {
             ("/auditEvents/getAuditActivityTypes", "/auditEvents/getAuditActivityTypes(category='x')", Some(&[])),
             ("/range(address='{address}')", "/range(address='A1:B2')", Some(&["A1:B2"])),
             ("/users('{id}')", "/users('me@x.com')", Some(&["me@x.com"])),
+            ("/a/getX", "/a/ge€X(b=1)", None),
+            ("/a/get€", "/a/get€(b=1)", Some(&[])),
+            ("/a/x{id}", "/a/€1", None),
         ];
         for (template, path, want) in cases {
             let got = PathTemplate::parse(template).match_path(path);

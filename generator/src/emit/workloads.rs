@@ -15,12 +15,16 @@ pub struct Workloads {
     needed_by: BTreeMap<(&'static str, String), BTreeSet<String>>,
 }
 
-/// A workload as a feature name: lowercase, `-` between words.
+/// A workload as a feature name: lowercase ASCII words joined by one `-`,
+/// whatever a page's front matter holds (`/etc/passwd` → `etc-passwd`), so
+/// cargo always accepts it.
 pub fn feature(workload: &str) -> String {
-    let f: String = workload.to_ascii_lowercase().chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    // Names the crate's own features use.
+    let lower = workload.to_ascii_lowercase();
+    let f = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
+    // Names the crate's own features use, and the test harness's module.
     match f.as_str() {
-        "default" | "native-tls" | "rustls" | "all-workloads" => format!("workload-{f}"),
+        "" => crate::schema::DEFAULT_WORKLOAD.to_owned(),
+        "default" | "native-tls" | "rustls" | "all-workloads" | "main" => format!("workload-{f}"),
         _ => f,
     }
 }
@@ -86,4 +90,27 @@ impl Workloads {
 fn cfg(features: &BTreeSet<String>) -> TokenStream {
     let features = features.iter().map(String::as_str).chain(std::iter::once("all-workloads"));
     quote!(#[cfg(any(#(feature = #features),*))])
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn workloads_are_valid_feature_names() {
+        let cases = [
+            ("intune-deviceconfig", "intune-deviceconfig"),
+            ("Microsoft-Identity-Platform", "microsoft-identity-platform"),
+            ("/etc/passwd", "etc-passwd"),
+            ("a  b__c", "a-b-c"),
+            ("日本語", "other"),
+            ("", "other"),
+            ("-", "other"),
+            ("default", "workload-default"),
+            ("all-workloads", "workload-all-workloads"),
+            ("main", "workload-main"),
+            ("Main", "workload-main"),
+        ];
+        for (workload, want) in cases {
+            assert_eq!(super::feature(workload), want, "{workload:?}");
+        }
+    }
 }

@@ -45,8 +45,8 @@ fn split_header(line: &str) -> Option<Vec<String>> {
         let word = HEADER_WORDS
             .iter()
             .filter(|w| {
-                rest.len() >= w.len()
-                    && rest[..w.len()].eq_ignore_ascii_case(w)
+                // `get`: a heading's length can end inside a character of the line.
+                rest.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w))
                     && rest[w.len()..].chars().next().is_none_or(|c| c == ' ')
             })
             .max_by_key(|w| w.len())?;
@@ -138,5 +138,8 @@ mod tests {
         assert!(split_header("Property of the thing").is_none());
         assert!(split_header("Type").is_none(), "one heading alone is prose");
         assert!(split_header("name value").is_none(), "property names are not headings");
+        for line in ["Typ€ x", "Propert’ Type", "Name—Value", "日本語 Type", "Type\u{a0}Description", "Descriptio…", "Value 🙂"] {
+            assert!(split_header(line).is_none(), "{line}");
+        }
     }
 }
