@@ -11,6 +11,9 @@
 //! The corpus defaults to ../shared/graph-docs/v1.0. Both sides use the same
 //! rayon pool, so the ratio compares work, not parallelism.
 
+#[path = "../../tests/large_inputs.rs"]
+mod large_inputs;
+
 use pulldown_cmark::{Options, Parser};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -128,6 +131,7 @@ fn main() {
     println!("  stages (last run): read + parse {:.1} ms, schema {:.1} ms, emit {:.1} ms, write {:.1} ms", ms(stages[0]), ms(stages[1]), ms(stages[2]), ms(stages[3]));
 
     one_page_changed(&input, &out_root, runs);
+    large_pages(&out_root, runs);
 
     if let Some(workload) = check_workload {
         cargo_check(&crate_dir, &workload);
@@ -206,6 +210,22 @@ fn output_floor(crate_dir: &Path, out_root: &Path, floor_time: Duration) {
     println!("  prettyplease printing it: {:>8.1} ms  (ratio {:.1})", print.as_secs_f64() * 1e3, ratio(print));
     println!("  syn parsing its tokens:   {:>8.1} ms  (ratio {:.1})", parse.as_secs_f64() * 1e3, ratio(parse));
     println!("  writing it, fresh folder: {:>8.1} ms  (ratio {:.1})", write.as_secs_f64() * 1e3, ratio(write));
+}
+
+/// Pages large in the ways that once cost more than their size: each alone
+/// through the whole pipeline, in seconds per megabyte of page.
+fn large_pages(out_root: &Path, runs: usize) {
+    println!("large pages, each alone (pages → crate written):");
+    for (name, text) in large_inputs::pages() {
+        let work = tempfile::tempdir_in(out_root).expect("a temporary folder");
+        let input = work.path().join("input");
+        std::fs::create_dir_all(&input).expect("a temporary folder");
+        std::fs::write(input.join(name), &text).expect("a temporary folder");
+        let crate_dir = work.path().join("crate");
+        let (time, _) = best_of(runs, || drop(std::fs::remove_dir_all(&crate_dir)), || graphgen(&input, &crate_dir, &mut [Duration::ZERO; 4]));
+        let mb = text.len() as f64 / 1e6;
+        println!("  {name}: {mb:.2} MB in {:.0} ms, {:.2} s/MB", time.as_secs_f64() * 1e3, time.as_secs_f64() / mb);
+    }
 }
 
 /// Regenerating after one page changed: the corpus is copied, the crate

@@ -83,18 +83,45 @@ pub fn main(options: &EmitOptions, modules: &[(String, TokenStream)]) -> TokenSt
     }
 }
 
+/// What every test of one module shares.
+struct Module<'a> {
+    version: &'a str,
+    krate: syn::Ident,
+    module: syn::Ident,
+    paths: Paths,
+}
+
+/// One operation as its tests see it, worked out once however many
+/// examples it has (a page of 40,000 examples is not 40,000 looks at all).
+struct Tested<'a> {
+    op: &'a OperationDef,
+    names: &'a OperationNames,
+    body: Option<TokenStream>,
+    output: (TokenStream, OutputKind),
+    url_fields: Vec<(String, ParameterDef)>,
+    templates: Vec<PathTemplate>,
+}
+
 /// The tests of one workload's operations.
 pub fn module(version: &str, names: &TypeNames, ops: &[(&OperationDef, &OperationNames)], options: &EmitOptions) -> (TokenStream, Vec<Diagnostic>) {
     let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
-    let module = format_ident!("{}", super::version_module(version));
-    let paths = Paths::outside(&krate, super::version_module(version));
+    let m = Module { version, module: format_ident!("{}", super::version_module(version)), paths: Paths::outside(&krate, super::version_module(version)), krate };
     let mut tests = Vec::new();
     let mut diagnostics = Vec::new();
     for (op, op_names) in ops {
+        let tested = Tested {
+            op,
+            names: op_names,
+            body: body_type(op, names, op_names, &m.paths),
+            output: output(op, names, &m.paths),
+            url_fields: url_fields(op),
+            templates: op.paths.iter().map(|p| PathTemplate::parse(p)).collect(),
+        };
+        let stem = snake_case(&op_names.primary);
         for (k, ex) in op.examples.iter().enumerate() {
-            let stem = format!("{}_example_{}", snake_case(&op_names.primary), k + 1);
-            tests.extend(round_trips(op, op_names, ex, names, &paths, &stem));
-            match client_test(op, op_names, ex, names, &paths, &krate, &module, &stem, version) {
+            let stem = format!("{stem}_example_{}", k + 1);
+            tests.extend(round_trips(&tested, ex, &stem));
+            match client_test(&m, &tested, ex, &stem) {
                 Ok(Some(t)) => tests.push(t),
                 Ok(None) => {}
                 Err(message) => diagnostics.push(diag_at(&ex.source, "example-untestable", message)),
@@ -109,17 +136,16 @@ pub fn module(version: &str, names: &TypeNames, ops: &[(&OperationDef, &Operatio
     (tokens, diagnostics)
 }
 
-fn round_trips(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, names: &TypeNames, paths: &Paths, stem: &str) -> Vec<TokenStream> {
+fn round_trips(t: &Tested, ex: &ExampleDef, stem: &str) -> Vec<TokenStream> {
     let mut out = Vec::new();
-    if let (Some(req), Some(ty)) = (&ex.request, body_type(op, names, op_names, paths)) {
+    if let (Some(req), Some(ty)) = (&ex.request, &t.body) {
         if let Some(body) = req.body.as_ref().filter(|_| req.fits_type) {
-            out.push(round_trip_test(&format!("{stem}_request_round_trip"), &ty, body, &ex.source));
+            out.push(round_trip_test(&format!("{stem}_request_round_trip"), ty, body, &ex.source));
         }
     }
-    let (ty, kind) = output(op, names, paths);
-    if let (Some(resp), OutputKind::Json) = (&ex.response, kind) {
+    if let (Some(resp), (ty, OutputKind::Json)) = (&ex.response, &t.output) {
         if let Some(body) = resp.body.as_ref().filter(|_| (200..300).contains(&resp.status) && resp.fits_type) {
-            out.push(round_trip_test(&format!("{stem}_response_round_trip"), &ty, body, &ex.source));
+            out.push(round_trip_test(&format!("{stem}_response_round_trip"), ty, body, &ex.source));
         }
     }
     out
@@ -187,8 +213,8 @@ fn expected_path(version: &str, template: &PathTemplate, values: &[String], url_
     (expected, url_values)
 }
 
-#[allow(clippy::too_many_arguments)]
-fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, names: &TypeNames, paths: &Paths, krate: &syn::Ident, module: &syn::Ident, stem: &str, version: &str) -> Result<Option<TokenStream>, String> {
+fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Option<TokenStream>, String> {
+    let (op, op_names, krate, module) = (t.op, t.names, &m.krate, &m.module);
     let Some(req) = &ex.request else { return Ok(None) };
     let status = ex.response.as_ref().map_or(op.response.status, |r| r.status);
     // A body that does not fit its type was diagnosed already.
@@ -198,18 +224,17 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     }
     let (_, url_path) = split_url(&req.url);
     let (path_part, query) = url_path.split_once('?').map_or((url_path, None), |(p, q)| (p, Some(q)));
-    let Some((index, values)) = op.paths.iter().enumerate().find_map(|(i, p)| PathTemplate::parse(p).match_path(path_part).map(|v| (i, v))) else {
+    let Some((index, values)) = t.templates.iter().enumerate().find_map(|(i, template)| template.match_path(path_part).map(|v| (i, v))) else {
         return Err(format!("the example URL {} matches none of the operation's request paths ({}); no client test is emitted for it", req.url, op.paths.join(", ")));
     };
-    let body_ty = body_type(op, names, op_names, paths);
+    let body_ty = &t.body;
     if body_ty.is_some() && req.body.is_none() {
         return Err("the operation takes a JSON body but the example request has none; no client test is emitted for it".to_owned());
     }
     // An example URL is a URL: its parameter values are percent-encoded.
     let values: Vec<String> = values.iter().map(|v| percent_decode_str(v).decode_utf8_lossy().into_owned()).collect();
-    let template = PathTemplate::parse(&op.paths[index]);
-    let url_params = url_fields(op);
-    let (expected, url_values) = expected_path(version, &template, &values, &url_params, path_part.rsplit('/').next().unwrap_or(""));
+    let url_params = &t.url_fields;
+    let (expected, url_values) = expected_path(m.version, &t.templates[index], &values, url_params, path_part.rsplit('/').next().unwrap_or(""));
     // An example URL's query is percent-encoded; the operation takes it plain.
     let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
     let query_pairs: Vec<(String, String)> = query
@@ -233,7 +258,7 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
     let query_values2 = query_values.clone();
     let method = &op.method;
     let req_json = req.body.as_ref().map(|b| serde_json::to_string_pretty(b).expect("JSON values serialize"));
-    let (body_field, request_body, body_arg) = match (&body_ty, &req_json) {
+    let (body_field, request_body, body_arg) = match (body_ty, &req_json) {
         (Some(_), Some(json)) => (
             quote!(body: serde_json::from_str(request_body).expect("the documented body fits the body type"),),
             quote!(let request_body = #json;),
@@ -241,7 +266,7 @@ fn client_test(op: &OperationDef, op_names: &OperationNames, ex: &ExampleDef, na
         ),
         _ => (quote!(), quote!(), quote!(None)),
     };
-    let (_, kind) = output(op, names, paths);
+    let kind = t.output.1;
     let resp = ex.response.as_ref();
     let (response_body, answer, check) = match (kind, resp.and_then(|r| r.body.as_ref()), resp.and_then(|r| r.body_text.as_ref())) {
         (OutputKind::Json, Some(json), _) => {

@@ -17,7 +17,7 @@ mod workloads;
 use crate::diagnostics::Diagnostic;
 use crate::schema::{OperationDef, Schema, TypeKind};
 use rayon::prelude::*;
-use naming::{pascal_case, snake_case, Scope};
+use naming::{module_name, pascal_case, Scope};
 use std::collections::BTreeMap;
 
 pub use operation::OperationNames;
@@ -200,7 +200,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             .par_iter()
             .map(|t| {
                 let (ident, _) = names.get(&t.qualified()).expect("every type was named").clone();
-                let file = snake_case(&ident);
+                let file = module_name(&ident);
                 let mut idents = vec![ident.clone()];
                 let tokens = match t.kind {
                     TypeKind::Enum => model_enum::emit(t, &ident),
@@ -225,10 +225,10 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
         let op_files: Vec<OutputFile> = ops
             .par_iter()
             .zip(&op_names)
-            .map(|(op, n)| renderer.render(&format!("src/{module}/operations/{}.rs", snake_case(&n.primary)), operation::emit(op, n, names, module)))
+            .map(|(op, n)| renderer.render(&format!("src/{module}/operations/{}.rs", module_name(&n.primary)), operation::emit(op, n, names, module)))
             .collect();
         files.extend(op_files);
-        let op_mods: Vec<_> = ops.iter().zip(&op_names).map(|(op, n)| (snake_case(&n.primary), n.all_idents(), workloads.operation_cfg(&op.workload))).collect();
+        let op_mods: Vec<_> = ops.iter().zip(&op_names).map(|(op, n)| (module_name(&n.primary), n.all_idents(), workloads.operation_cfg(&op.workload))).collect();
         files.push(renderer.render(&format!("src/{module}/operations/mod.rs"), crate_files::reexports(&op_mods, "Operations: one struct per operation, and an enum of its request paths.")));
         files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(version)));
 
@@ -241,7 +241,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
         let test_modules: Vec<(String, OutputFile, Vec<Diagnostic>)> = groups
             .par_iter()
             .map(|(workload, group)| {
-                let m = snake_case(workload);
+                let m = module_name(workload);
                 let (tokens, diags) = example_tests::module(version, names, group, options);
                 (m.clone(), renderer.render(&format!("tests/examples_{module}/{m}.rs"), tokens), diags)
             })

@@ -19,9 +19,10 @@ pub fn all_properties<'a>(schema: &'a Schema, t: &'a TypeDef) -> Vec<&'a Propert
         current = base;
     }
     let mut out: Vec<&PropertyDef> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for def in chain.iter().rev() {
         for p in &def.properties {
-            if !p.name.starts_with('@') && !out.iter().any(|o| o.name == p.name) {
+            if !p.name.starts_with('@') && seen.insert(p.name.as_str()) {
                 out.push(p);
             }
         }

@@ -2,7 +2,7 @@
 //! identifiers at all, and a scope that resolves collisions the same way
 //! every run.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Words of a wire name: split at non-alphanumerics, at lower→upper, and
 /// before the last capital of an acronym (`macOSWired` → mac, OS, Wired).
@@ -52,6 +52,21 @@ fn sanitize(name: String, empty: &str, digit_prefix: &str) -> String {
     }
 }
 
+/// Whether cargo takes `name` as a package name and Rust its `-` → `_`
+/// form as a crate identifier: ASCII letters, digits, `-` and `_`,
+/// starting with a letter, at most 64 characters, not a keyword.
+pub fn check_crate_name(name: &str) -> Result<(), String> {
+    let valid_chars = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let starts_with_letter = name.starts_with(|c: char| c.is_ascii_alphabetic());
+    if !valid_chars || !starts_with_letter || name.len() > 64 {
+        return Err(format!("expected a package name of ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters; found {name:?}"));
+    }
+    if KEYWORDS.contains(&name.replace('-', "_").as_str()) {
+        return Err(format!("expected a package name that is not a Rust keyword; found {name:?}"));
+    }
+    Ok(())
+}
+
 pub fn snake_case(name: &str) -> String {
     let joined = words(name).iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>().join("_");
     sanitize(joined, "field", "_")
@@ -69,6 +84,25 @@ pub fn pascal_case(name: &str) -> String {
     sanitize(joined, "Value", "V")
 }
 
+/// The longest file stem the crate's modules take. File systems refuse
+/// names over 255 bytes; the docs can call a type anything.
+const MAX_MODULE_NAME: usize = 100;
+
+/// A module (and so file) name for a Rust name: its snake case, or, when
+/// that is longer than a file system takes, its start and a stable hash of
+/// the whole (FNV-1a), so two long names still get two files.
+pub fn module_name(name: &str) -> String {
+    use std::hash::Hasher;
+    let snake = snake_case(name);
+    if snake.len() <= MAX_MODULE_NAME {
+        return snake;
+    }
+    let mut hasher = fnv::FnvHasher::default();
+    hasher.write(snake.as_bytes());
+    // snake case is ASCII, so any byte index is a character boundary.
+    format!("{}_{:016x}", snake[..MAX_MODULE_NAME - 17].trim_end_matches('_'), hasher.finish())
+}
+
 /// The names taken in one namespace (a module's types, a struct's fields).
 /// The first claimant of a name keeps it; later ones get the first free
 /// `name2`, `name3`..., so the same claims in the same order give the same
@@ -76,11 +110,15 @@ pub fn pascal_case(name: &str) -> String {
 #[derive(Default)]
 pub struct Scope {
     taken: BTreeSet<String>,
+    /// Per base name, the number below which every numbered form is
+    /// taken: a page of 40,000 rows named alike costs one step each, not a
+    /// walk from `name2` every time.
+    next_number: BTreeMap<String, u64>,
 }
 
 impl Scope {
     pub fn with_reserved(names: &[&str]) -> Self {
-        Scope { taken: names.iter().map(|s| s.to_string()).collect() }
+        Scope { taken: names.iter().map(|s| s.to_string()).collect(), next_number: BTreeMap::new() }
     }
 
     /// Claims the first free name among `candidates`, then numbered forms
@@ -93,7 +131,14 @@ impl Scope {
         }
         let base = candidates.first().cloned().unwrap_or_else(|| "item".to_owned());
         let sep = if base.ends_with(|c: char| c.is_ascii_digit()) { "_" } else { "" };
-        (2..).map(|n| format!("{base}{sep}{n}")).find(|c| self.taken.insert(c.clone())).expect("an unbounded range has a free name")
+        let next = self.next_number.entry(base.clone()).or_insert(2);
+        loop {
+            let candidate = format!("{base}{sep}{next}");
+            *next += 1;
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+        }
     }
 }
 
@@ -125,6 +170,28 @@ mod tests {
     }
 
     #[test]
+    fn crate_names_cargo_takes() {
+        for ok in ["graph-client", "my_client2", "G"] {
+            assert_eq!(check_crate_name(ok), Ok(()), "{ok}");
+        }
+        for bad in ["", "2fa", "-x", "graph client", "grâph", "a/b", "self", "fn", "my.client", &"a".repeat(65)] {
+            assert!(check_crate_name(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn module_names_are_bounded_and_distinct() {
+        assert_eq!(module_name("DeviceCompliancePolicy"), "device_compliance_policy");
+        let long_a = "A".repeat(1) + &"VeryLong".repeat(40);
+        let long_b = "B".repeat(1) + &"VeryLong".repeat(40);
+        let (a, b) = (module_name(&long_a), module_name(&long_b));
+        assert!(a.len() <= MAX_MODULE_NAME && b.len() <= MAX_MODULE_NAME, "{a} {b}");
+        assert_ne!(a, b);
+        assert_eq!(a, module_name(&long_a), "stable");
+        assert!(syn::parse_str::<syn::Ident>(&a).is_ok(), "{a}");
+    }
+
+    #[test]
     fn scope_resolves_collisions_in_claim_order() {
         let mut scope = Scope::with_reserved(&["additional_properties"]);
         assert_eq!(scope.claim(&["odata_type".into()]), "odata_type");
@@ -134,5 +201,8 @@ mod tests {
         assert_eq!(scope.claim(&["assign".into(), "mobile_app_assign".into()]), "mobile_app_assign");
         assert_eq!(scope.claim(&["v8".into()]), "v8");
         assert_eq!(scope.claim(&["v8".into()]), "v8_2");
+        assert_eq!(scope.claim(&["row3".into()]), "row3");
+        let rows: Vec<String> = (0..5).map(|_| scope.claim(&["row".into()])).collect();
+        assert_eq!(rows, ["row", "row2", "row4", "row5", "row6"], "a name claimed as it is is skipped");
     }
 }

@@ -139,20 +139,23 @@ fn escape_breaks_in_strings(text: &str) -> (String, bool) {
 }
 
 /// `"a": 1` at the end of a line and `"b": 2` at the start of the next: the
-/// comma between them was forgotten.
+/// comma between them was forgotten. One comma per run of white space, at
+/// its first line break; each run is looked at once, so a value with
+/// 200,000 blank lines in it costs no more than its length.
 fn insert_missing_commas(text: &str) -> (String, bool) {
     let bytes = text.as_bytes();
     let mut inserts = Vec::new();
     outside_strings(text, |i, b| {
-        if b == b'\n' {
-            let prev = bytes[..i].iter().rev().find(|c| !c.is_ascii_whitespace());
-            let next = bytes[i + 1..].iter().find(|c| !c.is_ascii_whitespace());
-            let ends_value = matches!(prev, Some(b'"' | b'}' | b']' | b'0'..=b'9' | b'e' | b'l'));
-            if ends_value && next == Some(&b'"') {
-                inserts.push(i);
-            }
+        if b != b'\n' {
+            return 1;
         }
-        1
+        let run_end = bytes[i..].iter().position(|c| !c.is_ascii_whitespace()).map_or(bytes.len(), |n| i + n);
+        let prev = bytes[..i].iter().rev().find(|c| !c.is_ascii_whitespace());
+        let ends_value = matches!(prev, Some(b'"' | b'}' | b']' | b'0'..=b'9' | b'e' | b'l'));
+        if ends_value && bytes.get(run_end) == Some(&b'"') {
+            inserts.push(i);
+        }
+        run_end - i
     });
     if inserts.is_empty() {
         return (text.to_owned(), false);
@@ -184,29 +187,58 @@ fn cut(text: &str, cuts: &[(usize, usize)]) -> (String, bool) {
 
 /// The byte index just past the first balanced `{...}` or `[...]` value.
 pub fn value_end(text: &str) -> Option<usize> {
-    let mut depth = 0usize;
-    let mut started = false;
-    let mut end = None;
-    outside_strings(text, |i, b| {
-        if end.is_some() {
-            return text.len();
-        }
-        match b {
-            b'{' | b'[' => {
-                depth += 1;
-                started = true;
-            }
-            b'}' | b']' if started => {
-                depth = depth.saturating_sub(1);
-                if depth == 0 {
-                    end = Some(i + 1);
+    ValueScanner::default().feed(text)
+}
+
+/// Finds where the first `{...}` or `[...]` value ends in text fed to it
+/// piece by piece (a copied page's JSON, line by line), looking at each
+/// byte once: asking again after every line would cost the square of the
+/// value's length.
+#[derive(Debug, Default)]
+pub struct ValueScanner {
+    depth: usize,
+    started: bool,
+    in_string: bool,
+    escaped: bool,
+    /// Bytes fed so far.
+    offset: usize,
+}
+
+impl ValueScanner {
+    /// Feeds the next piece; the offset (over everything fed) just past the
+    /// value's end, once it has ended within this piece.
+    pub fn feed(&mut self, piece: &str) -> Option<usize> {
+        for (i, &b) in piece.as_bytes().iter().enumerate() {
+            if self.in_string {
+                if self.escaped {
+                    self.escaped = false;
+                } else if b == b'\\' {
+                    self.escaped = true;
+                } else if b == b'"' {
+                    self.in_string = false;
                 }
+                continue;
             }
-            _ => {}
+            match b {
+                b'"' => self.in_string = true,
+                b'{' | b'[' => {
+                    self.depth += 1;
+                    self.started = true;
+                }
+                b'}' | b']' if self.started => {
+                    self.depth = self.depth.saturating_sub(1);
+                    if self.depth == 0 {
+                        let end = self.offset + i + 1;
+                        self.offset += piece.len();
+                        return Some(end);
+                    }
+                }
+                _ => {}
+            }
         }
-        1
-    });
-    end
+        self.offset += piece.len();
+        None
+    }
 }
 
 #[cfg(test)]
@@ -227,11 +259,35 @@ mod tests {
             ("{\"a\": \"b,}\"}", json!({"a": "b,}"}), &[]),
             ("{\"a\": \"x\ny\"}", json!({"a": "x\ny"}), &["line breaks inside strings"]),
             ("{\n  \"a\": 1\n  \"b\": [true]\n  \"c\": null\n}", json!({"a": 1, "b": [true], "c": null}), &["missing commas"]),
+            ("{\n  \"a\": 1\n\n\n  \"b\": 2\n}", json!({"a": 1, "b": 2}), &["missing commas"]),
         ];
         for (text, want, repairs) in cases {
             let read = read(text).unwrap_or_else(|e| panic!("{text:?}: {e}"));
             assert_eq!(&read.value, want, "{text:?}");
             assert_eq!(read.repairs, *repairs, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn values_end_where_they_balance() {
+        let cases: &[(&str, Option<usize>)] = &[
+            ("{}", Some(2)),
+            ("  [1, [2]] tail", Some(10)),
+            (r#"{"a": "}"}"#, Some(10)),
+            (r#"{"a": "\\"}"#, Some(11)),
+            (r#"{"a": "\"}"}"#, Some(12)),
+            ("] {", None),
+            ("{ \"é…🙂\": [ }", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(super::value_end(text), *want, "{text:?}");
+            // Fed a character at a time, the same answer.
+            let mut scanner = super::ValueScanner::default();
+            let mut got = None;
+            for (i, c) in text.char_indices() {
+                got = got.or(scanner.feed(&text[i..i + c.len_utf8()]));
+            }
+            assert_eq!(got, *want, "{text:?} fed piece by piece");
         }
     }
 

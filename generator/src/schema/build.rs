@@ -160,9 +160,11 @@ impl Builder {
         let kind = if props.iter().any(|p| p.name == "id") { TypeKind::Entity } else { TypeKind::Complex };
         let mut conflicts = Vec::new();
         let t = self.ensure_type(version, qualified, kind, &first_src);
+        // By name, so a table of 40,000 rows is not 40,000 searches of it.
+        let mut at: std::collections::HashMap<String, usize> = t.properties.iter().enumerate().map(|(i, x)| (x.name.clone(), i)).collect();
         for p in props {
             let src = source(&m.file, p.line);
-            match t.properties.iter_mut().find(|x| x.name == p.name) {
+            match at.get(&p.name).map(|&i| &mut t.properties[i]) {
                 Some(existing) => {
                     if !existing.type_name.eq_ignore_ascii_case(&p.type_ref.name) || existing.collection != p.type_ref.collection {
                         conflicts.push((p.line, format!(
@@ -179,14 +181,17 @@ impl Builder {
                         existing.description = p.description.clone();
                     }
                 }
-                None => t.properties.push(PropertyDef {
+                None => {
+                    at.insert(p.name.clone(), t.properties.len());
+                    t.properties.push(PropertyDef {
                     name: p.name.clone(),
                     type_name: p.type_ref.name.clone(),
                     collection: p.type_ref.collection,
                     description: p.description.clone(),
                     navigation,
                     sources: vec![src],
-                }),
+                    })
+                }
             }
         }
         for (line, msg) in conflicts {

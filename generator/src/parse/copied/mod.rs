@@ -9,7 +9,7 @@ pub mod spaced;
 
 use crate::blocks::{Block, CodeBlock, ParsedPage, Row, Shape, Table};
 use crate::diagnostics::Sink;
-use crate::parse::lenient_json::value_end;
+use crate::parse::lenient_json::ValueScanner;
 use crate::parse::markdown::squash;
 use regex::Regex;
 use std::collections::BTreeMap;
@@ -200,6 +200,7 @@ fn starts_json(line: &str) -> bool {
 /// reader will say it is unreadable.
 fn gather_json(lines: &[&str], at: usize) -> (String, usize) {
     let mut text = String::new();
+    let mut scanner = ValueScanner::default();
     let mut i = at;
     while i < lines.len() {
         let line = lines[i];
@@ -211,7 +212,7 @@ fn gather_json(lines: &[&str], at: usize) -> (String, usize) {
         }
         text.push_str(line);
         i += 1;
-        if value_end(&text).is_some() {
+        if scanner.feed(line).is_some() {
             break;
         }
     }
