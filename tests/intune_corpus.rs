@@ -33,7 +33,7 @@ fn intune_crate_builds_without_warnings_and_its_examples_pass() {
     // Outside the workspace, so the crate is a package of its own.
     let out = tempfile::tempdir().unwrap();
     let crate_dir = out.path().join("intune-client");
-    graphgen::write::write(&crate_dir, &files).unwrap();
+    graphgen::write::Output::open(&crate_dir, None, false).unwrap().write(&files).unwrap();
     std::fs::copy(root().join("Cargo.lock"), crate_dir.join("Cargo.lock")).unwrap();
     let status = Command::new(env!("CARGO"))
         .args(["test", "--quiet"])

@@ -46,9 +46,10 @@ fn graphgen(input: &Path, output: &Path, stages: &mut [Duration; 4]) -> (usize, 
     let schema = graphgen::schema::build::build(&pages);
     lap(1);
     // As `graphgen generate` does: files whose tokens are unchanged are reused.
-    let (files, _) = graphgen::emit::emit_crate_reusing(&schema, &Default::default(), &graphgen::write::previous(output));
+    let out = graphgen::write::Output::open(output, Some(input), false).expect("the output is writable");
+    let (files, _) = graphgen::emit::emit_crate_reusing(&schema, &Default::default(), &out.previous());
     lap(2);
-    let changes = graphgen::write::write(output, &files).expect("the output is writable");
+    let changes = out.write(&files).expect("the output is writable");
     lap(3);
     (pages.len(), files.len(), changes)
 }

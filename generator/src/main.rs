@@ -40,6 +40,11 @@ enum Command {
         /// Change nothing; exit 1 and name the files that would change.
         #[arg(long)]
         check: bool,
+        /// Write into an output folder that holds files graphgen did not write
+        /// and no manifest: the files graphgen writes are replaced, every other
+        /// file is left as it is.
+        #[arg(long)]
+        force: bool,
         /// The generated package's name (a cargo package name: letters, digits, `-`, `_`).
         #[arg(long, default_value = "graph-client", value_parser = parse_crate_name)]
         crate_name: String,
@@ -93,11 +98,22 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     match cli.command {
-        Command::Generate { input, output, check, crate_name, verbose } => {
+        Command::Generate { input, output, check, force, crate_name, verbose } => {
             let pages = read(&input)?;
             let schema = graphgen::schema::build::build(&pages);
             let options = graphgen::emit::EmitOptions { crate_name };
-            let (files, emit_diags) = graphgen::emit::emit_crate_reusing(&schema, &options, &graphgen::write::previous(&output));
+            let cannot_write = |e: std::io::Error| {
+                eprintln!("error: {}: {e}", output.display());
+                ExitCode::from(2)
+            };
+            // Opened (and locked) before emitting, so the previous files
+            // reused are the ones this run replaces. --check renders every
+            // file afresh and compares text: it never trusts a reuse.
+            let out = if check { None } else { Some(graphgen::write::Output::open(&output, Some(&input.input), force).map_err(cannot_write)?) };
+            let (files, emit_diags) = match &out {
+                Some(out) => graphgen::emit::emit_crate_reusing(&schema, &options, &out.previous()),
+                None => graphgen::emit::emit_crate(&schema, &options),
+            };
             let mut errors = 0;
             let mut warnings = 0;
             for d in schema.diagnostics.iter().chain(&emit_diags) {
@@ -121,23 +137,23 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
                 schema.operations.len(),
                 if verbose || warnings == 0 { "" } else { " (-v lists them; schema.json has them all)" }
             );
-            if check {
-                let changes = graphgen::write::changes(&output, &files).map_err(|e| {
-                    eprintln!("error: {}: {e}", output.display());
-                    ExitCode::from(2)
-                })?;
-                if changes.is_empty() {
-                    eprintln!("{} is up to date", output.display());
-                } else {
-                    eprintln!("{} is stale; `graphgen generate` would change:\n{}", output.display(), changes.describe());
-                    return Ok(ExitCode::FAILURE);
+            match out {
+                None => {
+                    let changes = graphgen::write::changes(&output, &files).map_err(cannot_write)?;
+                    if changes.is_empty() {
+                        eprintln!("{} is up to date", output.display());
+                    } else {
+                        eprintln!("{} is stale; `graphgen generate` would change:\n{}", output.display(), changes.describe());
+                        return Ok(ExitCode::FAILURE);
+                    }
                 }
-            } else {
-                let changes = graphgen::write::write(&output, &files).map_err(|e| {
-                    eprintln!("error: writing {}: {e} (the previous output is left as it was)", output.display());
-                    ExitCode::from(2)
-                })?;
-                eprintln!("{}: {} added, {} modified, {} removed", output.display(), changes.added.len(), changes.modified.len(), changes.removed.len());
+                Some(out) => {
+                    let changes = out.write(&files).map_err(|e| {
+                        eprintln!("error: writing {}: {e} (the previous output is left as it was)", output.display());
+                        ExitCode::from(2)
+                    })?;
+                    eprintln!("{}: {} added, {} modified, {} removed", output.display(), changes.added.len(), changes.modified.len(), changes.removed.len());
+                }
             }
             Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
