@@ -190,3 +190,22 @@ fn killed_runs_leave_a_whole_output() {
     }
     eprintln!("killed runs: {mid_swap} inside the swap, {whole} outside it");
 }
+
+/// `generate`, `--check` and rendering afresh agree: a generated file whose
+/// text was changed under an unchanged header is stale to `--check` and
+/// printed again by `generate`.
+#[test]
+fn check_and_generate_agree_on_an_edited_file() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("client");
+    assert!(generate_into(&out, &[]).status.success());
+    let lib = out.join("src/lib.rs");
+    let original = std::fs::read_to_string(&lib).unwrap();
+    std::fs::write(&lib, original.replace("pub mod runtime;", "pub mod runtime; // edited")).unwrap();
+    let check = generate_into(&out, &["--check"]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    assert!(stderr(&check).contains("modified: src/lib.rs"), "{}", stderr(&check));
+    assert!(generate_into(&out, &[]).status.success());
+    assert_eq!(std::fs::read_to_string(&lib).unwrap(), original);
+    assert!(generate_into(&out, &["--check"]).status.success());
+}
