@@ -19,7 +19,7 @@ pub mod write;
 
 pub use glob::Pattern;
 use diagnostics::{Diagnostic, Sink};
-use page::{ApiVersion, PageModel};
+use page::{ApiVersion, PageModel, VersionFrom, VersionHint};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -34,11 +34,19 @@ pub struct PageResult {
 /// reader that panics on it (a bug in graphgen, which the tests treat as
 /// one) costs that page alone, as an `internal-error` naming the file and
 /// what went wrong, and every other page is read as usual.
+///
+/// The API version is `version` where given (`--api-version`), else what
+/// the page states, else the folder `file` is in (`beta/api/x.md`), else
+/// v1.0 (`read_pages` gives such pages the version most pages state).
 pub fn read_page_text(file: &str, text: &str, version: Option<ApiVersion>) -> PageResult {
+    read_page_with(file, text, VersionHint { flag: version, folder: ApiVersion::of_folder(file) })
+}
+
+fn read_page_with(file: &str, text: &str, hint: VersionHint) -> PageResult {
     let read = std::panic::catch_unwind(|| {
         let mut sink = Sink::new(file);
         let parsed = parse::parse(text, &mut sink);
-        let model = page::extract::extract(file, &parsed, version, &mut sink);
+        let model = page::extract::extract(file, &parsed, hint, &mut sink);
         (model, sink.items)
     });
     match read {
@@ -52,13 +60,20 @@ pub fn read_page_text(file: &str, text: &str, version: Option<ApiVersion>) -> Pa
 }
 
 /// Loads and reads every page below `input` in parallel, in path order.
+/// A page that states no API version and is in no `v1.0/` or `beta/`
+/// folder (nor is `input`) takes the version most of the pages state.
 pub fn read_pages(input: &Path, only: Option<&glob::Pattern>, version: Option<ApiVersion>) -> std::io::Result<Vec<PageResult>> {
     let paths = load::page_paths(input, only)?;
-    Ok(paths
+    // The input folder itself may be a version's (`.../api-reference/beta`).
+    let root = input.canonicalize().unwrap_or_else(|_| input.to_path_buf());
+    // (`of_folder` reads the folders of a file path: any file in it will do.)
+    let root_folder = ApiVersion::of_folder(&root.join("page").to_string_lossy());
+    let mut pages: Vec<PageResult> = paths
         .par_iter()
         .map(|path| match load::read_page(input, path) {
             Ok(page) => {
-                let mut result = read_page_text(&page.path, &page.text, version);
+                let hint = VersionHint { flag: version, folder: ApiVersion::of_folder(&page.path).or(root_folder) };
+                let mut result = read_page_with(&page.path, &page.text, hint);
                 if !page.valid_utf8 {
                     result.diagnostics.push(Diagnostic::warning(&page.path, 1, "encoding-invalid", "expected UTF-8; invalid bytes were replaced"));
                 }
@@ -70,5 +85,11 @@ pub fn read_pages(input: &Path, only: Option<&glob::Pattern>, version: Option<Ap
                 diagnostics: vec![Diagnostic::error(&path.display().to_string(), 1, "page-unreadable", format!("could not read the file: {e}"))],
             },
         })
-        .collect())
+        .collect();
+    let stated = |v: ApiVersion| pages.iter().filter_map(|p| p.model.as_ref()).filter(|m| m.api_version_from == VersionFrom::Page && m.api_version == v).count();
+    let most = if stated(ApiVersion::Beta) > stated(ApiVersion::V1_0) { ApiVersion::Beta } else { ApiVersion::V1_0 };
+    for model in pages.iter_mut().filter_map(|p| p.model.as_mut()).filter(|m| m.api_version_from == VersionFrom::Corpus) {
+        model.api_version = most;
+    }
+    Ok(pages)
 }

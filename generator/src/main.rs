@@ -160,7 +160,10 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
         Command::Report { input, json } => {
             let pages = read(&input)?;
             let schema = graphgen::schema::build::build(&pages);
-            let report = graphgen::report::build(&pages, &schema);
+            // The emitters diagnose too (examples they cannot test): counted
+            // as `generate` counts them.
+            let (_, emit_diagnostics) = graphgen::emit::emit_crate(&schema, &Default::default());
+            let report = graphgen::report::build(&pages, &schema, &emit_diagnostics);
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).expect("reports serialize"));
             } else {

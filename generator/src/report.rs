@@ -1,8 +1,8 @@
 //! `graphgen report`: what a corpus yields, counted.
 
 use crate::blocks::Shape;
-use crate::diagnostics::Severity;
-use crate::page::PageKind;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::page::{PageKind, VersionFrom};
 use crate::schema::Schema;
 use crate::PageResult;
 use serde::Serialize;
@@ -14,6 +14,9 @@ pub struct Report {
     pub pages: usize,
     pub pages_by_shape: BTreeMap<&'static str, usize>,
     pub pages_by_kind: BTreeMap<String, usize>,
+    /// Pages per API version, and what gave each page its version.
+    pub pages_by_version: BTreeMap<&'static str, usize>,
+    pub api_version_from: BTreeMap<String, usize>,
     pub pages_with_errors: usize,
     pub operations: usize,
     pub request_paths: usize,
@@ -34,13 +37,25 @@ pub struct BodyCounts {
     pub unreadable: usize,
 }
 
-pub fn build(pages: &[PageResult], schema: &Schema) -> Report {
+/// The report of what `pages` yield: `schema` merged from them and the
+/// emitters' diagnostics, so it counts what `generate` counts.
+pub fn build(pages: &[PageResult], schema: &Schema, emit_diagnostics: &[Diagnostic]) -> Report {
     let mut by_shape = BTreeMap::new();
     let mut by_kind = BTreeMap::new();
+    let mut by_version = BTreeMap::from([("beta", 0), ("v1.0", 0)]);
+    let mut version_from = BTreeMap::new();
     let mut bodies = BodyCounts::default();
     for p in pages {
         if let Some(m) = &p.model {
             *by_shape.entry(m.shape.name()).or_insert(0) += 1;
+            *by_version.entry(m.api_version.as_str()).or_insert(0) += 1;
+            let from = match m.api_version_from {
+                VersionFrom::Flag => "--api-version",
+                VersionFrom::Page => "the page",
+                VersionFrom::Folder => "its folder",
+                VersionFrom::Corpus => "most pages",
+            };
+            *version_from.entry(from.to_owned()).or_insert(0) += 1;
             let kind = match m.kind {
                 PageKind::Operation => "operation",
                 PageKind::Resource => "resource",
@@ -65,7 +80,8 @@ pub fn build(pages: &[PageResult], schema: &Schema) -> Report {
         by_shape.entry(s.name()).or_insert(0);
     }
     let mut diagnostics: BTreeMap<String, (usize, String)> = BTreeMap::new();
-    for d in &schema.diagnostics {
+    let all_diagnostics = || schema.diagnostics.iter().chain(emit_diagnostics);
+    for d in all_diagnostics() {
         let e = diagnostics.entry(d.code.to_owned()).or_insert((0, format!("{}:{}", d.file, d.line)));
         e.0 += 1;
     }
@@ -74,6 +90,8 @@ pub fn build(pages: &[PageResult], schema: &Schema) -> Report {
         pages: pages.len(),
         pages_by_shape: by_shape,
         pages_by_kind: by_kind,
+        pages_by_version: by_version,
+        api_version_from: version_from,
         pages_with_errors,
         operations: schema.operations.len(),
         request_paths: schema.operations.iter().map(|o| o.paths.len()).sum(),
@@ -81,8 +99,8 @@ pub fn build(pages: &[PageResult], schema: &Schema) -> Report {
         enums: schema.types.iter().filter(|t| t.kind == crate::schema::TypeKind::Enum).count(),
         examples: schema.operations.iter().map(|o| o.examples.len()).sum(),
         example_bodies: bodies,
-        errors: schema.diagnostics.iter().filter(|d| d.severity == Severity::Error).count(),
-        warnings: schema.diagnostics.iter().filter(|d| d.severity == Severity::Warning).count(),
+        errors: all_diagnostics().filter(|d| d.severity == Severity::Error).count(),
+        warnings: all_diagnostics().filter(|d| d.severity == Severity::Warning).count(),
         diagnostics,
     }
 }
@@ -92,6 +110,7 @@ impl std::fmt::Display for Report {
         writeln!(f, "pages: {} ({} with errors)", self.pages, self.pages_with_errors)?;
         writeln!(f, "pages by shape: {}", join(&self.pages_by_shape))?;
         writeln!(f, "pages by kind: {}", join(&self.pages_by_kind))?;
+        writeln!(f, "pages by API version: {} (the version from {})", join(&self.pages_by_version), join(&self.api_version_from))?;
         writeln!(f, "operations: {}, request paths: {}", self.operations, self.request_paths)?;
         writeln!(f, "types: {}, enums: {}", self.types, self.enums)?;
         let b = &self.example_bodies;

@@ -73,7 +73,7 @@ pub struct Extractor<'a> {
     sink: &'a mut Sink,
 }
 
-pub fn extract(file: &str, parsed: &ParsedPage, version_override: Option<ApiVersion>, sink: &mut Sink) -> PageModel {
+pub fn extract(file: &str, parsed: &ParsedPage, version: VersionHint, sink: &mut Sink) -> PageModel {
     let namespace = parsed
         .blocks
         .iter()
@@ -83,7 +83,7 @@ pub fn extract(file: &str, parsed: &ParsedPage, version_override: Option<ApiVers
         })
         .unwrap_or_else(|| "microsoft.graph".to_owned());
     let mut ex = Extractor { file, namespace, sink };
-    ex.run(parsed, version_override)
+    ex.run(parsed, version)
 }
 
 #[derive(Default)]
@@ -120,7 +120,7 @@ impl Gathered {
 }
 
 impl Extractor<'_> {
-    fn run(&mut self, parsed: &ParsedPage, version_override: Option<ApiVersion>) -> PageModel {
+    fn run(&mut self, parsed: &ParsedPage, version: VersionHint) -> PageModel {
         let mut g = Gathered::default();
         let mut section = Section::Preamble;
         let mut title: Option<(String, usize)> = None;
@@ -134,7 +134,7 @@ impl Extractor<'_> {
                 Block::Include { .. } => {}
             }
         }
-        self.finish(parsed, g, title, version_override)
+        self.finish(parsed, g, title, version)
     }
 
     fn paragraph(&mut self, section: &Section, text: &str, line: usize, g: &mut Gathered) {
@@ -293,7 +293,7 @@ impl Extractor<'_> {
         }
     }
 
-    fn finish(&mut self, parsed: &ParsedPage, g: Gathered, title: Option<(String, usize)>, version_override: Option<ApiVersion>) -> PageModel {
+    fn finish(&mut self, parsed: &ParsedPage, g: Gathered, title: Option<(String, usize)>, version: VersionHint) -> PageModel {
         let fm = &parsed.front_matter;
         let title_text = title.as_ref().map(|(t, _)| t.clone()).or_else(|| fm.get("title").cloned());
         let description = g
@@ -306,7 +306,7 @@ impl Extractor<'_> {
         let lower_title = title_text.as_deref().unwrap_or("").to_ascii_lowercase();
         let doc_type = fm.get("doc_type").map(String::as_str).unwrap_or("");
         let kind = self.kind(doc_type, &lower_title, &g);
-        let api_version = self.api_version(&g, version_override);
+        let (api_version, api_version_from) = self.api_version(&g, version);
         let workload = workload(fm, self.file);
         let mut model = PageModel {
             file: self.file.to_owned(),
@@ -316,6 +316,7 @@ impl Extractor<'_> {
             title_inferred: false,
             namespace: self.namespace.clone(),
             api_version,
+            api_version_from,
             workload,
             description,
             operation: None,
@@ -374,20 +375,38 @@ impl Extractor<'_> {
         kind
     }
 
-    fn api_version(&mut self, g: &Gathered, version_override: Option<ApiVersion>) -> ApiVersion {
-        if let Some(v) = version_override {
-            return v;
+    /// The page's API version: the flag's; else what the page states (its
+    /// /beta note, or example URLs naming one version); else its folder's;
+    /// else left to the corpus (`VersionFrom::Corpus`, resolved once every
+    /// page is read). A page whose statement contradicts its folder keeps
+    /// the statement, and says so.
+    fn api_version(&mut self, g: &Gathered, hint: VersionHint) -> (ApiVersion, VersionFrom) {
+        if let Some(v) = hint.flag {
+            return (v, VersionFrom::Flag);
         }
-        let note_beta = g.preamble.iter().any(|(t, _)| t.contains("/beta version"));
+        let note_beta = g.preamble.iter().find(|(t, _)| t.contains("/beta version"));
         let url_beta = g.url_versions.iter().find(|(v, _)| *v == "beta");
         let url_v1 = g.url_versions.iter().find(|(v, _)| *v == "v1.0");
         if let (Some(b), Some(v)) = (url_beta, url_v1) {
-            self.sink.warning(b.1.max(v.1), "api-version-mixed", format!("example URLs name both beta (line {}) and v1.0 (line {}); the page is taken as {}", b.1, v.1, if note_beta { "beta" } else { "v1.0" }));
+            self.sink.warning(b.1.max(v.1), "api-version-mixed", format!("example URLs name both beta (line {}) and v1.0 (line {}); the page is taken as {}", b.1, v.1, if note_beta.is_some() { "beta" } else { "v1.0" }));
         }
-        if note_beta || (url_beta.is_some() && url_v1.is_none()) {
-            ApiVersion::Beta
-        } else {
-            ApiVersion::V1_0
+        let stated = match (note_beta, url_beta, url_v1) {
+            (Some((_, line)), _, _) => Some((ApiVersion::Beta, *line)),
+            (None, Some((_, line)), None) => Some((ApiVersion::Beta, *line)),
+            (None, _, Some((_, line))) => Some((ApiVersion::V1_0, *line)),
+            (None, None, None) => None,
+        };
+        match (stated, hint.folder) {
+            (Some((page, line)), Some(folder)) if page != folder => {
+                self.sink.warning(line, "api-version-folder-mismatch", format!(
+                    "the page states {} here, but it is in a {} folder; it is taken as {}",
+                    page.as_str(), folder.as_str(), page.as_str()
+                ));
+                (page, VersionFrom::Page)
+            }
+            (Some((page, _)), _) => (page, VersionFrom::Page),
+            (None, Some(folder)) => (folder, VersionFrom::Folder),
+            (None, None) => (ApiVersion::V1_0, VersionFrom::Corpus),
         }
     }
 

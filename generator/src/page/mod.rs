@@ -34,6 +34,39 @@ impl ApiVersion {
             _ => None,
         }
     }
+
+    /// The version a docs checkout's folders give a path: its nearest
+    /// folder named `v1.0` or `beta` (`api-reference/beta/api/x.md`).
+    pub fn of_folder(path: &str) -> Option<Self> {
+        let mut folders: Vec<&str> = path.split(['/', '\\']).collect();
+        folders.pop();
+        folders.into_iter().rev().find_map(|f| match f.to_ascii_lowercase().as_str() {
+            "v1.0" => Some(ApiVersion::V1_0),
+            "beta" => Some(ApiVersion::Beta),
+            _ => None,
+        })
+    }
+}
+
+/// Where a page's API version came from, strongest first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum VersionFrom {
+    /// `--api-version`.
+    Flag,
+    /// The page: its /beta note or its example URLs.
+    Page,
+    /// The folder it is in (`v1.0/`, `beta/`).
+    Folder,
+    /// Nothing said it: the version most of the corpus's pages state.
+    Corpus,
+}
+
+/// What can give a page its API version besides the page itself.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct VersionHint {
+    pub flag: Option<ApiVersion>,
+    pub folder: Option<ApiVersion>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -56,6 +89,7 @@ pub struct PageModel {
     pub title_inferred: bool,
     pub namespace: String,
     pub api_version: ApiVersion,
+    pub api_version_from: VersionFrom,
     /// The docs' area the page belongs to (`intune-deviceconfig`, `groups`),
     /// from its front matter; None for copied text, which has none.
     pub workload: Option<String>,
