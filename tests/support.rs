@@ -12,10 +12,17 @@ pub fn docs_input() -> PathBuf {
 }
 
 /// The real v1.0 reference corpus, where this machine has it (CI does; a
-/// fresh clone does not, and the tests that need it skip).
+/// fresh clone does not).
 pub fn corpus() -> Option<PathBuf> {
     let dir = root().join("../shared/graph-docs/v1.0");
     dir.is_dir().then_some(dir)
+}
+
+/// The corpus, for a test that needs it: such a test is marked
+/// `#[cfg_attr(not(corpus), ignore = "...")]` (build.rs sets `corpus`), so
+/// it only runs where the corpus is.
+pub fn needed_corpus() -> PathBuf {
+    corpus().expect("build.rs found ../shared/graph-docs/v1.0 when this test was compiled; it is gone now: run `cargo clean -p graphgen-tests`")
 }
 
 /// Reads the pages below `dir` and merges them.
@@ -110,4 +117,41 @@ pub fn request_lines(dir: &std::path::Path, prefix: &str) -> std::collections::B
         }
     }
     out
+}
+
+/// The JSON bodies of the pages' HTTP example blocks, counted straight from
+/// the Markdown (independently of graphgen's parser): fences marked `http`
+/// or `msgraph-interactive` whose first line is a request or status line
+/// and whose body, after the first blank line, starts with `{` or `[`.
+pub fn http_json_bodies(dir: &std::path::Path) -> usize {
+    let mut count = 0;
+    for sub in ["api", "resources"] {
+        for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
+            let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) else { continue };
+            let lines: Vec<&str> = text.lines().collect();
+            let mut i = 0;
+            while i < lines.len() {
+                let fence = lines[i].trim();
+                let info = fence.strip_prefix("```").map(|i| i.trim().to_ascii_lowercase());
+                i += 1;
+                if !matches!(info.as_deref(), Some("http" | "msgraph-interactive")) {
+                    continue;
+                }
+                let start = i;
+                while i < lines.len() && !lines[i].trim().starts_with("```") {
+                    i += 1;
+                }
+                let block = &lines[start..i];
+                i += 1;
+                let first = block.iter().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("");
+                let is_http = first.starts_with("HTTP/") || ["GET ", "POST ", "PUT ", "PATCH ", "DELETE "].iter().any(|m| first.starts_with(m));
+                let body = block.join("\n");
+                let json = body.split_once("\n\n").is_some_and(|(_, b)| b.trim_start().starts_with(['{', '[']));
+                if is_http && json {
+                    count += 1;
+                }
+            }
+        }
+    }
+    count
 }

@@ -188,6 +188,8 @@ pub enum Error {
     Encode(serde_json::Error),
     /// The request never got an answer.
     Transport(Box<dyn std::error::Error + Send + Sync>),
+    /// A parameter's value cannot be put in the URL; nothing was sent.
+    InvalidParameter { name: String, reason: String },
 }
 
 impl fmt::Display for Error {
@@ -204,6 +206,7 @@ impl fmt::Display for Error {
             Error::Decode { status, source, .. } => write!(f, "HTTP {status}: the response body is not the documented type: {source}"),
             Error::Encode(e) => write!(f, "could not serialize the request body: {e}"),
             Error::Transport(e) => write!(f, "request failed: {e}"),
+            Error::InvalidParameter { name, reason } => write!(f, "invalid value for `{name}`: {reason}"),
         }
     }
 }
@@ -328,19 +331,40 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'
 const QUERY: &AsciiSet = &SEGMENT.remove(b'$').remove(b',').remove(b'\'').remove(b'(').remove(b')');
 
 /// Fills a path template's `{name}` placeholders, in order, with
-/// percent-encoded values. Literal text is kept as written.
-pub fn fill_path(template: &str, values: &[&str]) -> String {
+/// percent-encoded values; literal text is kept as written. A value inside
+/// quotes (`(period='{period}')`) has its `'` doubled, as OData reads it.
+///
+/// A value that would change which resource the URL names is refused
+/// before anything is sent: an empty one (the segment would vanish), and
+/// `.` or `..` as a whole segment, which every URL parser (reqwest's too)
+/// removes or resolves to the parent, encoded (`%2E%2E`) or not.
+pub fn fill_path(template: &str, values: &[&str]) -> Result<String, Error> {
     let mut out = String::with_capacity(template.len() + 16);
     let mut values = values.iter();
     let mut rest = template;
     while let Some(open) = rest.find('{') {
         let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
         out.push_str(&rest[..open]);
-        out.extend(utf8_percent_encode(values.next().copied().unwrap_or(""), SEGMENT));
-        rest = &rest[close + 1..];
+        let name = &rest[open + 1..close];
+        let after = &rest[close + 1..];
+        let value = values.next().copied().unwrap_or("");
+        let invalid = |reason: &str| Error::InvalidParameter { name: name.to_owned(), reason: reason.to_owned() };
+        if value.is_empty() {
+            return Err(invalid("it is empty, and the path would lose a segment"));
+        }
+        let whole_segment = out.ends_with('/') && (after.is_empty() || after.starts_with('/'));
+        if whole_segment && (value == "." || value == "..") {
+            return Err(invalid("`.` and `..` as a path segment name another resource (URL parsers resolve them)"));
+        }
+        if out.ends_with('\'') && after.starts_with('\'') {
+            out.extend(utf8_percent_encode(&value.replace('\'', "''"), SEGMENT));
+        } else {
+            out.extend(utf8_percent_encode(value, SEGMENT));
+        }
+        rest = after;
     }
     out.push_str(rest);
-    out
+    Ok(out)
 }
 
 /// `name(a='x',b=2)`: a function call segment. Strings are quoted with `'`
@@ -403,6 +427,15 @@ pub fn json_response<T: DeserializeOwned>(response: Response) -> Result<T, Error
         source,
         body: String::from_utf8_lossy(&response.body).into_owned(),
     })
+}
+
+/// An update or action documented with a body: the service may answer
+/// 204, or 200 with nothing, and that is a success with no value.
+pub fn optional_json_response<T: DeserializeOwned>(response: Response) -> Result<Option<T>, Error> {
+    if (200..300).contains(&response.status) && (response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace)) {
+        return Ok(None);
+    }
+    json_response(response).map(Some)
 }
 
 pub fn empty_response(response: Response) -> Result<(), Error> {
@@ -516,9 +549,27 @@ mod tests {
             ("/users/{id}/messages/{message-id}", vec!["u", "{m}"], "/users/u/messages/%7Bm%7D"),
             ("/range(address='{address}')", vec!["A1:B2"], "/range(address='A1%3AB2')"),
             ("/me", vec![], "/me"),
+            ("/users/{id}", vec!["?#%"], "/users/%3F%23%25"),
+            ("/users/{id}", vec!["日本語 🙂"], "/users/%E6%97%A5%E6%9C%AC%E8%AA%9E%20%F0%9F%99%82"),
+            ("/users/{id}", vec!["O'Brien"], "/users/O%27Brien"),
+            ("/x(name='{name}')", vec!["O'Brien"], "/x(name='O%27%27Brien')"),
+            ("/x(name={name})", vec!["3"], "/x(name=3)"),
+            ("/items/{id}", vec!["..."], "/items/..."),
+            ("/items/{id}.json", vec![".."], "/items/...json"),
+            ("/range(address='{a}')", vec![".."], "/range(address='..')"),
         ];
         for (template, values, want) in cases {
-            assert_eq!(fill_path(template, &values), want, "{template}");
+            assert_eq!(fill_path(template, &values).unwrap(), want, "{template}");
+        }
+    }
+
+    #[test]
+    fn values_that_would_change_the_resource_are_refused() {
+        for (template, value) in [("/items/{id}", ""), ("/items/{id}/x", "."), ("/items/{id}/x", ".."), ("/items/{id}", "..")] {
+            match fill_path(template, &[value]) {
+                Err(Error::InvalidParameter { name, .. }) => assert_eq!(name, "id"),
+                other => panic!("{template} with {value:?}: {other:?}"),
+            }
         }
     }
 
@@ -543,6 +594,17 @@ mod tests {
         }
         let err = empty_response(Response { status: 502, headers: vec![], body: b"bad gateway".to_vec() }).unwrap_err();
         assert!(matches!(err, Error::Status { status: 502, .. }));
+    }
+
+    #[test]
+    fn an_empty_success_is_no_value() {
+        let answer = |status: u16, body: &[u8]| optional_json_response::<serde_json::Value>(Response { status, headers: vec![], body: body.to_vec() });
+        assert_eq!(answer(204, b"").unwrap(), None);
+        assert_eq!(answer(200, b"").unwrap(), None);
+        assert_eq!(answer(200, b" \n").unwrap(), None);
+        assert_eq!(answer(200, br#"{"a":1}"#).unwrap(), Some(serde_json::json!({"a": 1})));
+        assert!(matches!(answer(200, b"{"), Err(Error::Decode { .. })));
+        assert!(matches!(answer(404, b""), Err(Error::Status { status: 404, .. })));
     }
 
     #[test]

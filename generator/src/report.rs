@@ -63,9 +63,14 @@ pub fn build(pages: &[PageResult], schema: &Schema, emit_diagnostics: &[Diagnost
                 PageKind::Other => "other",
             };
             *by_kind.entry(kind.to_owned()).or_insert(0) += 1;
+            // A response shared by several requests is one body of the page.
+            let mut seen = std::collections::BTreeSet::new();
             for ex in m.operation.iter().flat_map(|o| &o.examples) {
-                let bodies_of = ex.request.iter().filter_map(|r| r.body.as_ref()).chain(ex.response.iter().filter_map(|r| r.body.as_ref()));
-                for b in bodies_of {
+                let bodies_of = ex.request.iter().filter_map(|r| r.body.as_ref().map(|b| (r.line, b))).chain(ex.response.iter().filter_map(|r| r.body.as_ref().map(|b| (r.line, b))));
+                for (line, b) in bodies_of {
+                    if !seen.insert(line) {
+                        continue;
+                    }
                     match b {
                         crate::page::http::Body::Json(j) if j.repairs.is_empty() => bodies.strict += 1,
                         crate::page::http::Body::Json(_) => bodies.lenient += 1,

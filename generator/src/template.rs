@@ -57,6 +57,30 @@ impl PathTemplate {
         out
     }
 
+    /// Whether the last segment calls a function with its arguments
+    /// written in the template (`getX(period='{period}')`): the operation's
+    /// function parameters are then these placeholders, not added again.
+    pub fn has_inline_args(&self) -> bool {
+        self.segments.last().is_some_and(|s| s.parts.iter().any(|p| matches!(p, Part::Literal(l) if l.contains('('))))
+    }
+
+    /// For each parameter in order, whether it stands inside single quotes
+    /// (`(period='{period}')`), where a `'` in its value is written `''`.
+    pub fn quoted_params(&self) -> Vec<bool> {
+        let mut out = Vec::new();
+        for segment in &self.segments {
+            for (i, part) in segment.parts.iter().enumerate() {
+                if let Part::Param(_) = part {
+                    let before = i.checked_sub(1).and_then(|b| segment.parts.get(b));
+                    let after = segment.parts.get(i + 1);
+                    let quoted = matches!(before, Some(Part::Literal(l)) if l.ends_with('\'')) && matches!(after, Some(Part::Literal(l)) if l.starts_with('\''));
+                    out.push(quoted);
+                }
+            }
+        }
+        out
+    }
+
     pub fn params(&self) -> impl Iterator<Item = &str> {
         self.segments.iter().flat_map(|s| s.parts.iter()).filter_map(|p| match p {
             Part::Param(name) => Some(name.as_str()),
@@ -82,11 +106,14 @@ impl PathTemplate {
     }
 }
 
+/// A segment's parts: `{name}` is a placeholder, and so is `<name>`, which
+/// some pages write (`range(address=<address>)`).
 fn parse_segment(text: &str) -> Segment {
     let mut parts = Vec::new();
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+    while let Some(open) = rest.find(['{', '<']) {
+        let closing = if rest[open..].starts_with('{') { '}' } else { '>' };
+        let Some(close) = rest[open..].find(closing).map(|c| open + c) else { break };
         if open > 0 {
             parts.push(Part::Literal(rest[..open].to_owned()));
         }
@@ -158,6 +185,24 @@ mod tests {
             t.segments[1].parts,
             [Part::Literal("range(address='".into()), Part::Param("address".into()), Part::Literal("')".into())]
         );
+    }
+
+    #[test]
+    fn angle_bracket_placeholders_and_inline_arguments() {
+        let t = PathTemplate::parse("/me/drive/items/{id}/workbook/worksheets/{id|name}/range(<address>)/format");
+        assert_eq!(t.params().collect::<Vec<_>>(), ["id", "id|name", "address"]);
+        assert_eq!(t.path(), "/me/drive/items/{id}/workbook/worksheets/{id|name}/range({address})/format");
+        let cases = [
+            ("/reports/getOffice365GroupsActivityFileCounts(period='{period_value}')", true, vec![true]),
+            ("/reports/getEmailActivityUserDetail(date={date_value})", true, vec![false]),
+            ("/reports/getX", false, vec![]),
+            ("/users/{id}/x(a='{a}',b={b})", true, vec![false, true, false]),
+            ("/a('{id}')/b", false, vec![true]),
+        ];
+        for (path, inline, quoted) in cases {
+            let t = PathTemplate::parse(path);
+            assert_eq!((t.has_inline_args(), t.quoted_params()), (inline, quoted), "{path}");
+        }
     }
 
     #[test]

@@ -3,12 +3,12 @@
 //! server that expects the documented request, sends it and returns the
 //! documented response as the typed value.
 
-use super::operation::{body_type, output, url_fields, OperationNames, OutputKind};
+use super::operation::{body_type, output, url_fields, OperationNames, OutputKind, ParameterField};
 use super::rust_type::Paths;
 use super::naming::snake_case;
 use super::{EmitOptions, TypeNames};
 use crate::diagnostics::Diagnostic;
-use crate::schema::{ExampleDef, OperationDef, ParameterDef};
+use crate::schema::{ExampleDef, OperationDef};
 use crate::template::{split_url, Part, PathTemplate};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use proc_macro2::TokenStream;
@@ -17,7 +17,7 @@ use quote::{format_ident, quote};
 /// What the runtime encodes in a path segment (`runtime::fill_path`); the
 /// expected paths here are computed independently, so a test fails if the
 /// runtime's encoding drifts from what Graph's paths need.
-const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+pub(super) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 fn diag_at(source: &str, code: &'static str, message: String) -> Diagnostic {
     let (file, line) = crate::schema::build::source_parts(source);
@@ -28,6 +28,7 @@ fn diag_at(source: &str, code: &'static str, message: String) -> Diagnostic {
 /// workload compiled under that workload's feature.
 pub fn main(options: &EmitOptions, modules: &[(String, TokenStream)]) -> TokenStream {
     let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
+    let path_helpers = super::path_tests::helpers(&krate);
     let mods = modules.iter().map(|(m, cfg)| {
         let m = format_ident!("{}", m);
         quote!(#cfg mod #m;)
@@ -69,6 +70,8 @@ pub fn main(options: &EmitOptions, modules: &[(String, TokenStream)]) -> TokenSt
             server
         }
 
+        #path_helpers
+
         fn client(server: &MockServer) -> #krate::runtime::Client {
             #krate::runtime::Client::new(#krate::runtime::Cloud::Custom(server.uri()), "test-token")
         }
@@ -89,6 +92,8 @@ struct Module<'a> {
     krate: syn::Ident,
     module: syn::Ident,
     paths: Paths,
+    /// `krate::v1_0::operations::`.
+    operations: TokenStream,
 }
 
 /// One operation as its tests see it, worked out once however many
@@ -98,14 +103,15 @@ struct Tested<'a> {
     names: &'a OperationNames,
     body: Option<TokenStream>,
     output: (TokenStream, OutputKind),
-    url_fields: Vec<(String, ParameterDef)>,
+    url_fields: Vec<ParameterField>,
     templates: Vec<PathTemplate>,
 }
 
 /// The tests of one workload's operations.
 pub fn module(version: &str, names: &TypeNames, ops: &[(&OperationDef, &OperationNames)], options: &EmitOptions) -> (TokenStream, Vec<Diagnostic>) {
     let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
-    let m = Module { version, module: format_ident!("{}", super::version_module(version)), paths: Paths::outside(&krate, super::version_module(version)), krate };
+    let module = format_ident!("{}", super::version_module(version));
+    let m = Module { version, operations: quote!(#krate::#module::operations::), paths: Paths::outside(&krate, super::version_module(version)), module, krate };
     let mut tests = Vec::new();
     let mut diagnostics = Vec::new();
     for (op, op_names) in ops {
@@ -114,9 +120,11 @@ pub fn module(version: &str, names: &TypeNames, ops: &[(&OperationDef, &Operatio
             names: op_names,
             body: body_type(op, names, op_names, &m.paths),
             output: output(op, names, &m.paths),
-            url_fields: url_fields(op),
+            url_fields: url_fields(op, op_names),
             templates: op.paths.iter().map(|p| PathTemplate::parse(p)).collect(),
         };
+        let body_kind = op.request_body.as_ref().map(|b| b.type_name.as_ref().filter(|_| !b.collection).and_then(|t| names.get(t)).map(|(_, k)| *k));
+        tests.extend(super::path_tests::test(version, &m.operations, op_names, &tested.templates, &tested.url_fields, body_kind));
         let stem = snake_case(&op_names.primary);
         for (k, ex) in op.examples.iter().enumerate() {
             let stem = format!("{stem}_example_{}", k + 1);
@@ -143,7 +151,7 @@ fn round_trips(t: &Tested, ex: &ExampleDef, stem: &str) -> Vec<TokenStream> {
             out.push(round_trip_test(&format!("{stem}_request_round_trip"), ty, body, &ex.source));
         }
     }
-    if let (Some(resp), (ty, OutputKind::Json)) = (&ex.response, &t.output) {
+    if let (Some(resp), (ty, OutputKind::Json | OutputKind::OptionalJson)) = (&ex.response, &t.output) {
         if let Some(body) = resp.body.as_ref().filter(|_| (200..300).contains(&resp.status) && resp.fits_type) {
             out.push(round_trip_test(&format!("{stem}_response_round_trip"), ty, body, &ex.source));
         }
@@ -180,20 +188,26 @@ fn function_arg_values(segment: &str) -> Vec<(String, String)> {
 /// template with the example's values percent-encoded, then the function
 /// arguments as `runtime::function_args` writes them. Also returns the
 /// argument values the operation's fields take, unquoted.
-fn expected_path(version: &str, template: &PathTemplate, values: &[String], url_params: &[(String, ParameterDef)], last_segment: &str) -> (String, Vec<String>) {
+fn expected_path(version: &str, template: &PathTemplate, values: &[String], url_params: &[ParameterField], last_segment: &str) -> (String, Vec<String>) {
     let mut expected = format!("/{version}");
-    let mut values = values.iter();
+    let mut values = values.iter().zip(template.quoted_params());
     for segment in &template.segments {
         expected.push('/');
         for part in &segment.parts {
             match part {
                 Part::Literal(l) => expected.push_str(l),
-                Part::Param(_) => expected.extend(utf8_percent_encode(values.next().map_or("", String::as_str), SEGMENT)),
+                Part::Param(_) => {
+                    let (value, quoted) = values.next().map_or((String::new(), false), |(v, q)| (v.clone(), q));
+                    let value = if quoted { value.replace('\'', "''") } else { value };
+                    expected.extend(utf8_percent_encode(&value, SEGMENT));
+                }
             }
         }
     }
-    if url_params.is_empty() {
-        return (expected, Vec::new());
+    // A path that writes its function's arguments has them already (the
+    // operation's argument fields, there for its other paths, stay empty).
+    if url_params.is_empty() || template.has_inline_args() {
+        return (expected, vec![String::new(); url_params.len()]);
     }
     let args = function_arg_values(last_segment);
     let mut rendered = Vec::new();
@@ -232,7 +246,15 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
         return Err("the operation takes a JSON body but the example request has none; no client test is emitted for it".to_owned());
     }
     // An example URL is a URL: its parameter values are percent-encoded.
-    let values: Vec<String> = values.iter().map(|v| percent_decode_str(v).decode_utf8_lossy().into_owned()).collect();
+    // Inside quotes a `'` is written `''`: the field holds the value itself.
+    let values: Vec<String> = values
+        .iter()
+        .zip(t.templates[index].quoted_params())
+        .map(|(v, quoted)| {
+            let v = percent_decode_str(v).decode_utf8_lossy().into_owned();
+            if quoted { v.replace("''", "'") } else { v }
+        })
+        .collect();
     let url_params = &t.url_fields;
     let (expected, url_values) = expected_path(m.version, &t.templates[index], &values, url_params, path_part.rsplit('/').next().unwrap_or(""));
     // An example URL's query is percent-encoded; the operation takes it plain.
@@ -269,7 +291,7 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
     let kind = t.output.1;
     let resp = ex.response.as_ref();
     let (response_body, answer, check) = match (kind, resp.and_then(|r| r.body.as_ref()), resp.and_then(|r| r.body_text.as_ref())) {
-        (OutputKind::Json, Some(json), _) => {
+        (OutputKind::Json | OutputKind::OptionalJson, Some(json), _) => {
             let json = serde_json::to_string_pretty(json).expect("JSON values serialize");
             (quote!(let response_body = #json;), quote!(Some((response_body, "application/json"))), quote!(assert_same_json(&output, response_body);))
         }
@@ -282,6 +304,7 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
                 quote!(assert_eq!(output, response_body.as_bytes());),
             )
         }
+        (OutputKind::OptionalJson, None, _) => (quote!(), quote!(None), quote!(assert!(output.is_none(), "an empty answer is no value");)),
         (OutputKind::Json, None, _) => return Err("the example has no JSON response body to answer with; no client test is emitted for it".to_owned()),
         _ => (quote!(), quote!(None), quote!()),
     };

@@ -11,6 +11,7 @@ mod model_struct;
 pub mod naming;
 mod operation;
 mod path_enum;
+mod path_tests;
 mod rust_type;
 mod workloads;
 

@@ -75,15 +75,27 @@ pub enum OutputKind {
     Empty,
     Bytes,
     Json,
+    /// JSON, or nothing: an update or action documented with a body that
+    /// the service may answer with 204 or an empty 200 (`None`).
+    OptionalJson,
 }
 
 pub fn output(op: &OperationDef, names: &TypeNames, paths: &Paths) -> (TokenStream, OutputKind) {
-    let runtime = &paths.runtime;
     // 204 No Content has no body, whatever an example shows.
     if op.response.status == 204 {
         return (quote!(()), OutputKind::Empty);
     }
     let documented_json = op.examples.iter().any(|e| e.response.as_ref().is_some_and(|r| r.body.is_some() && r.status != 204));
+    let (ty, kind) = json_output(op, names, paths, documented_json);
+    // A read answers with its value; anything else may answer with none.
+    match kind {
+        OutputKind::Json if op.method != "GET" => (quote!(Option<#ty>), OutputKind::OptionalJson),
+        _ => (ty, kind),
+    }
+}
+
+fn json_output(op: &OperationDef, names: &TypeNames, paths: &Paths, documented_json: bool) -> (TokenStream, OutputKind) {
+    let runtime = &paths.runtime;
     match op.response.type_name.as_deref() {
         Some("Edm.Stream") => (quote!(Vec<u8>), OutputKind::Bytes),
         Some(t) => {
@@ -132,9 +144,17 @@ fn method_ident(method: &str) -> TokenStream {
     }
 }
 
-/// The struct fields of a function's parameters (`/getX(param='{value}')`),
-/// named beside `path`, `body` and `query`.
-pub fn url_fields(op: &OperationDef) -> Vec<(String, ParameterDef)> {
+/// A function parameter's struct field: (Rust name, the parameter).
+pub type ParameterField = (String, ParameterDef);
+
+/// The struct fields of a function's parameters, named beside `path`,
+/// `body` and `query`: for a function whose paths do not write the
+/// arguments themselves (`/getX`, called as `/getX(a='..')`). Where every
+/// path writes them (`/getX(a='{a}')`), they are the paths' fields.
+pub fn url_fields(op: &OperationDef, names: &OperationNames) -> Vec<ParameterField> {
+    if names.variants.iter().all(|v| v.inline_args) {
+        return Vec::new();
+    }
     let mut scope = Scope::with_reserved(&["path", "body", "query"]);
     op.url_parameters.iter().map(|p| (scope.claim(&[snake_case(&p.name)]), p.clone())).collect()
 }
@@ -153,7 +173,11 @@ fn op_doc(op: &OperationDef) -> String {
             }
         }
     }
-    let perms = |list: &[String]| if list.is_empty() { "not supported".to_owned() } else { list.join(", ") };
+    let perms = |list: &Option<Vec<String>>| match list.as_deref() {
+        None => "unknown (the docs do not say)".to_owned(),
+        Some([]) => "not supported".to_owned(),
+        Some(list) => list.join(", "),
+    };
     doc.push_str(&format!(
         "\n\nPermissions:\n- Delegated (work or school account): {}\n- Delegated (personal Microsoft account): {}\n- Application: {}",
         perms(&op.permissions.delegated_work),
@@ -196,12 +220,13 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
         OutputKind::Empty => quote!(crate::runtime::empty_response(response)),
         OutputKind::Bytes => quote!(crate::runtime::bytes_response(response)),
         OutputKind::Json => quote!(crate::runtime::json_response(response)),
+        OutputKind::OptionalJson => quote!(crate::runtime::optional_json_response(response)),
     };
     let method = method_ident(&op.method);
     let ident = format_ident!("{}", op_names.primary);
     let path_enum_ident = format_ident!("{}", op_names.path_enum);
     let path_enum = path_enum::emit(&op_names.path_enum, &op_names.primary, &op_names.variants);
-    let url_fields = url_fields(op);
+    let url_fields = url_fields(op, op_names);
     let url_idents: Vec<_> = url_fields.iter().map(|(f, _)| format_ident!("{}", f)).collect();
     let url_docs = url_fields.iter().map(|(_, p)| format!(" Function parameter `{}` ({}). {}", p.name, p.type_name, p.description));
     let url_args = url_fields.iter().map(|(f, p)| {
@@ -213,7 +238,16 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
             quote!((#wire, crate::runtime::FunctionArg::Raw(&self.#f)))
         }
     });
-    let push_args = (!url_fields.is_empty()).then(|| quote!(path.push_str(&crate::runtime::function_args(&[#(#url_args),*]));));
+    // Appended on the paths that do not write the arguments themselves.
+    let push_args = (!url_fields.is_empty()).then(|| {
+        let append = quote!(path.push_str(&crate::runtime::function_args(&[#(#url_args),*])););
+        let inline: Vec<_> = op_names.variants.iter().filter(|v| v.inline_args).map(|v| format_ident!("{}", v.name)).collect();
+        if inline.is_empty() {
+            append
+        } else {
+            quote!(if !matches!(self.path, #(#path_enum_ident::#inline { .. })|*) { #append })
+        }
+    });
     let mutable = push_args.as_ref().map(|_| quote!(mut));
     let (body_field, body_arg) = match body_type(op, names, op_names, &paths) {
         Some(ty) => (quote!(/// The request body.
@@ -239,7 +273,7 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
             type Output = #output;
 
             fn request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
-                let #mutable path = self.path.to_path();
+                let #mutable path = self.path.to_path()?;
                 #push_args
                 crate::runtime::request(#method, #api_version, path, &self.query, #body_arg)
             }

@@ -15,6 +15,8 @@ pub struct PathVariant {
     pub template: String,
     /// (placeholder as written, Rust field name).
     pub params: Vec<(String, String)>,
+    /// The path writes its function's arguments itself (`getX(a='{a}')`).
+    pub inline_args: bool,
 }
 
 /// The literal segments of a path (no placeholders), type casts without
@@ -58,6 +60,7 @@ pub fn variants(paths: &[String]) -> Vec<PathVariant> {
                 name: scope.claim(&[pascal_case(&words)]),
                 template: template.path(),
                 params: template.params().map(|p| (p.to_owned(), fields.claim(&[field_name(p)]))).collect(),
+                inline_args: template.has_inline_args(),
             }
         })
         .collect()
@@ -91,7 +94,7 @@ pub fn emit(ident: &str, operation: &str, variants: &[PathVariant]) -> TokenStre
         let template = &v.template;
         let fields: Vec<_> = v.params.iter().map(|(_, f)| format_ident!("{}", f)).collect();
         if fields.is_empty() {
-            quote!(Self::#name => #template.to_owned(),)
+            quote!(Self::#name => Ok(#template.to_owned()),)
         } else {
             quote!(Self::#name { #(#fields),* } => crate::runtime::fill_path(#template, &[#(#fields),*]),)
         }
@@ -104,8 +107,9 @@ pub fn emit(ident: &str, operation: &str, variants: &[PathVariant]) -> TokenStre
         }
 
         impl #ident {
-            /// The path with its parameters filled in, percent-encoded.
-            pub fn to_path(&self) -> String {
+            /// The path with its parameters filled in, percent-encoded; an
+            /// error for a value that would name another resource.
+            pub fn to_path(&self) -> Result<String, crate::runtime::Error> {
                 match self {
                     #(#arms)*
                 }

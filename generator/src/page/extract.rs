@@ -28,6 +28,8 @@ enum Section {
     Members,
     EnumValues(String),
     Parameters,
+    /// "Path parameters": the placeholders of the request paths, described.
+    PathParameters,
     /// Sections with nothing to generate from (Methods, See also, ...).
     Other,
 }
@@ -47,7 +49,8 @@ fn classify(heading: &str, level: u8, current: &Section) -> Section {
         "relationships" => Section::Relationships,
         "json representation" => Section::JsonRepresentation,
         "members" => Section::Members,
-        "parameters" | "function parameters" | "path parameters" => Section::Parameters,
+        "parameters" | "function parameters" => Section::Parameters,
+        "path parameters" => Section::PathParameters,
         _ if h == "example" || h == "examples" || h.starts_with("example ") || h.starts_with("example:") => Section::Examples,
         _ if h.ends_with(" values") && h.split(" ").count() == 2 => {
             Section::EnumValues(heading.trim().split(' ').next().unwrap_or("").to_owned())
@@ -96,10 +99,18 @@ struct Gathered {
     body_line: usize,
     response_text: String,
     response_line: usize,
+    response_closed: bool,
+    /// Where the HTTP request section starts, if the page has one.
+    http_request_line: Option<usize>,
+    /// Example requests by their annotation's name, and their index in `examples`.
+    named_requests: Vec<(String, usize)>,
+    /// The status line of a response block in the Response section.
+    response_shown: Option<u16>,
     examples: Vec<Example>,
     properties: Vec<Property>,
     relationships: Vec<Property>,
     url_parameters: Vec<Property>,
+    path_parameters: Vec<Property>,
     resource_json: Option<(Json, Option<std::collections::BTreeMap<String, serde_json::Value>>)>,
     members: Vec<EnumMember>,
     members_line: usize,
@@ -127,7 +138,18 @@ impl Extractor<'_> {
         for block in &parsed.blocks {
             match block {
                 Block::Heading { level: 1, text, line } if title.is_none() => title = Some((text.clone(), *line)),
-                Block::Heading { level, text, .. } => section = classify(text, (*level).max(2), &section),
+                Block::Heading { level, text, .. } => {
+                    let next = classify(text, (*level).max(2), &section);
+                    if next == Section::HttpRequest && g.http_request_line.is_none() {
+                        g.http_request_line = Some(block.line());
+                    }
+                    // The operation's own Response section is the first;
+                    // later ones (a page of several steps) tell of others.
+                    if section == Section::Response && next != Section::Response && !g.response_text.is_empty() {
+                        g.response_closed = true;
+                    }
+                    section = next;
+                }
                 Block::Paragraph { text, line } => self.paragraph(&section, text, *line, &mut g),
                 Block::Table(t) => self.table(&section, t, &mut g),
                 Block::Code(c) => self.code(&section, c, &mut g),
@@ -149,7 +171,7 @@ impl Extractor<'_> {
                 g.body_text.push_str(text);
                 g.body_text.push(' ');
             }
-            Section::Response => {
+            Section::Response if !g.response_closed => {
                 if g.response_text.is_empty() {
                     g.response_line = line;
                 }
@@ -209,6 +231,12 @@ impl Extractor<'_> {
                 }
                 true
             }
+            // Mostly the paths' placeholders, described (the paths' fields
+            // already); some pages list a function's arguments here too.
+            Section::PathParameters if tables::is_property_table(&header) => {
+                g.path_parameters.extend(tables::properties(t, &header, &self.namespace, self.sink));
+                true
+            }
             Section::Members | Section::Preamble | Section::Other if is_members => {
                 g.members = tables::members(t, &header, self.sink);
                 g.members_line = t.line;
@@ -254,6 +282,9 @@ impl Extractor<'_> {
             return;
         }
         let first = c.text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        if self.named_example(section, c, block_type, first, g) {
+            return;
+        }
         // Request lines are recognizable by their content wherever a page
         // puts them: under headings of its own, or with the heading missing.
         if !matches!(section, Section::HttpRequest | Section::Examples) && block_type != "request" && is_request_path_block(&c.text) {
@@ -263,11 +294,15 @@ impl Extractor<'_> {
         }
         match section {
             Section::HttpRequest => self.add_paths(g, c, true),
+            // A response shown in the Response section itself (not under
+            // Examples) shows the operation's status.
+            Section::Response if g.response_shown.is_none() => g.response_shown = http::status_of(first),
             Section::Examples => {
                 let annotated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false);
                 if block_type == "request" || http::request_line(first).is_some() {
                     if let Some(req) = http::parse_request(&c.text, c.line, self.sink) {
                         note_version(g, &req.url, c.line);
+                        g.named_requests.extend(annotation_names(c).into_iter().next().map(|n| (n, g.examples.len())));
                         g.examples.push(Example { request: Some(req), response: None });
                     } else {
                         self.sink.warning(c.line, "example-request-unreadable", "expected `METHOD URL` on the first line of this example request");
@@ -282,6 +317,54 @@ impl Extractor<'_> {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Requests and responses the docs' annotations name, wherever they
+    /// stand. A page of several requests (the OneDrive pages) may show one
+    /// response for all of them: its annotation's `"name"` lists theirs,
+    /// and each gets it. A named request outside the Examples section is an
+    /// example too (in the HTTP request section, also its paths). Returns
+    /// whether the block was taken.
+    fn named_example(&mut self, section: &Section, c: &CodeBlock, block_type: &str, first: &str, g: &mut Gathered) -> bool {
+        let names = annotation_names(c);
+        if names.is_empty() {
+            return false;
+        }
+        match block_type {
+            "request" if *section != Section::Examples => {
+                if *section == Section::HttpRequest {
+                    self.add_paths(g, c, true);
+                }
+                // One request (a block of several request lines is paths only).
+                let one = c.text.lines().filter(|l| http::request_line(l).is_some()).count() == 1;
+                if let Some(req) = http::request_line(first).filter(|_| one).and_then(|_| http::parse_request(&c.text, c.line, self.sink)) {
+                    note_version(g, &req.url, c.line);
+                    g.named_requests.push((names[0].clone(), g.examples.len()));
+                    g.examples.push(Example { request: Some(req), response: None });
+                }
+                true
+            }
+            "response" => {
+                let targets: Vec<usize> = names
+                    .iter()
+                    .filter_map(|n| g.named_requests.iter().find(|(m, _)| m == n).map(|(_, i)| *i))
+                    .filter(|&i| g.examples[i].response.is_none())
+                    .collect();
+                if targets.is_empty() {
+                    return false;
+                }
+                let truncated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false) || std::mem::take(&mut g.next_response_truncated);
+                let resp = http::parse_response(&c.text, c.line, truncated, self.sink);
+                if *section == Section::Response && g.response_shown.is_none() {
+                    g.response_shown = resp.status;
+                }
+                for i in targets {
+                    g.examples[i].response = Some(resp.clone());
+                }
+                true
+            }
+            _ => false,
         }
     }
 
@@ -324,7 +407,7 @@ impl Extractor<'_> {
             enums: g.value_enums.clone(),
         };
         match kind {
-            PageKind::Operation => self.finish_operation(&mut model, g),
+            PageKind::Operation => self.finish_operation(&mut model, g, title.as_ref().map(|(_, line)| *line)),
             PageKind::Resource => self.finish_resource(&mut model, g),
             PageKind::Enum => {
                 // A page of several enums ("X values" tables) names each in its heading.
@@ -410,12 +493,15 @@ impl Extractor<'_> {
         }
     }
 
-    fn finish_operation(&mut self, model: &mut PageModel, g: Gathered) {
+    fn finish_operation(&mut self, model: &mut PageModel, g: Gathered, title_line: Option<usize>) {
         // A page may take several methods (one per path); the schema makes
         // an operation of each.
         let method = g.paths.first().map(|p| p.method.clone()).unwrap_or_default();
         let body_text = g.body_text.to_ascii_lowercase();
-        let url_parameters_in_body = body_text.contains("request url");
+        // Only a function (GET) takes arguments in its URL; a table under
+        // the Request body of a POST, PATCH or PUT is the body.
+        let is_function = method == "GET";
+        let url_parameters_in_body = is_function && body_text.contains("request url");
         let (request_body, mut url_parameters) = if url_parameters_in_body {
             (None, g.body_properties)
         } else if let Some(c) = BODY_RESOURCE.captures(&g.body_text) {
@@ -427,7 +513,29 @@ impl Extractor<'_> {
             (None, Vec::new())
         };
         url_parameters.extend(g.url_parameters);
-        let response = self.response(&g.response_text, g.response_line);
+        // A "Path parameters" row that is no placeholder of the paths is a
+        // function's argument (`range/cell` takes `row` and `column`).
+        let placeholders: Vec<String> = g.paths.iter().flat_map(|p| crate::template::PathTemplate::parse(&p.path).params().map(placeholder_key).collect::<Vec<_>>()).collect();
+        url_parameters.extend(g.path_parameters.into_iter().filter(|p| !placeholders.contains(&placeholder_key(&p.name))));
+        // Only a function (GET) takes URL arguments. The parameters of an
+        // action (POST) are its body; where its paths write them
+        // (`resizedRange(deltaRows={n}, ...)`), they are the paths' fields.
+        let written_in_paths = g.paths.iter().all(|p| crate::template::PathTemplate::parse(&p.path).has_inline_args());
+        let mut request_body = request_body;
+        if !is_function && !url_parameters.is_empty() && !written_in_paths {
+            let line = url_parameters[0].line;
+            match request_body {
+                None if method == "POST" => request_body = Some(RequestBody { type_ref: None, properties: std::mem::take(&mut url_parameters), line }),
+                _ => self.sink.warning(line, "parameters-not-url", format!(
+                    "expected URL arguments only on a function (GET) and parameters in a body only on an action (POST) without another body; the parameters of this {method} operation are not used"
+                )),
+            }
+        }
+        if !is_function {
+            url_parameters.clear();
+        }
+        let example_success = g.response_shown.into_iter().chain(g.examples.iter().filter_map(|e| e.response.as_ref()?.status)).find(|s| (200..400).contains(s));
+        let response = self.response(&g.response_text, g.response_line, example_success);
         if g.permissions.is_none() {
             self.sink.warning(1, "permissions-missing", "expected a permissions table (Permission type | Permissions) on this operation page");
         }
@@ -454,7 +562,9 @@ impl Extractor<'_> {
             }
         }
         if g.paths.is_empty() {
-            self.sink.error(1, "request-missing", "expected at least one request line (`METHOD /path`) in the HTTP request section");
+            // Where the request lines should be: the section, else the title.
+            let line = g.http_request_line.or(title_line).unwrap_or(1);
+            self.sink.error(line, "request-missing", "expected at least one request line (`METHOD /path`) in the HTTP request section");
         }
         model.operation = Some(Operation {
             method,
@@ -468,12 +578,22 @@ impl Extractor<'_> {
         });
     }
 
-    fn response(&mut self, text: &str, line: usize) -> Option<ResponseSpec> {
+    /// The Response section: its status and type. The prose names the
+    /// success status in the template's sentence ("If successful, this
+    /// method returns a `302 Found`"), and sometimes failures beside it ("a
+    /// `507 Insufficient Storage` response will be returned"). The status is
+    /// that sentence's; else the first success or redirect the prose names;
+    /// else the one an example's status line shows; else the first named.
+    fn response(&mut self, text: &str, line: usize, example_success: Option<u16>) -> Option<ResponseSpec> {
         if text.is_empty() {
             return None;
         }
         let text = text.replace('`', "");
-        let Some(status) = STATUS.captures(&text).and_then(|c| c[1].parse().ok()) else {
+        let statuses = |t: &str| STATUS.captures_iter(t).filter_map(|c| c[1].parse().ok()).collect::<Vec<u16>>();
+        let in_success_sentence = text.split(". ").filter(|s| s.to_ascii_lowercase().contains("success")).find_map(|s| statuses(s).first().copied());
+        let all = statuses(&text);
+        let status = in_success_sentence.or(all.iter().copied().find(|s| (200..400).contains(s))).or(example_success).or(all.first().copied());
+        let Some(status) = status else {
             self.sink.warning(line, "response-status-missing", "expected a status code (`200 OK`) in the Response section");
             return None;
         };
@@ -520,6 +640,15 @@ impl Extractor<'_> {
     }
 }
 
+/// The names an annotation gives its block: `"name": "x"` or a list.
+fn annotation_names(c: &CodeBlock) -> Vec<String> {
+    match c.annotation.as_ref().and_then(|a| a.get("name")) {
+        Some(serde_json::Value::String(n)) => vec![n.clone()],
+        Some(serde_json::Value::Array(names)) => names.iter().filter_map(|n| n.as_str().map(str::to_owned)).collect(),
+        _ => Vec::new(),
+    }
+}
+
 /// Notes the API version an absolute URL names, and returns its path.
 fn note_version<'u>(g: &mut Gathered, url: &'u str, line: usize) -> &'u str {
     let (version, path) = split_url(url);
@@ -527,6 +656,13 @@ fn note_version<'u>(g: &mut Gathered, url: &'u str, line: usize) -> &'u str {
         g.url_versions.push((if v == "beta" { "beta" } else { "v1.0" }, line));
     }
     path
+}
+
+/// A placeholder's name as tables write it too: `{item-id}` is `item-id`,
+/// `itemId` or `item_id`; `{id | userPrincipalName}` is its first name.
+fn placeholder_key(name: &str) -> String {
+    let first = name.split('|').next().unwrap_or(name);
+    first.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// A block of request lines with paths (not the absolute URLs of examples).

@@ -51,6 +51,11 @@ pub fn is_status_line(line: &str) -> bool {
     STATUS_LINE.is_match(line.trim())
 }
 
+/// The status a status line (`HTTP/1.1 200 OK`) names.
+pub fn status_of(line: &str) -> Option<u16> {
+    STATUS_LINE.captures(line.trim())?[1].parse().ok()
+}
+
 type Headers = Vec<(String, String)>;
 
 /// Splits a block into its first line, headers and body text, with the line

@@ -119,11 +119,14 @@ pub struct RequestPath {
     pub line: usize,
 }
 
+/// The permissions per permission type, in the docs' order: None where the
+/// docs do not say (no table, or no row for that type), empty where they
+/// say "Not supported".
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Permissions {
-    pub delegated_work: Vec<String>,
-    pub delegated_personal: Vec<String>,
-    pub application: Vec<String>,
+    pub delegated_work: Option<Vec<String>>,
+    pub delegated_personal: Option<Vec<String>>,
+    pub application: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -8,7 +8,7 @@ use crate::blocks::Table;
 use crate::diagnostics::Sink;
 
 /// Permission type | Permissions: one row per permission type; "Not
-/// supported." means none.
+/// supported." means none, a type with no row is not known.
 pub fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
     let mut p = Permissions::default();
     for row in &t.rows {
@@ -29,6 +29,7 @@ pub fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
             sink.warning(row.line, "permission-type-unknown", format!("expected Delegated (work or school account), Delegated (personal Microsoft account) or Application, found {:?}", cell(&row.cells, 0)));
             continue;
         };
+        let slot = slot.get_or_insert_with(Vec::new);
         for n in names {
             if !slot.contains(&n) {
                 slot.push(n);
@@ -45,11 +46,14 @@ pub fn properties(t: &Table, header: &[String], namespace: &str, sink: &mut Sink
     let mut out = Vec::new();
     for row in &t.rows {
         let raw_name = cell(&row.cells, 0);
-        let name: String = raw_name.split_whitespace().next().unwrap_or("").trim_matches(|c| c == '`' || c == '*').to_owned();
-        if name.is_empty() {
-            sink.warning(row.line, "property-name-missing", "expected a property name in the first cell of this row");
+        let Some(name) = property_name(&raw_name, t.unsplit_rows.contains(&row.line)) else {
+            if raw_name.trim().is_empty() {
+                sink.warning(row.line, "property-name-missing", "expected a property name in the first cell of this row");
+            } else {
+                sink.warning(row.line, "property-name-invalid", format!("expected a property name (`displayName`, `@odata.type`) in the first cell of this row, found {raw_name:?}; the row is not a property"));
+            }
             continue;
-        }
+        };
         let type_cell = type_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
         let type_ref = type_expr::parse(&type_cell, namespace).unwrap_or_else(|| {
             sink.warning(row.line, "type-unmapped", format!("expected a type name for property `{name}`, found {type_cell:?}; it is typed as Edm.Untyped"));
@@ -60,6 +64,26 @@ pub fn properties(t: &Table, header: &[String], namespace: &str, sink: &mut Sink
         out.push(Property { name, type_ref, description, possible_values, line: row.line });
     }
     out
+}
+
+/// The property a row's first cell names: one name (`displayName`,
+/// `@odata.type`, `content@odata.bind`), in code marks or bold or not,
+/// optionally followed by a note in parentheses (`id (deprecated)`). Text
+/// (`Prefer: outlook.timezone`, `file/localizations/{id}/versions`) names
+/// none. A row the copied text's reader could not split (`unsplit`) holds
+/// the whole line, which starts with the name.
+fn property_name(cell: &str, unsplit: bool) -> Option<String> {
+    let strip = |s: &str| s.trim_matches(|c| c == '`' || c == '*').to_owned();
+    let mut words = cell.split_whitespace();
+    let first = strip(words.next()?);
+    let rest: Vec<&str> = words.collect();
+    let is_name = |n: &str| {
+        let (head, annotation) = n.split_once('@').map_or((n, None), |(h, a)| (h, Some(a)));
+        let segment = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        (head.is_empty() || head.split('.').all(segment)) && annotation.is_none_or(|a| a.split('.').all(segment)) && !(head.is_empty() && annotation.is_none())
+    };
+    let noted = rest.first().is_none_or(|w| w.starts_with('('));
+    (is_name(&first) && (unsplit || noted)).then_some(first)
 }
 
 /// An enum's Member | Value | Description table.
@@ -93,4 +117,35 @@ pub fn is_property_table(header: &[String]) -> bool {
 
 pub fn cell(cells: &[String], i: usize) -> String {
     cells.get(i).cloned().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::property_name;
+
+    #[test]
+    fn property_names_are_names() {
+        let cases: &[(&str, bool, Option<&str>)] = &[
+            ("displayName", false, Some("displayName")),
+            ("`id`", false, Some("id")),
+            ("**isDefault**", false, Some("isDefault")),
+            ("@odata.type", false, Some("@odata.type")),
+            ("content@odata.bind", false, Some("content@odata.bind")),
+            ("@microsoft.graph.conflictBehavior", false, Some("@microsoft.graph.conflictBehavior")),
+            ("id (deprecated)", false, Some("id")),
+            ("request-id", false, Some("request-id")),
+            ("Prefer: outlook.timezone", false, None),
+            ("file/localizations/{id}/versions", false, None),
+            ("the name of the thing", false, None),
+            ("日本語", false, None),
+            ("{id}", false, None),
+            ("3d", false, None),
+            ("@", false, None),
+            ("", false, None),
+            ("id String The identifier.", true, Some("id")),
+        ];
+        for (cell, unsplit, want) in cases {
+            assert_eq!(property_name(cell, *unsplit).as_deref(), *want, "{cell:?}");
+        }
+    }
 }

@@ -72,11 +72,12 @@ pub fn build(pages: &[PageResult]) -> Schema {
     b.infer_enums(&models);
     let mut operations: Vec<OperationDef> = models.iter().flat_map(|m| b.operations(m)).collect();
     {
-        let mut walker = ExampleWalker { builder: &mut b };
+        let mut walker = ExampleWalker { builder: &mut b, respelled: Default::default() };
         for op in &operations {
             walker.operation(op);
         }
-        // Once every undeclared property is added: does each body fit?
+        walker.respell();
+        // With the wire's spellings: does each body fit?
         for op in &mut operations {
             walker.check_fit(op);
         }
@@ -103,6 +104,7 @@ impl Builder {
             base_type: None,
             description: None,
             properties: Vec::new(),
+            undocumented_properties: Vec::new(),
             members: Vec::new(),
             sources: Vec::new(),
         });

@@ -1,15 +1,21 @@
 //! Examples as evidence: every property an example's JSON holds is checked
 //! against the type it is an instance of. One that no table declares is
-//! added to the type (typed from its JSON value) with a warning.
+//! recorded as undocumented (with the type its JSON suggests) and said; it
+//! never becomes a typed field, of that type or of its base.
 
 use super::build::{key, Builder};
 use super::{OperationDef, PropertyDef, TypeKind};
 use super::build::source_parts;
 use crate::diagnostics::Diagnostic;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 pub(super) struct ExampleWalker<'a> {
     pub builder: &'a mut Builder,
+    /// Table names the examples spell in another case: (version, the
+    /// declaring type's qualified name, the table's name) → the examples'
+    /// spellings and where.
+    pub respelled: BTreeMap<(&'static str, String, String), BTreeMap<String, Vec<String>>>,
 }
 
 impl ExampleWalker<'_> {
@@ -79,6 +85,10 @@ impl ExampleWalker<'_> {
         }
         for (name, value) in map {
             if name.contains('@') {
+                continue;
+            }
+            if let Some((owner, p)) = self.find_property_any_case(version, &actual, name).filter(|(_, p)| p.name != *name) {
+                self.respelled.entry((version, owner, p.name)).or_default().entry(name.clone()).or_default().push(src.to_owned());
                 continue;
             }
             match self.find_property(version, &actual, name) {
@@ -251,6 +261,52 @@ impl ExampleWalker<'_> {
         )));
     }
 
+    /// A property of the type or of its base types whose name is `name` in
+    /// any case, with the qualified name of the type that declares it;
+    /// None when one is named exactly so.
+    fn find_property_any_case(&self, version: &'static str, type_name: &str, name: &str) -> Option<(String, PropertyDef)> {
+        let mut current = Some(type_name.to_owned());
+        let mut hops = 0;
+        while let (Some(t), true) = (current.take(), hops < 32) {
+            let def = self.builder.types.get(&key(version, &t))?;
+            if def.properties.iter().any(|p| p.name == name) {
+                return None;
+            }
+            if let Some(p) = def.properties.iter().find(|p| p.name.eq_ignore_ascii_case(name)) {
+                return Some((def.qualified(), p.clone()));
+            }
+            current = def.base_type.clone();
+            hops += 1;
+        }
+        None
+    }
+
+    /// The wire name is the wire's: a property whose table spells it in
+    /// another case than every example does (`servicePrincipalID` against
+    /// `servicePrincipalId`) takes the examples' spelling, and says so.
+    /// Examples that disagree among themselves leave the table's.
+    pub fn respell(&mut self) {
+        for ((version, owner, table_name), spellings) in std::mem::take(&mut self.respelled) {
+            let (file, line) = spellings.values().flatten().next().map(|s| source_parts(s)).unwrap_or_default();
+            let Some(t) = self.builder.types.get_mut(&key(version, &owner)) else { continue };
+            if spellings.len() > 1 {
+                let names = spellings.keys().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+                self.builder.diagnostics.push(Diagnostic::warning(&file, line, "property-name-case", format!(
+                    "the examples spell `{table_name}` of {owner} as {names}; the table's spelling is kept"
+                )));
+                continue;
+            }
+            let (wire, sources) = spellings.into_iter().next().expect("one spelling");
+            if let Some(p) = t.properties.iter_mut().find(|p| p.name == table_name) {
+                p.name = wire.clone();
+                p.sources.extend(sources.iter().filter(|s| !p.sources.contains(s)).cloned().collect::<Vec<_>>());
+            }
+            self.builder.diagnostics.push(Diagnostic::warning(&file, line, "property-name-case", format!(
+                "the table of {owner} names `{table_name}`, every example sends `{wire}`: the field's wire name is `{wire}`"
+            )));
+        }
+    }
+
     /// A property of the type or of any of its base types.
     fn find_property(&self, version: &'static str, type_name: &str, name: &str) -> Option<PropertyDef> {
         let mut current = Some(type_name.to_owned());
@@ -266,10 +322,18 @@ impl ExampleWalker<'_> {
         None
     }
 
+    /// A property an example shows and no table declares: recorded, not
+    /// typed (a fact only the docs' tables state), and said once per type.
     fn undeclared(&mut self, version: &'static str, type_name: &str, name: &str, value: &Value, src: &str) {
-        let (type_ref, collection) = infer(value);
         let t = self.builder.types.get_mut(&key(version, type_name)).expect("the caller found this type");
-        t.properties.push(PropertyDef {
+        if let Some(seen) = t.undocumented_properties.iter_mut().find(|p| p.name == name) {
+            if !seen.sources.iter().any(|s| s == src) {
+                seen.sources.push(src.to_owned());
+            }
+            return;
+        }
+        let (type_ref, collection) = infer(value);
+        t.undocumented_properties.push(PropertyDef {
             name: name.to_owned(),
             type_name: type_ref.to_owned(),
             collection,
@@ -278,10 +342,11 @@ impl ExampleWalker<'_> {
             sources: vec![src.to_owned()],
         });
         let qualified = t.qualified();
+        let pages = t.sources.iter().map(|s| source_parts(s).0).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(", ");
         let (file, line) = source_parts(src);
         self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-property-undeclared", format!(
-            "the example has property `{name}`, which no table of {qualified} declares; it is added as {type_ref}{}",
-            if collection { " collection" } else { "" }
+            "the example has property `{name}`, which no table of {qualified} declares ({}); it is not a typed field: a value keeps it with the properties the docs do not list",
+            if pages.is_empty() { "no page defines the type".to_owned() } else { format!("its pages: {pages}") }
         )));
     }
 }

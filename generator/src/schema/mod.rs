@@ -38,6 +38,12 @@ pub struct TypeDef {
     pub base_type: Option<String>,
     pub description: Option<String>,
     pub properties: Vec<PropertyDef>,
+    /// Properties only examples show (no table of the type's pages lists
+    /// them): not typed fields (a value keeps them in
+    /// `additional_properties`), recorded with their example's source and
+    /// the type their JSON suggests. Absent from schema.json when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub undocumented_properties: Vec<PropertyDef>,
     pub members: Vec<MemberDef>,
     pub sources: Vec<String>,
 }
@@ -118,9 +124,10 @@ pub struct ResponseDef {
 #[derive(Clone, Debug, Default, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct PermissionsDef {
-    pub delegated_work: Vec<String>,
-    pub delegated_personal: Vec<String>,
-    pub application: Vec<String>,
+    /// null where the docs do not say; `[]` where they say "Not supported".
+    pub delegated_work: Option<Vec<String>>,
+    pub delegated_personal: Option<Vec<String>>,
+    pub application: Option<Vec<String>>,
 }
 
 #[derive(Clone, Debug, Serialize)]

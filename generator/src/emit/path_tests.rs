@@ -1,0 +1,132 @@
+//! Every operation's request paths → a test in the generated crate that
+//! builds the request on each documented path, with values holding what
+//! breaks URLs (`/ ? # % space ' é 日 🙂`), and compares its path with the
+//! documented template filled here, segment by segment and apart from the
+//! runtime: a path parameter never spills into another segment, a function
+//! is called once, and no placeholder is left as literal text.
+
+use super::example_tests::SEGMENT;
+use super::operation::{OperationNames, ParameterField};
+use super::path_enum::PathVariant;
+use crate::schema::TypeKind;
+use crate::template::{Part, PathTemplate};
+use percent_encoding::utf8_percent_encode;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// What each path and string argument is set to.
+pub const SAMPLE: &str = "x/y?z#1%2 3'é日🙂";
+/// What each argument of another type (`Edm.Int32`, ...) is set to.
+const RAW_SAMPLE: &str = "7";
+
+/// The path the server must see for one variant: the template's literals
+/// as written, each placeholder the sample encoded (its `'` doubled inside
+/// quotes), then the function's arguments where the path does not write
+/// them.
+pub fn expected(version: &str, template: &PathTemplate, url_fields: &[ParameterField]) -> String {
+    let mut out = format!("/{version}");
+    let mut quoted = template.quoted_params().into_iter();
+    for segment in &template.segments {
+        out.push('/');
+        for part in &segment.parts {
+            match part {
+                Part::Literal(l) => out.push_str(l),
+                Part::Param(_) => {
+                    let value = if quoted.next().unwrap_or(false) { SAMPLE.replace('\'', "''") } else { SAMPLE.to_owned() };
+                    out.extend(utf8_percent_encode(&value, SEGMENT));
+                }
+            }
+        }
+    }
+    if !url_fields.is_empty() && !template.has_inline_args() {
+        let args: Vec<String> = url_fields
+            .iter()
+            .map(|(_, p)| match is_string(&p.type_name) {
+                true => format!("{}='{}'", p.name, utf8_percent_encode(&SAMPLE.replace('\'', "''"), SEGMENT)),
+                false => format!("{}={}", p.name, utf8_percent_encode(RAW_SAMPLE, SEGMENT)),
+            })
+            .collect();
+        out.push_str(&format!("({})", args.join(",")));
+    }
+    out
+}
+
+pub fn is_string(type_name: &str) -> bool {
+    type_name == "Edm.String" || type_name == "Edm.Guid"
+}
+
+/// The test of one operation's paths; None when its body type has no
+/// default value to build it with (an enum).
+pub fn test(
+    version: &str,
+    operations: &TokenStream,
+    names: &OperationNames,
+    templates: &[PathTemplate],
+    url_fields: &[ParameterField],
+    body_kind: Option<Option<TypeKind>>,
+) -> Option<TokenStream> {
+    if body_kind == Some(Some(TypeKind::Enum)) {
+        return None;
+    }
+    let ident = format_ident!("{}", names.primary);
+    let path_enum = format_ident!("{}", names.path_enum);
+    let url_idents: Vec<_> = url_fields.iter().map(|(f, _)| format_ident!("{}", f)).collect();
+    let url_values: Vec<&str> = url_fields.iter().map(|(_, p)| if is_string(&p.type_name) { SAMPLE } else { RAW_SAMPLE }).collect();
+    let body = body_kind.is_some().then(|| quote!(body: Default::default(),));
+    let checks = names.variants.iter().zip(templates).map(|(variant, template): (&PathVariant, _)| {
+        let name = format_ident!("{}", variant.name);
+        let fields: Vec<_> = variant.params.iter().map(|(_, f)| format_ident!("{}", f)).collect();
+        let path = if fields.is_empty() { quote!(#operations #path_enum::#name) } else { quote!(#operations #path_enum::#name { #(#fields: SAMPLE.to_owned()),* }) };
+        let want = expected(version, template, url_fields);
+        quote! {
+            check(#operations #ident { path: #path, #(#url_idents: #url_values.to_owned(),)* #body query: vec![] }, #want);
+        }
+    });
+    let test = format_ident!("{}_request_paths", super::naming::snake_case(&names.primary));
+    Some(quote! {
+        #[test]
+        fn #test() {
+            #(#checks)*
+        }
+    })
+}
+
+/// The helpers the path tests share, in the test crate's root.
+pub fn helpers(krate: &syn::Ident) -> TokenStream {
+    quote! {
+        /// What every path and string argument is set to in the path tests.
+        const SAMPLE: &str = #SAMPLE;
+
+        /// The operation's request path, below the API version, is `want`.
+        fn check<O: #krate::runtime::Operation>(operation: O, want: &str) {
+            let request = operation.request().expect("the sample values make a request");
+            let got = format!("/{}{}", request.api_version.as_str(), request.path);
+            assert_eq!(got.split('/').collect::<Vec<_>>(), want.split('/').collect::<Vec<_>>(), "the request path differs from the documented template");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::ParameterDef;
+
+    fn param(name: &str, ty: &str) -> ParameterField {
+        ("f".to_owned(), ParameterDef { name: name.to_owned(), type_name: ty.to_owned(), collection: false, description: String::new() })
+    }
+
+    #[test]
+    fn expected_paths_keep_the_templates_segments() {
+        let enc = "x%2Fy%3Fz%231%252%203%27%C3%A9%E6%97%A5%F0%9F%99%82";
+        let doubled = "x%2Fy%3Fz%231%252%203%27%27%C3%A9%E6%97%A5%F0%9F%99%82";
+        let cases: Vec<(&str, Vec<ParameterField>, String)> = vec![
+            ("/users/{id}/events", vec![], format!("/v1.0/users/{enc}/events")),
+            ("/reports/getX(period='{period_value}')", vec![param("period", "Edm.String")], format!("/v1.0/reports/getX(period='{doubled}')")),
+            ("/reports/getX", vec![param("period", "Edm.String"), param("top", "Edm.Int32")], format!("/v1.0/reports/getX(period='{doubled}',top=7)")),
+            ("/range(address=<address>)/format", vec![], format!("/v1.0/range(address={enc})/format")),
+        ];
+        for (template, fields, want) in cases {
+            assert_eq!(expected("v1.0", &PathTemplate::parse(template), &fields), want, "{template}");
+        }
+    }
+}
