@@ -93,3 +93,110 @@ fn every_shape_yields_the_same_schema() {
         }
     }
 }
+
+/// An operation as the shapes must agree on it: its paths, body, status,
+/// permissions and examples (without where they stand on the page).
+fn operations_by_page(schema: &graphgen::schema::Schema) -> std::collections::BTreeMap<(String, String), Value> {
+    schema
+        .operations
+        .iter()
+        .map(|op| {
+            let file = op.source.rsplit_once(':').map_or(op.source.as_str(), |(f, _)| f).to_owned();
+            let mut facts = serde_json::json!({
+                "paths": op.paths,
+                "requestBody": op.request_body,
+                "status": op.response.status,
+                "permissions": op.permissions,
+                "examples": op.examples,
+            });
+            strip(&mut facts);
+            // Whether an example response is shortened is said by an
+            // annotation a rendered page does not show (unless the page also
+            // writes the template's note, which every shape reads).
+            for ex in facts["examples"].as_array_mut().into_iter().flatten() {
+                if let Some(r) = ex.get_mut("response").and_then(Value::as_object_mut) {
+                    r.remove("truncated");
+                }
+            }
+            ((file, op.method.clone()), facts)
+        })
+        .collect()
+}
+
+/// Where an operation read from a rendering differs from the Markdown's: the
+/// first fact that differs (`examples count 5 vs 0`, `examples
+/// response.bodyText`), to sort the misses by cause.
+fn first_difference(want: &Value, got: Option<&Value>) -> String {
+    let Some(got) = got else { return "missing".to_owned() };
+    let Some(field) = ["paths", "requestBody", "status", "permissions", "examples"].into_iter().find(|f| got[*f] != want[*f]) else { return "?".to_owned() };
+    let (a, b) = (want[field].as_array(), got[field].as_array());
+    let (Some(a), Some(b)) = (a.filter(|_| field == "examples"), b) else { return field.to_owned() };
+    if a.len() != b.len() {
+        return format!("examples count {} vs {}", a.len(), b.len());
+    }
+    let Some((x, y)) = a.iter().zip(b).find(|(x, y)| x != y) else { return field.to_owned() };
+    let part = ["request", "response"].into_iter().find(|p| x[*p] != y[*p]).unwrap_or("?");
+    let keys = x[part].as_object().into_iter().flat_map(|o| o.keys()).chain(y[part].as_object().into_iter().flat_map(|o| o.keys()));
+    let key = keys.into_iter().find(|k| x[part].get(k.as_str()) != y[part].get(k.as_str())).cloned().unwrap_or_default();
+    format!("examples {part}.{key}")
+}
+
+/// Every page of the real corpus rendered into each copied shape gives the
+/// Markdown's operations. The target is 99% identical per shape; measured
+/// 97.3-98.0% (see the closing note of issue 7 for the causes), and this
+/// test holds that floor so it can only rise. `SHAPE_DEBUG=1` prints each
+/// differing operation and its first difference; `SHAPE_DUMP=DIR` keeps
+/// the renderings there.
+#[test]
+#[cfg_attr(not(corpus), ignore = "needs the real corpus, ../shared/graph-docs/v1.0, beside the clone")]
+fn corpus_renderings_give_the_markdowns_operations() {
+    const FLOOR: f64 = 97.0;
+    let corpus = graphgen_tests::needed_corpus();
+    let (_, markdown) = schema_of(&corpus, None);
+    let want = operations_by_page(&markdown);
+    let mut pages = Vec::new();
+    for sub in ["api", "resources"] {
+        for e in std::fs::read_dir(corpus.join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            pages.push((format!("{sub}/{}", p.file_name().unwrap().to_string_lossy()), std::fs::read_to_string(&p).unwrap()));
+        }
+    }
+    let debug = std::env::var("SHAPE_DEBUG").is_ok();
+    let mut failures = Vec::new();
+    for shape in [Shape::CopiedPipeRows, Shape::CopiedCellLines, Shape::CopiedSpaced] {
+        let dir = match std::env::var("SHAPE_DUMP") {
+            Ok(to) => tempfile::TempDir::new_in(std::fs::create_dir_all(&to).map(|_| to).unwrap()).unwrap(),
+            Err(_) => tempfile::tempdir().unwrap(),
+        };
+        // Under v1.0/, as in a checkout: the version a copied page does not state is its folder's.
+        let root = dir.path().join("v1.0");
+        for (rel, text) in &pages {
+            let target = root.join(rel);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::write(target, render_copied(text, shape)).unwrap();
+        }
+        let (read, schema) = schema_of(&root, None);
+        let got = operations_by_page(&schema);
+        let mut causes: std::collections::BTreeMap<String, usize> = std::collections::BTreeMap::new();
+        let mut unexplained = 0;
+        for (key, facts) in want.iter().filter(|(k, f)| got.get(*k) != Some(*f)) {
+            let cause = first_difference(facts, got.get(key));
+            if debug {
+                eprintln!("  {} {}: {cause}", key.0, key.1);
+            }
+            *causes.entry(cause.split(" vs ").next().unwrap_or("").trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ').to_owned()).or_default() += 1;
+            let said = read.iter().any(|p| p.file == key.0 && !p.diagnostics.is_empty()) || schema.diagnostics.iter().any(|d| d.file == key.0);
+            unexplained += usize::from(!said);
+        }
+        let differ: usize = causes.values().sum();
+        let share = (want.len() - differ) as f64 * 100.0 / want.len() as f64;
+        eprintln!("{}: {} of {} operations identical to the Markdown's ({share:.1}%); {differ} differ ({unexplained} on a page with no diagnostic), by cause: {causes:?}", shape.name(), want.len() - differ, want.len());
+        if std::env::var("SHAPE_DUMP").is_ok() {
+            eprintln!("  rendered in {}", dir.keep().display());
+        }
+        if share < FLOOR {
+            failures.push(format!("{}: {share:.1}% identical, below {FLOOR}%", shape.name()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

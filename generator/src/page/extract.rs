@@ -63,7 +63,12 @@ fn classify(heading: &str, level: u8, current: &Section) -> Section {
 
 static BODY_RESOURCE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)JSON representation (?:of|for) (?:the |a |an )?(?:updated |new )?([A-Za-z][A-Za-z0-9_.]*) (?:object|entity|resource)").unwrap());
-static STATUS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b([1-5]\d\d) [A-Z][A-Za-z-]*").unwrap());
+/// A status the prose names: a registered HTTP status and its reason
+/// (`200 OK`, `507 Insufficient Storage`), not any number before a word
+/// (`320 KiB`).
+static STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(20[0-8]|226|30[0-8]|4(?:0\d|1[0-8]|2[1-69]|31|51)|50[0-8]|51[01]) [A-Z][A-Za-z-]*").unwrap()
+});
 static RESPONSE_TYPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)response code and (?:an? |the )?(?:updated |new |created )?(collection of )?([A-Za-z][A-Za-z0-9_.]*)(?: (objects?|collection|entity|resource))?").unwrap()
 });
@@ -106,6 +111,8 @@ struct Gathered {
     named_requests: Vec<(String, usize)>,
     /// The status line of a response block in the Response section.
     response_shown: Option<u16>,
+    /// That block, when no example request was waiting for it.
+    response_block: Option<http::HttpResponse>,
     examples: Vec<Example>,
     properties: Vec<Property>,
     relationships: Vec<Property>,
@@ -162,7 +169,7 @@ impl Extractor<'_> {
     fn paragraph(&mut self, section: &Section, text: &str, line: usize, g: &mut Gathered) {
         match section {
             // The template's note before a shortened example response.
-            Section::Examples if text.contains("may be truncated") || text.contains("has been truncated") => g.next_response_truncated = true,
+            Section::Examples if says_truncated(text) => g.next_response_truncated = true,
             Section::Preamble => g.preamble.push((text.to_owned(), line)),
             Section::RequestBody => {
                 if g.body_text.is_empty() {
@@ -295,8 +302,18 @@ impl Extractor<'_> {
         match section {
             Section::HttpRequest => self.add_paths(g, c, true),
             // A response shown in the Response section itself (not under
-            // Examples) shows the operation's status.
-            Section::Response if g.response_shown.is_none() => g.response_shown = http::status_of(first),
+            // Examples) shows the operation's status; where it follows the
+            // example request (a page whose "Response" heading after its
+            // example is a section of its own), it is that example's.
+            Section::Response if http::is_status_line(first) => {
+                g.response_shown = g.response_shown.or(http::status_of(first));
+                let truncated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false) || std::mem::take(&mut g.next_response_truncated);
+                let response = http::parse_response(&c.text, c.line, truncated, self.sink);
+                match g.examples.last_mut().filter(|ex| ex.request.is_some() && ex.response.is_none()) {
+                    Some(ex) => ex.response = Some(response),
+                    None => g.response_block = g.response_block.take().or(Some(response)),
+                }
+            }
             Section::Examples => {
                 let annotated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false);
                 if block_type == "request" || http::request_line(first).is_some() {
@@ -307,6 +324,11 @@ impl Extractor<'_> {
                     } else {
                         self.sink.warning(c.line, "example-request-unreadable", "expected `METHOD URL` on the first line of this example request");
                     }
+                } else if let Some(req) = c.info.starts_with("json").then(|| g.examples.last_mut()).flatten().filter(|ex| ex.response.is_none()).and_then(|ex| ex.request.as_mut()).filter(|r| r.body.is_none() && first.trim_start().starts_with(['{', '['])) {
+                    // A request shown without its body, and its JSON right
+                    // after in a block of its own (a notification's payload):
+                    // that JSON is its body, as copied text reads it too.
+                    req.body = Some(http::read_body(&c.text, c.line, self.sink));
                 } else if block_type == "response" || http::is_status_line(first) {
                     let truncated = annotated || std::mem::take(&mut g.next_response_truncated);
                     let resp = http::parse_response(&c.text, c.line, truncated, self.sink);
@@ -566,6 +588,16 @@ impl Extractor<'_> {
             let line = g.http_request_line.or(title_line).unwrap_or(1);
             self.sink.error(line, "request-missing", "expected at least one request line (`METHOD /path`) in the HTTP request section");
         }
+        // A page laid out as requests and one response, with no examples
+        // of its own (the OneDrive pages): each request line is an example
+        // request answered by that response, whatever the page's shape.
+        let mut examples = g.examples;
+        if let (true, Some(response)) = (examples.is_empty(), g.response_block) {
+            for p in &g.paths {
+                let request = http::HttpRequest { method: p.method.clone(), url: p.path.clone(), headers: Vec::new(), body: None, line: p.line };
+                examples.push(Example { request: Some(request), response: Some(response.clone()) });
+            }
+        }
         model.operation = Some(Operation {
             method,
             paths: g.paths,
@@ -574,7 +606,7 @@ impl Extractor<'_> {
             request_body,
             url_parameters,
             response,
-            examples: g.examples,
+            examples,
         });
     }
 
@@ -638,6 +670,14 @@ impl Extractor<'_> {
             line,
         });
     }
+}
+
+/// The template's note before a shortened example response, in its
+/// wordings: "The response object shown here might be shortened for
+/// readability", "... may be truncated for brevity", "... is truncated".
+fn says_truncated(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    (t.contains("truncated") || t.contains("shortened")) && (t.contains("shown") || t.contains("response"))
 }
 
 /// The names an annotation gives its block: `"name": "x"` or a list.

@@ -75,7 +75,7 @@ static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^HTTP/\d(?:\.\d)? +\d{3}\b").unwrap());
 static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9-]*: *\S").unwrap());
-static EXAMPLE_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Examples?(?: \d+)?(?:: .*)?$").unwrap());
+static EXAMPLE_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Examples?(?: \d+)?(?:: .*| \(.*\))?$").unwrap());
 static VALUES_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9]* values$").unwrap());
 
 /// The section headings of the page templates, as they stand alone on a line.
@@ -146,8 +146,24 @@ pub fn parse(text: &str, shape: Shape, sink: &mut Sink) -> ParsedPage {
                 code.push(lines[i].trim().to_owned());
                 i += 1;
             }
+            // Some pages leave a blank line before the headers.
+            let headers_at = first_nonblank(&lines, i);
+            if headers_at == i + 1 && lines.get(headers_at).is_some_and(|l| is_http_header(l)) {
+                i = headers_at;
+            }
+            // A redirect's body is not shown: what follows it is prose.
+            let redirect = !is_request && crate::page::http::status_of(line).is_some_and(|s| (300..400).contains(&s));
+            let mut text_body = false;
             while i < lines.len() && HEADER_LINE.is_match(lines[i].trim()) {
-                code.push(lines[i].trim().to_owned());
+                let header = lines[i].trim();
+                text_body |= is_text_content_type(header);
+                if header.split_once(':').is_some_and(|(n, v)| n.trim().eq_ignore_ascii_case("content-length") && v.trim() == "0") {
+                    text_body = false;
+                    code.push(header.to_owned());
+                    i += 1;
+                    break;
+                }
+                code.push(header.to_owned());
                 i += 1;
             }
             let body_at = first_nonblank(&lines, i);
@@ -156,6 +172,13 @@ pub fn parse(text: &str, shape: Shape, sink: &mut Sink) -> ParsedPage {
                 code.push(String::new());
                 code.push(json);
                 i = next;
+            } else if text_body && !redirect && lines.get(body_at).is_some_and(|l| heading_level(l.trim(), true).is_none() && !REQUEST_LINE.is_match(l.trim()) && !STATUS_LINE.is_match(l.trim())) {
+                // A body that is not JSON (a count, a CSV header, bytes)
+                // is the line after its headers: copied text does not show
+                // where a longer one would end.
+                code.push(String::new());
+                code.push(lines[body_at].trim().to_owned());
+                i = body_at + 1;
             }
             blocks.push(code_block("http", code.join("\n"), start_line));
             continue;
@@ -184,6 +207,20 @@ fn heading_level(line: &str, in_example: bool) -> Option<u8> {
         return Some(3);
     }
     SECTION_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(line)).then_some(2)
+}
+
+/// A line that is an HTTP header rather than prose that has a colon
+/// ("Note: ..."): a header's name has a hyphen, or is one of the few
+/// without one that the docs' examples send.
+fn is_http_header(line: &str) -> bool {
+    const ONE_WORD: &[&str] = &["authorization", "prefer", "consistencylevel", "location", "accept", "host", "date", "etag", "range", "expect", "expires", "connection", "cookie", "allow", "vary", "server", "link"];
+    HEADER_LINE.is_match(line.trim()) && line.trim().split_once(':').is_some_and(|(name, _)| name.contains('-') || ONE_WORD.contains(&name.to_ascii_lowercase().as_str()))
+}
+
+/// `Content-Type` of a body that is not JSON: what follows the headers is
+/// its text.
+fn is_text_content_type(header: &str) -> bool {
+    header.split_once(':').is_some_and(|(name, value)| name.trim().eq_ignore_ascii_case("content-type") && !value.to_ascii_lowercase().contains("json"))
 }
 
 fn first_nonblank(lines: &[&str], from: usize) -> usize {
