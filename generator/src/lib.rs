@@ -74,8 +74,8 @@ pub fn read_pages(input: &Path, only: Option<&glob::Pattern>, version: Option<Ap
             Ok(page) => {
                 let hint = VersionHint { flag: version, folder: ApiVersion::of_folder(&page.path).or(root_folder) };
                 let mut result = read_page_with(&page.path, &page.text, hint);
-                if !page.valid_utf8 {
-                    result.diagnostics.push(Diagnostic::warning(&page.path, 1, "encoding-invalid", "expected UTF-8; invalid bytes were replaced"));
+                if let Some(line) = page.invalid_utf8_line {
+                    result.diagnostics.push(Diagnostic::warning(&page.path, line, "encoding-invalid", "expected UTF-8; invalid bytes were replaced (from this line on, U+FFFD marks each)"));
                 }
                 result
             }

@@ -11,8 +11,9 @@ use walkdir::WalkDir;
 pub struct SourcePage {
     pub path: String,
     pub text: String,
-    /// False when the file was not UTF-8 and bad bytes were replaced.
-    pub valid_utf8: bool,
+    /// The line of the first byte that is not UTF-8, when bad bytes were
+    /// replaced.
+    pub invalid_utf8_line: Option<usize>,
 }
 
 /// Every `.md` and `.txt` page below `input`, sorted, optionally only those
@@ -39,14 +40,33 @@ pub fn page_paths(input: &Path, only: Option<&glob::Pattern>) -> io::Result<Vec<
 }
 
 /// Reads one page. Bytes that are not UTF-8 are replaced rather than failing
-/// the page; `valid_utf8` tells the caller to say so.
+/// the page; `invalid_utf8_line` tells the caller to say so, and where.
 pub fn read_page(root: &Path, path: &Path) -> io::Result<SourcePage> {
-    let bytes = std::fs::read(path)?;
     let rel = path.strip_prefix(root).unwrap_or(path);
     let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-    let (text, valid_utf8) = match String::from_utf8(bytes) {
-        Ok(text) => (text, true),
-        Err(e) => (String::from_utf8_lossy(e.as_bytes()).into_owned(), false),
-    };
-    Ok(SourcePage { path: rel, text, valid_utf8 })
+    let (text, invalid_utf8_line) = decode(std::fs::read(path)?);
+    Ok(SourcePage { path: rel, text, invalid_utf8_line })
+}
+
+/// A page's bytes as text: bad bytes replaced (U+FFFD), and the line of the
+/// first one, to say where.
+pub fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count();
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(line))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn bad_bytes_are_replaced_and_placed() {
+        assert_eq!(super::decode(b"a\nb".to_vec()), ("a\nb".to_owned(), None));
+        assert_eq!(super::decode(b"a\nb\n\xffc".to_vec()), ("a\nb\n\u{fffd}c".to_owned(), Some(3)));
+        assert_eq!(super::decode(b"\xe2\x82".to_vec()).1, Some(1));
+    }
 }

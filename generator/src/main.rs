@@ -35,6 +35,8 @@ enum Command {
     Generate {
         #[command(flatten)]
         input: InputArgs,
+        /// The folder the crate is written to. graphgen replaces only the files
+        /// it wrote there (listed in its .graphgen-manifest).
         #[arg(long, default_value = "generated")]
         output: PathBuf,
         /// Change nothing; exit 1 and name the files that would change.
@@ -62,7 +64,9 @@ enum Command {
     },
     /// Print one page's model as JSON (what graphgen read from it) and its diagnostics.
     Page {
+        /// The page (Markdown, or text copied from the rendered docs).
         file: PathBuf,
+        /// Take the page as this API version (v1.0 or beta), whatever it says.
         #[arg(long, value_parser = parse_version)]
         api_version: Option<ApiVersion>,
     },
@@ -76,6 +80,8 @@ fn parse_version(s: &str) -> Result<ApiVersion, String> {
     ApiVersion::parse(s).ok_or_else(|| format!("expected v1.0 or beta, found {s:?}"))
 }
 
+/// Every page of the input; none at all is a mistake of the input (a wrong
+/// folder, a --only that matches nothing), said, and exit code 1.
 fn read(input: &InputArgs) -> Result<Vec<graphgen::PageResult>, ExitCode> {
     let only = match input.only.as_deref().map(glob::Pattern::new).transpose() {
         Ok(p) => p,
@@ -84,10 +90,16 @@ fn read(input: &InputArgs) -> Result<Vec<graphgen::PageResult>, ExitCode> {
             return Err(ExitCode::from(2));
         }
     };
-    graphgen::read_pages(&input.input, only.as_ref(), input.api_version).map_err(|e| {
+    let pages = graphgen::read_pages(&input.input, only.as_ref(), input.api_version).map_err(|e| {
         eprintln!("error: {}: {e}", input.input.display());
         ExitCode::from(2)
-    })
+    })?;
+    if pages.is_empty() {
+        let only = input.only.as_deref().map(|o| format!(" matching {o:?}")).unwrap_or_default();
+        eprintln!("warning: {}: expected pages (.md or .txt files){only}, found none; nothing is generated", input.input.display());
+        return Err(ExitCode::FAILURE);
+    }
+    Ok(pages)
 }
 
 fn main() -> ExitCode {
@@ -172,11 +184,16 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Page { file, api_version } => {
-            let text = std::fs::read_to_string(&file).map_err(|e| {
+            let bytes = std::fs::read(&file).map_err(|e| {
                 eprintln!("error: {}: {e}", file.display());
                 ExitCode::from(2)
             })?;
-            let result = graphgen::read_page_text(&file.display().to_string(), &text, api_version);
+            let (text, invalid_line) = graphgen::load::decode(bytes);
+            let name = file.display().to_string();
+            if let Some(line) = invalid_line {
+                eprintln!("{}", graphgen::diagnostics::Diagnostic::warning(&name, line, "encoding-invalid", "expected UTF-8; invalid bytes were replaced"));
+            }
+            let result = graphgen::read_page_text(&name, &text, api_version);
             println!("{}", serde_json::to_string_pretty(&result.model).expect("page models serialize"));
             for d in &result.diagnostics {
                 eprintln!("{d}");
