@@ -255,3 +255,35 @@ fn large_inputs_finish() {
         assert!(took < HANG, "{name} took {took:?}");
     }
 }
+
+/// One folder of 200 mutated pages generates a crate, and every page is
+/// accounted for: it gave the schema a fact (a type, an operation, an enum)
+/// or a diagnostic names it. Nothing is dropped in silence.
+#[test]
+fn a_folder_of_mutated_pages_generates_and_names_each_bad_page() {
+    let pages = seeds();
+    let mut rng = fastrand::Rng::with_seed(env_number("GRAPHGEN_FUZZ_SEED", 7) + 1);
+    let input = tempfile::tempdir().unwrap();
+    for i in 0..200 {
+        let (name, text) = &pages[rng.usize(..pages.len())];
+        let mut bytes = text.clone().into_bytes();
+        for _ in 0..rng.usize(1..=3) {
+            mutate(&mut rng, &mut bytes);
+        }
+        let ext = if name.ends_with(".md") { "md" } else { "txt" };
+        std::fs::write(input.path().join(format!("page-{i:03}.{ext}")), bytes).unwrap();
+    }
+    let read = graphgen::read_pages(input.path(), None, None).unwrap();
+    assert_eq!(read.len(), 200);
+    let schema = graphgen::schema::build::build(&read);
+    let (files, emit_diagnostics) = graphgen::emit::emit_crate(&schema, &Default::default());
+    let out = tempfile::tempdir().unwrap();
+    graphgen::write::Output::open(&out.path().join("crate"), Some(input.path()), false).unwrap().write(&files).unwrap();
+    let mut accounted: std::collections::BTreeSet<String> = schema.diagnostics.iter().chain(&emit_diagnostics).map(|d| d.file.clone()).collect();
+    let of = |source: &str| source.rsplit_once(':').map_or(source, |(f, _)| f).to_owned();
+    accounted.extend(schema.types.iter().flat_map(|t| t.sources.iter().map(|s| of(s))));
+    accounted.extend(schema.operations.iter().map(|o| of(&o.source)));
+    let silent: Vec<&str> = read.iter().map(|p| p.file.as_str()).filter(|f| !accounted.contains(*f)).collect();
+    assert!(read.iter().all(|p| !p.diagnostics.iter().any(|d| d.code == "internal-error")));
+    assert!(silent.is_empty(), "pages neither in the schema nor named by a diagnostic: {silent:?}");
+}

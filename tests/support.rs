@@ -119,15 +119,18 @@ pub fn request_lines(dir: &std::path::Path, prefix: &str) -> std::collections::B
     out
 }
 
-/// The JSON bodies of the pages' HTTP example blocks, counted straight from
+/// The JSON bodies of the pages' HTTP example blocks, found straight from
 /// the Markdown (independently of graphgen's parser): fences marked `http`
 /// or `msgraph-interactive` whose first line is a request or status line
-/// and whose body, after the first blank line, starts with `{` or `[`.
-pub fn http_json_bodies(dir: &std::path::Path) -> usize {
-    let mut count = 0;
+/// and whose body, after the first blank line, starts with `{` or `[`; as
+/// (file, line of the block's first line).
+pub fn http_json_bodies(dir: &std::path::Path) -> std::collections::BTreeSet<(String, usize)> {
+    let mut found = std::collections::BTreeSet::new();
     for sub in ["api", "resources"] {
         for entry in std::fs::read_dir(dir.join(sub)).unwrap() {
-            let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) else { continue };
+            let path = entry.unwrap().path();
+            let Ok(text) = std::fs::read_to_string(&path) else { continue };
+            let file = format!("{sub}/{}", path.file_name().unwrap().to_string_lossy());
             let lines: Vec<&str> = text.lines().collect();
             let mut i = 0;
             while i < lines.len() {
@@ -146,12 +149,18 @@ pub fn http_json_bodies(dir: &std::path::Path) -> usize {
                 let first = block.iter().map(|l| l.trim()).find(|l| !l.is_empty()).unwrap_or("");
                 let is_http = first.starts_with("HTTP/") || ["GET ", "POST ", "PUT ", "PATCH ", "DELETE "].iter().any(|m| first.starts_with(m));
                 let body = block.join("\n");
-                let json = body.split_once("\n\n").is_some_and(|(_, b)| b.trim_start().starts_with(['{', '[']));
+                // JSON starts `{"`, `{}`, `[{`, `["`, `[]` or `[` and a number:
+                // `{Raw bytes of the file}` stands for a body, it is not one.
+                let json = body.split_once("\n\n").is_some_and(|(_, b)| {
+                    let t: String = b.chars().filter(|c| !c.is_whitespace()).take(2).collect();
+                    t.starts_with("{\"") || t == "{}" || t.starts_with("[{") || t.starts_with("[\"") || t == "[]" || (t.starts_with('[') && t[1..].starts_with(|c: char| c.is_ascii_digit()))
+                });
                 if is_http && json {
-                    count += 1;
+                    // The block's first content line, as graphgen numbers it.
+                    found.insert((file.clone(), start + 1));
                 }
             }
         }
     }
-    count
+    found
 }

@@ -314,7 +314,12 @@ impl Extractor<'_> {
                     None => g.response_block = g.response_block.take().or(Some(response)),
                 }
             }
-            Section::Examples => {
+            // Sections of their own ("Completing a file", "Upload bytes") show
+            // requests and responses too: an absolute request URL or a status
+            // line is an example wherever it stands, in every shape.
+            Section::Examples | Section::Other | Section::Parameters | Section::PathParameters | Section::Preamble
+                if *section == Section::Examples || is_example_block(first) =>
+            {
                 let annotated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false);
                 if block_type == "request" || http::request_line(first).is_some() {
                     if let Some(req) = http::parse_request(&c.text, c.line, self.sink) {
@@ -440,7 +445,11 @@ impl Extractor<'_> {
                     None => self.sink.error(g.members_line.max(1), "enum-name-missing", "expected a title `X enum type` naming the enum of this Members table"),
                 }
             }
-            PageKind::Other => {}
+            // An overview, or a page too broken to tell: either way, said.
+            PageKind::Other => self.sink.warning(title.as_ref().map_or(1, |(_, line)| *line), "page-not-generated", format!(
+                "expected an operation (request lines), a resource (`X resource type` or a Properties table) or an enum (a Members table); found none, so nothing is generated from this page{}",
+                fm.get("doc_type").map(|d| format!(" (its doc_type is {d})")).unwrap_or_default()
+            )),
         }
         model
     }
@@ -678,6 +687,12 @@ impl Extractor<'_> {
 fn says_truncated(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
     (t.contains("truncated") || t.contains("shortened")) && (t.contains("shown") || t.contains("response"))
+}
+
+/// A block that is an example by its content: a request to an absolute
+/// URL (`PUT https://...`), not a path template, or a response.
+fn is_example_block(first: &str) -> bool {
+    http::is_status_line(first) || http::request_line(first).is_some_and(|(_, target)| target.starts_with("http"))
 }
 
 /// The names an annotation gives its block: `"name": "x"` or a list.
