@@ -307,8 +307,7 @@ impl Extractor<'_> {
             // example is a section of its own), it is that example's.
             Section::Response if http::is_status_line(first) => {
                 g.response_shown = g.response_shown.or(http::status_of(first));
-                let truncated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false) || std::mem::take(&mut g.next_response_truncated);
-                let response = http::parse_response(&c.text, c.line, truncated, self.sink);
+                let response = self.response_block(c, g);
                 match g.examples.last_mut().filter(|ex| ex.request.is_some() && ex.response.is_none()) {
                     Some(ex) => ex.response = Some(response),
                     None => g.response_block = g.response_block.take().or(Some(response)),
@@ -320,7 +319,6 @@ impl Extractor<'_> {
             Section::Examples | Section::Other | Section::Parameters | Section::PathParameters | Section::Preamble
                 if *section == Section::Examples || is_example_block(first) =>
             {
-                let annotated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false);
                 if block_type == "request" || http::request_line(first).is_some() {
                     if let Some(req) = http::parse_request(&c.text, c.line, self.sink) {
                         note_version(g, &req.url, c.line);
@@ -329,14 +327,13 @@ impl Extractor<'_> {
                     } else {
                         self.sink.warning(c.line, "example-request-unreadable", "expected `METHOD URL` on the first line of this example request");
                     }
-                } else if let Some(req) = c.info.starts_with("json").then(|| g.examples.last_mut()).flatten().filter(|ex| ex.response.is_none()).and_then(|ex| ex.request.as_mut()).filter(|r| r.body.is_none() && first.trim_start().starts_with(['{', '['])) {
+                } else if let Some(req) = bodiless_request(g).filter(|_| c.info.starts_with("json") && first.trim_start().starts_with(['{', '['])) {
                     // A request shown without its body, and its JSON right
                     // after in a block of its own (a notification's payload):
                     // that JSON is its body, as copied text reads it too.
                     req.body = Some(http::read_body(&c.text, c.line, self.sink));
                 } else if block_type == "response" || http::is_status_line(first) {
-                    let truncated = annotated || std::mem::take(&mut g.next_response_truncated);
-                    let resp = http::parse_response(&c.text, c.line, truncated, self.sink);
+                    let resp = self.response_block(c, g);
                     match g.examples.last_mut() {
                         Some(ex) if ex.response.is_none() => ex.response = Some(resp),
                         _ => g.examples.push(Example { request: None, response: Some(resp) }),
@@ -345,6 +342,14 @@ impl Extractor<'_> {
             }
             _ => {}
         }
+    }
+
+    /// A response block, shortened where its annotation or the template's
+    /// note before it says so.
+    fn response_block(&mut self, c: &CodeBlock, g: &mut Gathered) -> http::HttpResponse {
+        let annotated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false);
+        let truncated = std::mem::take(&mut g.next_response_truncated) || annotated;
+        http::parse_response(&c.text, c.line, truncated, self.sink)
     }
 
     /// Requests and responses the docs' annotations name, wherever they
@@ -381,8 +386,7 @@ impl Extractor<'_> {
                 if targets.is_empty() {
                     return false;
                 }
-                let truncated = c.annotation.as_ref().and_then(|a| a.get("truncated")).and_then(|v| v.as_bool()).unwrap_or(false) || std::mem::take(&mut g.next_response_truncated);
-                let resp = http::parse_response(&c.text, c.line, truncated, self.sink);
+                let resp = self.response_block(c, g);
                 if *section == Section::Response && g.response_shown.is_none() {
                     g.response_shown = resp.status;
                 }
@@ -687,6 +691,12 @@ impl Extractor<'_> {
 fn says_truncated(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
     (t.contains("truncated") || t.contains("shortened")) && (t.contains("shown") || t.contains("response"))
+}
+
+/// The last example, when it is a request without a body still waiting
+/// for its response.
+fn bodiless_request(g: &mut Gathered) -> Option<&mut http::HttpRequest> {
+    g.examples.last_mut().filter(|ex| ex.response.is_none())?.request.as_mut().filter(|r| r.body.is_none())
 }
 
 /// A block that is an example by its content: a request to an absolute
