@@ -39,7 +39,6 @@ pub enum Body {
 
 static REQUEST_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(.+?)(?:\s+HTTP/\d(?:\.\d)?)?\s*$").unwrap());
-static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^HTTP/\d(?:\.\d)?\s+(\d{3})\b").unwrap());
 
 /// `METHOD target` → (method, target), target without ` HTTP/1.1`.
 pub fn request_line(line: &str) -> Option<(String, String)> {
@@ -47,14 +46,7 @@ pub fn request_line(line: &str) -> Option<(String, String)> {
     Some((c[1].to_owned(), c[2].trim().to_owned()))
 }
 
-pub fn is_status_line(line: &str) -> bool {
-    STATUS_LINE.is_match(line.trim())
-}
-
-/// The status a status line (`HTTP/1.1 200 OK`) names.
-pub fn status_of(line: &str) -> Option<u16> {
-    STATUS_LINE.captures(line.trim())?[1].parse().ok()
-}
+pub use crate::parse::status_line::{is_status_line, status_of};
 
 type Headers = Vec<(String, String)>;
 
@@ -98,7 +90,7 @@ pub fn is_placeholder(text: &str) -> bool {
 pub fn read_body(text: &str, line: usize, sink: &mut Sink) -> Body {
     let trimmed = text.trim();
     if !(trimmed.starts_with('{') || trimmed.starts_with('[')) || is_placeholder(trimmed) {
-        return Body::Text { text: text.to_owned(), line };
+        return Body::Text { text: text.trim_end().to_owned(), line };
     }
     match lenient_json::read(trimmed) {
         Ok(read) => {
@@ -109,7 +101,7 @@ pub fn read_body(text: &str, line: usize, sink: &mut Sink) -> Body {
         }
         Err(e) => {
             sink.warning(line + e.line().saturating_sub(1), "json-unreadable", format!("expected a JSON body: {e}; the body is kept as text"));
-            Body::Text { text: text.to_owned(), line }
+            Body::Text { text: text.trim_end().to_owned(), line }
         }
     }
 }
@@ -123,8 +115,8 @@ pub fn parse_request(text: &str, line: usize, sink: &mut Sink) -> Option<HttpReq
 
 pub fn parse_response(text: &str, line: usize, truncated: bool, sink: &mut Sink) -> HttpResponse {
     let first = text.lines().next().unwrap_or("");
-    if let Some(c) = STATUS_LINE.captures(first.trim()) {
-        let status = c[1].parse().ok();
+    if let Some(status) = status_of(first) {
+        let status = Some(status);
         let (headers, body) = split(text, line);
         let body = body.map(|(b, l)| read_body(&b, l, sink));
         HttpResponse { status, headers, body, truncated, line }

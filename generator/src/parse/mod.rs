@@ -4,6 +4,7 @@ pub mod copied;
 pub mod lenient_json;
 pub mod lines;
 pub mod markdown;
+pub mod status_line;
 
 use crate::blocks::{ParsedPage, Shape};
 use crate::diagnostics::Sink;

@@ -27,6 +27,11 @@ impl TableReader for CellLines {
             return None;
         }
         let width = header_width(cells.iter().map(|(c, _)| c.as_str()));
+        // One line ending in ` |` and no heading a table starts with is
+        // prose (a Markdown table that did not render, copied as text).
+        if width == 0 && cells.len() == 1 {
+            return None;
+        }
         if width == 0 {
             sink.warning(at + 1, "table-header-unknown", format!(
                 "expected a table header of template headings (Property, Type, Description, ...) at the start of these {} cells; they are kept as one-column rows",

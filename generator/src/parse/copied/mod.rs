@@ -11,6 +11,7 @@ use crate::blocks::{Block, CodeBlock, ParsedPage, Row, Shape, Table};
 use crate::diagnostics::Sink;
 use crate::parse::lenient_json::ValueScanner;
 use crate::parse::markdown::squash;
+use crate::parse::status_line::is_status_line;
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -24,6 +25,8 @@ pub const HEADER_WORDS: &[&str] = &[
     "Least privileged permissions",
     "Higher privileged permissions",
     "Permission type",
+    "Permissions",
+    "Permission",
     "Property name",
     "Property",
     "Type",
@@ -37,6 +40,7 @@ pub const HEADER_WORDS: &[&str] = &[
     "Relationship",
     "Member",
     "Required",
+    "Required?",
     "Global service",
     "US Government L4",
     "US Government L5 (DOD)",
@@ -73,9 +77,10 @@ pub trait TableReader {
 static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +((?:/|https?://)\S.*|[A-Za-z{][^\s]*/[^\s]*)$").unwrap()
 });
-static STATUS_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^HTTP/\d(?:\.\d)? +\d{3}\b").unwrap());
 static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9-]*: *\S").unwrap());
-static EXAMPLE_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Examples?(?: \d+)?(?:: .*| \(.*\))?$").unwrap());
+/// `Example`, `Examples`, `Example 2: With a filter`, `Example (beta)`,
+/// `Example - Mute a participant` (a dash of any width).
+static EXAMPLE_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^Examples?(?: \d+)?(?:(?::| [-–—]) .*| \(.*\))?$").unwrap());
 static VALUES_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9]* values$").unwrap());
 
 /// The section headings of the page templates, as they stand alone on a line.
@@ -138,7 +143,7 @@ pub fn parse(text: &str, shape: Shape, sink: &mut Sink) -> ParsedPage {
             i += 1;
             continue;
         }
-        if REQUEST_LINE.is_match(line) || STATUS_LINE.is_match(line) {
+        if REQUEST_LINE.is_match(line) || is_status_line(line) {
             let start_line = i + 1;
             let mut code = Vec::new();
             let is_request = REQUEST_LINE.is_match(line);
@@ -152,7 +157,7 @@ pub fn parse(text: &str, shape: Shape, sink: &mut Sink) -> ParsedPage {
                 i = headers_at;
             }
             // A redirect's body is not shown: what follows it is prose.
-            let redirect = !is_request && crate::page::http::status_of(line).is_some_and(|s| (300..400).contains(&s));
+            let redirect = !is_request && crate::parse::status_line::status_of(line).is_some_and(|s| (300..400).contains(&s));
             let mut text_body = false;
             while i < lines.len() && HEADER_LINE.is_match(lines[i].trim()) {
                 let header = lines[i].trim();
@@ -172,13 +177,14 @@ pub fn parse(text: &str, shape: Shape, sink: &mut Sink) -> ParsedPage {
                 code.push(String::new());
                 code.push(json);
                 i = next;
-            } else if text_body && !redirect && lines.get(body_at).is_some_and(|l| heading_level(l.trim(), true).is_none() && !REQUEST_LINE.is_match(l.trim()) && !STATUS_LINE.is_match(l.trim())) {
-                // A body that is not JSON (a count, a CSV header, bytes)
-                // is the line after its headers: copied text does not show
-                // where a longer one would end.
+            } else if text_body && !redirect && lines.get(body_at).is_some_and(|l| !ends_body(l)) {
+                let (body, next) = gather_text_body(&lines, body_at);
+                if lines.get(next).is_some_and(|l| !l.trim().is_empty() && !ends_body(l)) {
+                    sink.warning(body_at + 1, "body-extent-unknown", "expected the end of a body that is not JSON; copied text does not show where it ends, so the body is read up to here and what follows as prose");
+                }
                 code.push(String::new());
-                code.push(lines[body_at].trim().to_owned());
-                i = body_at + 1;
+                code.push(body);
+                i = next;
             }
             blocks.push(code_block("http", code.join("\n"), start_line));
             continue;
@@ -256,6 +262,34 @@ fn gather_json(lines: &[&str], at: usize) -> (String, usize) {
     (text, i)
 }
 
+/// A line that can't be part of a body: a heading, a request or a status line.
+fn ends_body(line: &str) -> bool {
+    let l = line.trim();
+    heading_level(l, true).is_some() || REQUEST_LINE.is_match(l) || is_status_line(l)
+}
+
+/// A body that is not JSON, from `at`: copied text does not show where it
+/// ends, so it is what its format says (a MIME multipart body runs to its
+/// closing boundary, base64 runs while the lines are base64), else the one
+/// line (a count, a CSV header, a placeholder for bytes).
+fn gather_text_body(lines: &[&str], at: usize) -> (String, usize) {
+    let first = lines[at].trim();
+    let end = if let Some(boundary) = first.strip_prefix("--").filter(|b| !b.is_empty() && !b.contains(char::is_whitespace)) {
+        let close = format!("--{boundary}--");
+        (at + 1..lines.len()).find(|&i| lines[i].trim() == close).map_or(at + 1, |i| i + 1)
+    } else if is_base64(first) && first.len() >= 16 {
+        (at + 1..lines.len()).find(|&i| !is_base64(lines[i].trim()) || ends_body(lines[i])).unwrap_or(lines.len())
+    } else {
+        at + 1
+    };
+    let body: Vec<&str> = lines[at..end].iter().map(|l| l.trim()).collect();
+    (body.join("\n"), end)
+}
+
+fn is_base64(line: &str) -> bool {
+    !line.is_empty() && line.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+}
+
 fn code_block(info: &str, text: String, line: usize) -> Block {
     Block::Code(CodeBlock { info: info.to_owned(), text, line, annotation: None })
 }
@@ -271,4 +305,46 @@ pub fn fit_row(mut cells: Vec<String>, width: usize, line: usize, sink: &mut Sin
         cells.resize(width, String::new());
     }
     Row { cells, line }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn headings_by_their_words() {
+        // (line, inside an example, level)
+        let cases = [
+            ("Example", false, Some(2)),
+            ("Examples", false, Some(2)),
+            ("Example 2: Get a count", false, Some(3)),
+            ("Example - Mute specific participant", false, Some(2)),
+            ("Example — é 日本語", false, Some(2)),
+            ("Example (beta)", false, Some(2)),
+            ("Examples of the request", false, None),
+            ("Request", true, Some(3)),
+            ("Request", false, None),
+            ("Permissions", false, Some(2)),
+            ("HTTP request", true, Some(2)),
+        ];
+        for (line, in_example, want) in cases {
+            assert_eq!(super::heading_level(line, in_example), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn text_bodies_end_where_their_format_says() {
+        // (lines from the body's first, the body read, lines taken)
+        let cases: [(&[&str], &str, usize); 6] = [
+            (&["394", "Example 3: count"], "394", 1),
+            (&["UmVjZWl2ZWQ6IGZyb20gY29udG9zby5jb20g", "KDEwLjE5NC4yNDEuMTk3KQ==", "Response"], "UmVjZWl2ZWQ6IGZyb20gY29udG9zby5jb20g\nKDEwLjE5NC4yNDEuMTk3KQ==", 2),
+            (&["--Part_1", "Content-Type: text/html", "", "<p>é — 日本語</p>", "--Part_1--", "Response"], "--Part_1\nContent-Type: text/html\n\n<p>é — 日本語</p>\n--Part_1--", 5),
+            // An unclosed boundary: only the line, and the reader says so.
+            (&["--Part_1", "Content-Type: text/html"], "--Part_1", 1),
+            // Short words are not base64 to run on with.
+            (&["abc", "def"], "abc", 1),
+            (&["Binary data for the image", "Response"], "Binary data for the image", 1),
+        ];
+        for (lines, want, taken) in cases {
+            assert_eq!(super::gather_text_body(lines, 0), (want.to_owned(), taken), "{lines:?}");
+        }
+    }
 }
