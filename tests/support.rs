@@ -91,6 +91,9 @@ pub fn request_lines(dir: &std::path::Path, prefix: &str) -> std::collections::B
             let Ok(text) = std::fs::read_to_string(&path) else { continue };
             let mut in_section = false;
             let mut in_fence = false;
+            // The template: the syntax section first, then the examples,
+            // whose own "HTTP request" headings show example requests.
+            let (mut seen_section, mut in_examples) = (false, false);
             let mut lines = Vec::new();
             for (i, line) in text.lines().enumerate() {
                 let t = line.trim();
@@ -100,7 +103,9 @@ pub fn request_lines(dir: &std::path::Path, prefix: &str) -> std::collections::B
                 }
                 if !in_fence && t.starts_with('#') {
                     let heading = t.trim_start_matches('#').trim().to_ascii_lowercase();
-                    in_section = heading.starts_with("http request");
+                    in_examples |= heading.starts_with("example");
+                    in_section = heading.starts_with("http request") && !(in_examples && seen_section);
+                    seen_section |= in_section;
                     continue;
                 }
                 let methods = ["GET ", "POST ", "PATCH ", "PUT ", "DELETE "];

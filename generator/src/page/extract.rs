@@ -34,11 +34,16 @@ enum Section {
     Other,
 }
 
-fn classify(heading: &str, level: u8, current: &Section) -> Section {
+/// The section a heading opens. `seen_http_request`: the page has had its
+/// HTTP request section already, so an "HTTP request" heading under the
+/// examples is an example's (the template's `### HTTP request` under
+/// `## Example`; copied text loses the levels, so the order decides).
+fn classify(heading: &str, level: u8, current: &Section, seen_http_request: bool) -> Section {
     let h = heading.trim().trim_end_matches(':').to_ascii_lowercase();
     let in_examples = *current == Section::Examples;
     match h.as_str() {
         "permissions" | "prerequisites" => Section::Permissions,
+        _ if h.starts_with("http request") && in_examples && seen_http_request => Section::Examples,
         // "HTTP request (to upload a new file)": one of several request sections.
         _ if h.starts_with("http request") => Section::HttpRequest,
         "request headers" => Section::RequestHeaders,
@@ -127,13 +132,21 @@ struct Gathered {
     next_response_truncated: bool,
     /// "Inherits from X", wherever a resource page says it.
     inherits: Option<String>,
+    /// The block just read was an example response with headers only.
+    bodiless_response: bool,
 }
 
 impl Gathered {
     /// Adds a request path, noting the API version an absolute URL names.
+    /// A path the page writes twice (its syntax section and a request of
+    /// its own) is one path; an optional query written in brackets
+    /// (`/content[?includeIDs=true]`) is not part of the path.
     fn add_path(&mut self, method: String, path: String, line: usize) {
-        let path = note_version(self, &path, line).to_owned();
-        self.paths.push(RequestPath { method, path, line });
+        let path = note_version(self, &path, line);
+        let path = path.split_once("[?").map_or(path, |(p, _)| p).to_owned();
+        if !self.paths.iter().any(|p| p.method == method && p.path == path) {
+            self.paths.push(RequestPath { method, path, line });
+        }
     }
 }
 
@@ -143,10 +156,11 @@ impl Extractor<'_> {
         let mut section = Section::Preamble;
         let mut title: Option<(String, usize)> = None;
         for block in &parsed.blocks {
+            let after_bodiless_response = std::mem::take(&mut g.bodiless_response);
             match block {
                 Block::Heading { level: 1, text, line } if title.is_none() => title = Some((text.clone(), *line)),
                 Block::Heading { level, text, .. } => {
-                    let next = classify(text, (*level).max(2), &section);
+                    let next = classify(text, (*level).max(2), &section, g.http_request_line.is_some());
                     if next == Section::HttpRequest && g.http_request_line.is_none() {
                         g.http_request_line = Some(block.line());
                     }
@@ -157,6 +171,7 @@ impl Extractor<'_> {
                     }
                     section = next;
                 }
+                Block::Paragraph { text, line } if after_bodiless_response && shown_body(&mut g, text, *line) => {}
                 Block::Paragraph { text, line } => self.paragraph(&section, text, *line, &mut g),
                 Block::Table(t) => self.table(&section, t, &mut g),
                 Block::Code(c) => self.code(&section, c, &mut g),
@@ -215,7 +230,8 @@ impl Extractor<'_> {
         let is_members = matches!(first, "member" | "members");
         let used = match section {
             Section::Permissions if first.contains("permission type") => {
-                g.permissions = Some(tables::permissions(t, self.sink));
+                let read = tables::permissions(t, self.sink);
+                g.permissions.get_or_insert_with(Permissions::default).merge(read);
                 true
             }
             Section::RequestHeaders if matches!(first, "header" | "name") => {
@@ -319,7 +335,18 @@ impl Extractor<'_> {
             Section::Examples | Section::Other | Section::Parameters | Section::PathParameters | Section::Preamble
                 if *section == Section::Examples || is_example_block(first) =>
             {
-                if block_type == "request" || http::request_line(first).is_some() {
+                let request_lines: Vec<(usize, &str)> = c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).collect();
+                if request_lines.len() > 1 && request_lines.iter().all(|(_, l)| http::request_line(l).is_some()) {
+                    // Several requests in one block (`GET /me/x` and `GET
+                    // /users/{id}/x`): an example each, as copied text,
+                    // which can't show the block, reads them.
+                    for (i, l) in request_lines {
+                        if let Some(req) = http::parse_request(l, c.line + i, self.sink) {
+                            note_version(g, &req.url, c.line + i);
+                            g.examples.push(Example { request: Some(req), response: None });
+                        }
+                    }
+                } else if block_type == "request" || http::request_line(first).is_some() {
                     if let Some(req) = http::parse_request(&c.text, c.line, self.sink) {
                         note_version(g, &req.url, c.line);
                         g.named_requests.extend(annotation_names(c).into_iter().next().map(|n| (n, g.examples.len())));
@@ -334,6 +361,7 @@ impl Extractor<'_> {
                     req.body = Some(http::read_body(&c.text, c.line, self.sink));
                 } else if block_type == "response" || http::is_status_line(first) {
                     let resp = self.response_block(c, g);
+                    g.bodiless_response = resp.body.is_none();
                     match g.examples.last_mut() {
                         Some(ex) if ex.response.is_none() => ex.response = Some(resp),
                         _ => g.examples.push(Example { request: None, response: Some(resp) }),
@@ -367,6 +395,11 @@ impl Extractor<'_> {
             "request" if *section != Section::Examples => {
                 if *section == Section::HttpRequest {
                     self.add_paths(g, c, true);
+                } else if is_request_path_block(&c.text) {
+                    // Request lines under a heading of their own ("List a
+                    // site's drives"), as unnamed ones are read.
+                    self.sink.warning(c.line, "request-outside-section", "request lines outside an HTTP request section; they are read as the operation's request paths");
+                    self.add_paths(g, c, false);
                 }
                 // One request (a block of several request lines is paths only).
                 let one = c.text.lines().filter(|l| http::request_line(l).is_some()).count() == 1;
@@ -688,6 +721,16 @@ impl Extractor<'_> {
 /// The template's note before a shortened example response, in its
 /// wordings: "The response object shown here might be shortened for
 /// readability", "... may be truncated for brevity", "... is truncated".
+/// A body shown as inline code right after a response block of headers
+/// only (`$count`'s answer: the block, then `` `394` ``): that response's
+/// body, as copied text, where the code font is lost, reads it too.
+fn shown_body(g: &mut Gathered, text: &str, line: usize) -> bool {
+    let Some(code) = text.strip_prefix('`').and_then(|t| t.strip_suffix('`')).filter(|c| !c.is_empty() && !c.contains('`')) else { return false };
+    let Some(resp) = g.examples.last_mut().and_then(|ex| ex.response.as_mut()).filter(|r| r.body.is_none()) else { return false };
+    resp.body = Some(http::Body::Text { text: code.to_owned(), line });
+    true
+}
+
 fn says_truncated(text: &str) -> bool {
     let t = text.to_ascii_lowercase();
     (t.contains("truncated") || t.contains("shortened")) && (t.contains("shown") || t.contains("response"))
@@ -700,9 +743,14 @@ fn bodiless_request(g: &mut Gathered) -> Option<&mut http::HttpRequest> {
 }
 
 /// A block that is an example by its content: a request to an absolute
-/// URL (`PUT https://...`), not a path template, or a response.
+/// URL (`PUT https://...`) or with a query string (`?$expand=x`), not a
+/// path template, or a response.
 fn is_example_block(first: &str) -> bool {
-    http::is_status_line(first) || http::request_line(first).is_some_and(|(_, target)| target.starts_with("http"))
+    http::is_status_line(first) || http::request_line(first).is_some_and(|(_, target)| is_example_target(&target))
+}
+
+fn is_example_target(target: &str) -> bool {
+    target.starts_with("http") || (target.contains('?') && !target.contains("[?"))
 }
 
 /// The names an annotation gives its block: `"name": "x"` or a list.
@@ -733,7 +781,7 @@ fn placeholder_key(name: &str) -> String {
 /// A block of request lines with paths (not the absolute URLs of examples).
 fn is_request_path_block(text: &str) -> bool {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
-    lines.peek().is_some() && lines.all(|l| http::request_line(l).is_some_and(|(_, target)| !target.starts_with("http")))
+    lines.peek().is_some() && lines.all(|l| http::request_line(l).is_some_and(|(_, target)| !is_example_target(&target)))
 }
 
 /// The page's area: `ms.prod` (or the newer `ms.subservice`), refined by the
@@ -764,4 +812,35 @@ fn lower_title_name(title: Option<&str>, suffix: &str) -> Option<String> {
 fn is_boilerplate(text: &str) -> bool {
     let t = text.trim_start_matches(['*', '>', ' ']);
     ["Namespace:", "Note:", "Important:", "This API is available", "[!INCLUDE", "Inherits from"].iter().any(|p| t.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_open_sections() {
+        use Section::*;
+        // (heading, level, current section, HTTP request section seen, section opened)
+        let cases = [
+            ("HTTP request", 2, Preamble, false, HttpRequest),
+            ("HTTP request (to upload a new file)", 2, Response, true, HttpRequest),
+            ("HTTP request", 3, Examples, true, Examples),
+            // Copied text: every heading reads as level 2.
+            ("HTTP request", 2, Examples, true, Examples),
+            // A page whose only request section stands under its examples.
+            ("HTTP request", 3, Examples, false, HttpRequest),
+            ("Request", 3, Examples, true, Examples),
+            ("Response", 3, Examples, true, Examples),
+            ("Response", 2, RequestBody, true, Response),
+            ("Example 2: with a filter", 2, Response, true, Examples),
+            ("Permissions", 2, Preamble, false, Permissions),
+            ("Request body", 2, HttpRequest, true, RequestBody),
+            ("Notes", 3, RequestBody, true, RequestBody),
+            ("See also", 2, Examples, true, Other),
+        ];
+        for (heading, level, current, seen, want) in cases {
+            assert_eq!(classify(heading, level, &current, seen), want, "{heading:?} at level {level} after {current:?}");
+        }
+    }
 }

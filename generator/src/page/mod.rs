@@ -129,6 +129,27 @@ pub struct Permissions {
     pub application: Option<Vec<String>>,
 }
 
+impl Permissions {
+    /// Adds another table's permissions (a page may give one table per
+    /// case, "acting on self" and "acting on other users"): either table's
+    /// permission suffices, so a type takes both lists, in order.
+    pub fn merge(&mut self, other: Permissions) {
+        for (mine, theirs) in [
+            (&mut self.delegated_work, other.delegated_work),
+            (&mut self.delegated_personal, other.delegated_personal),
+            (&mut self.application, other.application),
+        ] {
+            let Some(theirs) = theirs else { continue };
+            let mine = mine.get_or_insert_with(Vec::new);
+            for name in theirs {
+                if !mine.contains(&name) {
+                    mine.push(name);
+                }
+            }
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Header {
     pub name: String,
@@ -200,4 +221,21 @@ pub struct Json {
     /// The repairs lenient reading made (empty when it was strict JSON).
     pub repairs: Vec<&'static str>,
     pub line: usize,
+}
+
+#[cfg(test)]
+mod permissions_tests {
+    use super::Permissions;
+
+    #[test]
+    fn tables_of_one_page_add_up() {
+        let names = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let mut p = Permissions { delegated_work: names(&["A.Read"]), delegated_personal: Some(vec![]), application: None };
+        p.merge(Permissions { delegated_work: names(&["A.Read.All", "A.Read"]), delegated_personal: None, application: names(&["A.Read.All"]) });
+        assert_eq!(p.delegated_work, names(&["A.Read", "A.Read.All"]));
+        // "Not supported" in one table and nothing in the other: still none.
+        assert_eq!(p.delegated_personal, Some(vec![]));
+        // Unknown in one table, known in the other: known.
+        assert_eq!(p.application, names(&["A.Read.All"]));
+    }
 }
