@@ -55,6 +55,12 @@ fn strip(v: &mut Value) {
             if let Some(Value::String(d)) = m.get_mut("description") {
                 *d = d.replace('`', "");
             }
+            // A body that is not JSON, kept as text: copied text loses the
+            // indentation of its lines (and JSON in copied text is never
+            // indented), so lines compare without it.
+            if let Some(Value::String(t)) = m.get_mut("bodyText") {
+                *t = t.lines().map(str::trim).collect::<Vec<_>>().join("\n");
+            }
             m.values_mut().for_each(strip);
         }
         Value::Array(items) => items.iter_mut().for_each(strip),
@@ -142,15 +148,16 @@ fn first_difference(want: &Value, got: Option<&Value>) -> String {
 }
 
 /// Every page of the real corpus rendered into each copied shape gives the
-/// Markdown's operations. The target is 99% identical per shape; measured
-/// 97.3-98.0% (see the closing note of issue 7 for the causes), and this
-/// test holds that floor so it can only rise. `SHAPE_DEBUG=1` prints each
+/// Markdown's operations: at least 99% identical per shape (measured 99.2-
+/// 99.3%; the rest are bodies that are not JSON and whose end copied text
+/// does not show, requests the docs' annotations name, and cells the
+/// space-separated shape can't split). `SHAPE_DEBUG=1` prints each
 /// differing operation and its first difference; `SHAPE_DUMP=DIR` keeps
 /// the renderings there.
 #[test]
 #[cfg_attr(not(corpus), ignore = "needs the real corpus, ../shared/graph-docs/v1.0, beside the clone")]
 fn corpus_renderings_give_the_markdowns_operations() {
-    const FLOOR: f64 = 97.0;
+    const FLOOR: f64 = 99.0;
     let corpus = graphgen_tests::needed_corpus();
     let (_, markdown) = schema_of(&corpus, None);
     let want = operations_by_page(&markdown);
@@ -181,11 +188,11 @@ fn corpus_renderings_give_the_markdowns_operations() {
         let mut unexplained = 0;
         for (key, facts) in want.iter().filter(|(k, f)| got.get(*k) != Some(*f)) {
             let cause = first_difference(facts, got.get(key));
+            let said = read.iter().any(|p| p.file == key.0 && !p.diagnostics.is_empty()) || schema.diagnostics.iter().any(|d| d.file == key.0);
             if debug {
-                eprintln!("  {} {}: {cause}", key.0, key.1);
+                eprintln!("  {} {}: {cause}{}", key.0, key.1, if said { "" } else { " (no diagnostic)" });
             }
             *causes.entry(cause.split(" vs ").next().unwrap_or("").trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ').to_owned()).or_default() += 1;
-            let said = read.iter().any(|p| p.file == key.0 && !p.diagnostics.is_empty()) || schema.diagnostics.iter().any(|d| d.file == key.0);
             unexplained += usize::from(!said);
         }
         let differ: usize = causes.values().sum();
