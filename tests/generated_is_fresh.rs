@@ -6,7 +6,7 @@ use graphgen_tests::{docs_input, root, schema_of};
 #[test]
 fn generated_crate_is_fresh() {
     let (_, schema) = schema_of(&docs_input(), None);
-    let (files, _) = graphgen::emit::emit_crate(&schema, &Default::default());
+    let (files, _) = graphgen::emit::emit_crate(&schema, &graphgen::emit::EmitOptions::workspace());
     let changes = graphgen::write::changes(&root().join("generated"), &files).unwrap();
     assert!(
         changes.is_empty(),
@@ -19,7 +19,7 @@ fn generated_crate_is_fresh() {
 fn output_is_deterministic() {
     let emit = || {
         let (_, schema) = schema_of(&docs_input(), None);
-        graphgen::emit::emit_crate(&schema, &Default::default()).0
+        graphgen::emit::emit_crate(&schema, &graphgen::emit::EmitOptions::workspace()).0
     };
     assert_eq!(emit(), emit());
 }

@@ -35,10 +35,17 @@ enum Command {
     Generate {
         #[command(flatten)]
         input: InputArgs,
-        /// The folder the crate is written to. graphgen replaces only the files
-        /// it wrote there (listed in its .graphgen-manifest).
-        #[arg(long, default_value = "generated")]
-        output: PathBuf,
+        /// The folder the crate is written to [default: generated]. graphgen
+        /// replaces only the files it wrote there (listed in its .graphgen-manifest).
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// How the crate depends on graphgen-runtime: `vendored` (its source
+        /// written into the crate as graphgen-runtime/, so it builds anywhere),
+        /// `path:DIR` (relative to the crate) or `version:REQ`. Default: for the
+        /// default output, this repository's generated/, `path:../generator/runtime`;
+        /// for any --output, `vendored`.
+        #[arg(long, value_parser = graphgen::emit::RuntimeDep::parse)]
+        runtime: Option<graphgen::emit::RuntimeDep>,
         /// Change nothing; exit 1 and name the files that would change.
         #[arg(long)]
         check: bool,
@@ -110,10 +117,15 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     match cli.command {
-        Command::Generate { input, output, check, force, crate_name, verbose } => {
+        Command::Generate { input, output, runtime, check, force, crate_name, verbose } => {
+            let runtime = runtime.unwrap_or(match output {
+                None => graphgen::emit::RuntimeDep::Path(graphgen::emit::WORKSPACE_RUNTIME.to_owned()),
+                Some(_) => graphgen::emit::RuntimeDep::Vendored,
+            });
+            let output = output.unwrap_or_else(|| PathBuf::from("generated"));
             let pages = read(&input)?;
             let schema = graphgen::schema::build::build(&pages);
-            let options = graphgen::emit::EmitOptions { crate_name };
+            let options = graphgen::emit::EmitOptions { crate_name, runtime };
             let cannot_write = |e: std::io::Error| {
                 eprintln!("error: {}: {e}", output.display());
                 ExitCode::from(2)

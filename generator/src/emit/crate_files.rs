@@ -4,8 +4,56 @@ use super::EmitOptions;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-/// The runtime, copied verbatim (it is hand-written, see its header).
-pub const RUNTIME: &str = include_str!("../../runtime/runtime.rs");
+/// How the generated crate depends on `graphgen-runtime`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuntimeDep {
+    /// The runtime's source written into the crate as a crate of its own
+    /// (`graphgen-runtime/`), so the crate builds anywhere, alone.
+    Vendored,
+    /// A path to the runtime crate, relative to the generated crate (this
+    /// repository's generated/ uses `../generator/runtime`).
+    Path(String),
+    /// A version requirement, for a runtime published to a registry.
+    Version(String),
+}
+
+impl RuntimeDep {
+    /// `vendored`, `path:DIR` or `version:REQ`, as the command line takes it.
+    pub fn parse(s: &str) -> Result<Self, String> {
+        let quote_safe = |v: &str| !v.is_empty() && !v.contains(['"', '\\', '\n', '\r']);
+        match s.split_once(':') {
+            None if s == "vendored" => Ok(RuntimeDep::Vendored),
+            Some(("path", p)) if quote_safe(p) => Ok(RuntimeDep::Path(p.to_owned())),
+            Some(("version", v)) if quote_safe(v) => Ok(RuntimeDep::Version(v.to_owned())),
+            _ => Err(format!("expected `vendored`, `path:DIR` or `version:REQ`, found {s:?}")),
+        }
+    }
+
+    fn toml(&self) -> String {
+        match self {
+            RuntimeDep::Vendored => format!("path = \"{VENDORED_RUNTIME}\""),
+            RuntimeDep::Path(p) => format!("path = \"{p}\""),
+            RuntimeDep::Version(v) => format!("version = \"{v}\""),
+        }
+    }
+}
+
+/// Where a vendored runtime is written, inside the generated crate.
+pub const VENDORED_RUNTIME: &str = "graphgen-runtime";
+
+/// The runtime crate's files, for vendoring (a test checks the list is
+/// every file of generator/runtime).
+pub const RUNTIME_FILES: &[(&str, &str)] = &[
+    ("Cargo.toml", include_str!("../../runtime/Cargo.toml")),
+    ("src/client.rs", include_str!("../../runtime/src/client.rs")),
+    ("src/cloud.rs", include_str!("../../runtime/src/cloud.rs")),
+    ("src/error.rs", include_str!("../../runtime/src/error.rs")),
+    ("src/lib.rs", include_str!("../../runtime/src/lib.rs")),
+    ("src/path.rs", include_str!("../../runtime/src/path.rs")),
+    ("src/request.rs", include_str!("../../runtime/src/request.rs")),
+    ("src/testing.rs", include_str!("../../runtime/src/testing.rs")),
+    ("src/value.rs", include_str!("../../runtime/src/value.rs")),
+];
 
 pub fn cargo_toml(options: &EmitOptions, workloads: &std::collections::BTreeSet<String>) -> String {
     let quoted: Vec<String> = workloads.iter().map(|w| format!("\"{w}\"")).collect();
@@ -25,13 +73,11 @@ description = "A typed Microsoft Graph client generated from the API reference p
 
 [features]
 default = ["native-tls", "all-workloads"]
-native-tls = ["reqwest/native-tls"]
-rustls = ["reqwest/rustls"]
+native-tls = ["graphgen-runtime/native-tls"]
+rustls = ["graphgen-runtime/rustls"]
 {features}
 [dependencies]
-chrono = {{ version = "0.4", default-features = false, features = ["std"] }}
-percent-encoding = "2"
-reqwest = {{ version = "0.13", default-features = false }}
+graphgen-runtime = {{ {runtime}, default-features = false }}
 serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["preserve_order"] }}
 
@@ -41,6 +87,7 @@ wiremock = "0.6"
 "#,
         name = options.crate_name,
         features = features,
+        runtime = options.runtime.toml(),
     )
 }
 
@@ -58,7 +105,7 @@ pub fn lib_rs(versions: &[&str]) -> TokenStream {
         //! into plain HTTP requests without it.
         #![allow(clippy::large_enum_variant, clippy::doc_lazy_continuation, clippy::too_many_lines)]
 
-        pub mod runtime;
+        pub use graphgen_runtime as runtime;
         #(#mods)*
 
         pub use runtime::{Client, Cloud, Error, Field, Operation};
@@ -86,5 +133,36 @@ pub fn reexports(mods: &[(String, Vec<String>, TokenStream)], doc: &str) -> Toke
     quote! {
         #![doc = #doc]
         #(#items)*
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_runtime_file_is_vendored() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
+        let mut on_disk: Vec<String> = std::fs::read_dir(root.join("src")).unwrap().map(|e| format!("src/{}", e.unwrap().file_name().to_string_lossy())).collect();
+        on_disk.push("Cargo.toml".to_owned());
+        on_disk.sort();
+        let listed: Vec<&str> = RUNTIME_FILES.iter().map(|(p, _)| *p).collect();
+        assert_eq!(listed, on_disk);
+    }
+
+    #[test]
+    fn runtime_dependencies_from_the_command_line() {
+        let cases = [
+            ("vendored", Ok(RuntimeDep::Vendored)),
+            ("path:../generator/runtime", Ok(RuntimeDep::Path("../generator/runtime".into()))),
+            ("version:0.1", Ok(RuntimeDep::Version("0.1".into()))),
+            ("path:", Err(())),
+            ("version:1\"\nx", Err(())),
+            ("vendor", Err(())),
+            ("path:日本語/é", Ok(RuntimeDep::Path("日本語/é".into()))),
+        ];
+        for (arg, want) in cases {
+            assert_eq!(RuntimeDep::parse(arg).map_err(|_| ()), want, "{arg}");
+        }
     }
 }

@@ -42,11 +42,26 @@ impl OutputFile {
 #[derive(Clone, Debug)]
 pub struct EmitOptions {
     pub crate_name: String,
+    /// Where the generated crate finds `graphgen-runtime`.
+    pub runtime: RuntimeDep,
 }
 
 impl Default for EmitOptions {
     fn default() -> Self {
-        EmitOptions { crate_name: "graph-client".to_owned() }
+        EmitOptions { crate_name: "graph-client".to_owned(), runtime: RuntimeDep::Vendored }
+    }
+}
+
+pub use crate_files::RuntimeDep;
+
+/// The runtime as this repository's generated/ finds it.
+pub const WORKSPACE_RUNTIME: &str = "../generator/runtime";
+
+impl EmitOptions {
+    /// The options of this repository's generated/ (what `graphgen
+    /// generate` with no `--output` uses).
+    pub fn workspace() -> Self {
+        EmitOptions { runtime: RuntimeDep::Path(WORKSPACE_RUNTIME.to_owned()), ..Default::default() }
     }
 }
 
@@ -304,7 +319,9 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
         }
     }
     files.push(renderer.render("src/lib.rs", crate_files::lib_rs(&versions)));
-    files.push(OutputFile::new("src/runtime.rs", crate_files::RUNTIME.to_owned()));
+    if options.runtime == RuntimeDep::Vendored {
+        files.extend(crate_files::RUNTIME_FILES.iter().map(|(path, text)| OutputFile::new(format!("{}/{path}", crate_files::VENDORED_RUNTIME), (*text).to_owned())));
+    }
     files.push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(options, &workloads.all)));
     // The emitters' findings belong in schema.json with the rest.
     files.push(OutputFile::new("schema.json", schema.to_json_with(&diagnostics)));

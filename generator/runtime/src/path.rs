@@ -1,0 +1,112 @@
+//! Request paths: templates filled with percent-encoded values, and OData
+//! function arguments.
+
+use crate::Error;
+use percent_encoding::{utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
+
+/// Characters encoded in a path segment: all but unreserved ones, so an id
+/// like `a/b` or `{x}` stays one segment.
+pub(crate) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
+/// Query keys keep `$` (`$select`); values are encoded like segments.
+pub(crate) const QUERY: &AsciiSet = &SEGMENT.remove(b'$').remove(b',').remove(b'\'').remove(b'(').remove(b')');
+
+/// Fills a path template's `{name}` placeholders, in order, with
+/// percent-encoded values; literal text is kept as written. A value inside
+/// quotes (`(period='{period}')`) has its `'` doubled, as OData reads it.
+///
+/// A value that would change which resource the URL names is refused
+/// before anything is sent: an empty one (the segment would vanish), and
+/// `.` or `..` as a whole segment, which every URL parser (reqwest's too)
+/// removes or resolves to the parent, encoded (`%2E%2E`) or not.
+pub fn fill_path(template: &str, values: &[&str]) -> Result<String, Error> {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut values = values.iter();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+        out.push_str(&rest[..open]);
+        let name = &rest[open + 1..close];
+        let after = &rest[close + 1..];
+        let value = values.next().copied().unwrap_or("");
+        let invalid = |reason: &str| Error::InvalidParameter { name: name.to_owned(), reason: reason.to_owned() };
+        if value.is_empty() {
+            return Err(invalid("it is empty, and the path would lose a segment"));
+        }
+        let whole_segment = out.ends_with('/') && (after.is_empty() || after.starts_with('/'));
+        if whole_segment && (value == "." || value == "..") {
+            return Err(invalid("`.` and `..` as a path segment name another resource (URL parsers resolve them)"));
+        }
+        if out.ends_with('\'') && after.starts_with('\'') {
+            out.extend(utf8_percent_encode(&value.replace('\'', "''"), SEGMENT));
+        } else {
+            out.extend(utf8_percent_encode(value, SEGMENT));
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// `name(a='x',b=2)`: a function call segment. Strings are quoted with `'`
+/// doubled inside; other values are written as they are.
+pub fn function_args(args: &[(&str, FunctionArg<'_>)]) -> String {
+    let mut out = String::from("(");
+    for (i, (name, value)) in args.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(name);
+        out.push('=');
+        match value {
+            FunctionArg::String(s) => {
+                out.push('\'');
+                out.extend(utf8_percent_encode(&s.replace('\'', "''"), SEGMENT));
+                out.push('\'');
+            }
+            FunctionArg::Raw(s) => out.extend(utf8_percent_encode(s, SEGMENT)),
+        }
+    }
+    out.push(')');
+    out
+}
+
+pub enum FunctionArg<'a> {
+    String(&'a str),
+    Raw(&'a str),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_filled_and_encoded() {
+        let cases = [
+            ("/users/{id}", vec!["a/b c"], "/users/a%2Fb%20c"),
+            ("/users/{id}/messages/{message-id}", vec!["u", "{m}"], "/users/u/messages/%7Bm%7D"),
+            ("/range(address='{address}')", vec!["A1:B2"], "/range(address='A1%3AB2')"),
+            ("/me", vec![], "/me"),
+            ("/users/{id}", vec!["?#%"], "/users/%3F%23%25"),
+            ("/users/{id}", vec!["日本語 🙂"], "/users/%E6%97%A5%E6%9C%AC%E8%AA%9E%20%F0%9F%99%82"),
+            ("/users/{id}", vec!["O'Brien"], "/users/O%27Brien"),
+            ("/x(name='{name}')", vec!["O'Brien"], "/x(name='O%27%27Brien')"),
+            ("/x(name={name})", vec!["3"], "/x(name=3)"),
+            ("/items/{id}", vec!["..."], "/items/..."),
+            ("/items/{id}.json", vec![".."], "/items/...json"),
+            ("/range(address='{a}')", vec![".."], "/range(address='..')"),
+        ];
+        for (template, values, want) in cases {
+            assert_eq!(fill_path(template, &values).unwrap(), want, "{template}");
+        }
+    }
+
+    #[test]
+    fn values_that_would_change_the_resource_are_refused() {
+        for (template, value) in [("/items/{id}", ""), ("/items/{id}/x", "."), ("/items/{id}/x", ".."), ("/items/{id}", "..")] {
+            match fill_path(template, &[value]) {
+                Err(Error::InvalidParameter { name, .. }) => assert_eq!(name, "id"),
+                other => panic!("{template} with {value:?}: {other:?}"),
+            }
+        }
+    }
+}

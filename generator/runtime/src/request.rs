@@ -1,0 +1,184 @@
+//! Requests and responses without an HTTP library: what each generated
+//! operation builds and reads.
+
+use crate::error::ErrorEnvelope;
+use crate::path::QUERY;
+use crate::{Cloud, Error};
+use percent_encoding::utf8_percent_encode;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ApiVersion {
+    V1_0,
+    Beta,
+}
+
+impl ApiVersion {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ApiVersion::V1_0 => "v1.0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+}
+
+/// An HTTP request, ready for any HTTP library.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Request {
+    pub method: Method,
+    pub api_version: ApiVersion,
+    /// The path below the version, percent-encoded: `/users/a%2Fb`.
+    pub path: String,
+    pub query: Vec<(String, String)>,
+    pub headers: Vec<(String, String)>,
+    pub body: Option<Vec<u8>>,
+}
+
+impl Request {
+    /// The full URL on a cloud: `https://graph.microsoft.com/v1.0/users?$top=1`.
+    pub fn url(&self, cloud: &Cloud) -> String {
+        let mut url = format!("{}/{}{}", cloud.base_url(), self.api_version.as_str(), self.path);
+        for (i, (k, v)) in self.query.iter().enumerate() {
+            url.push(if i == 0 { '?' } else { '&' });
+            url.extend(utf8_percent_encode(k, QUERY));
+            url.push('=');
+            url.extend(utf8_percent_encode(v, QUERY));
+        }
+        url
+    }
+}
+
+/// An HTTP response, from any HTTP library.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Response {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
+/// One Graph operation on one of its request paths.
+pub trait Operation {
+    type Output;
+    fn request(&self) -> Result<Request, Error>;
+    fn response(&self, response: Response) -> Result<Self::Output, Error>;
+}
+
+/// The request every operation builds: method, path, query, JSON body.
+pub fn request<B: Serialize + ?Sized>(method: Method, api_version: ApiVersion, path: String, query: &[(String, String)], body: Option<&B>) -> Result<Request, Error> {
+    let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
+    let body = match body {
+        Some(b) => {
+            headers.push(("Content-Type".to_owned(), "application/json".to_owned()));
+            Some(serde_json::to_vec(b).map_err(Error::Encode)?)
+        }
+        None => None,
+    };
+    Ok(Request { method, api_version, path, query: query.to_vec(), headers, body })
+}
+
+/// A non-2xx response as a typed error.
+fn error(response: Response) -> Error {
+    match serde_json::from_slice::<ErrorEnvelope>(&response.body) {
+        Ok(e) => Error::Graph { status: response.status, error: Box::new(e.error) },
+        Err(_) => Error::Status { status: response.status, body: String::from_utf8_lossy(&response.body).into_owned() },
+    }
+}
+
+/// Any 2xx is success: the docs name one status per operation, but Graph
+/// answers some with another (201 for 200, 204 for 200).
+pub fn json_response<T: DeserializeOwned>(response: Response) -> Result<T, Error> {
+    if !(200..300).contains(&response.status) {
+        return Err(error(response));
+    }
+    serde_json::from_slice(&response.body).map_err(|source| Error::Decode {
+        status: response.status,
+        source,
+        body: String::from_utf8_lossy(&response.body).into_owned(),
+    })
+}
+
+/// An update or action documented with a body: the service may answer
+/// 204, or 200 with nothing, and that is a success with no value.
+pub fn optional_json_response<T: DeserializeOwned>(response: Response) -> Result<Option<T>, Error> {
+    if (200..300).contains(&response.status) && (response.status == 204 || response.body.iter().all(u8::is_ascii_whitespace)) {
+        return Ok(None);
+    }
+    json_response(response).map(Some)
+}
+
+pub fn empty_response(response: Response) -> Result<(), Error> {
+    if (200..300).contains(&response.status) {
+        Ok(())
+    } else {
+        Err(error(response))
+    }
+}
+
+pub fn bytes_response(response: Response) -> Result<Vec<u8>, Error> {
+    if (200..300).contains(&response.status) {
+        Ok(response.body)
+    } else {
+        Err(error(response))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_per_cloud() {
+        let r = request::<()>(Method::Get, ApiVersion::Beta, "/me".into(), &[("$select".into(), "id,displayName".into())], None).unwrap();
+        assert_eq!(r.url(&Cloud::Global), "https://graph.microsoft.com/beta/me?$select=id,displayName");
+        assert_eq!(r.url(&Cloud::China), "https://microsoftgraph.chinacloudapi.cn/beta/me?$select=id,displayName");
+        assert_eq!(r.url(&Cloud::Custom("http://127.0.0.1:9/".into())), "http://127.0.0.1:9/beta/me?$select=id,displayName");
+    }
+
+    #[test]
+    fn graph_errors_are_typed() {
+        let body = br#"{"error":{"code":"Request_ResourceNotFound","message":"Gone","innerError":{"request-id":"r1","date":"2021-01-01T00:00:00"}}}"#;
+        let err = json_response::<serde_json::Value>(Response { status: 404, headers: vec![], body: body.to_vec() }).unwrap_err();
+        match err {
+            Error::Graph { status: 404, error } => {
+                assert_eq!(error.code, "Request_ResourceNotFound");
+                assert_eq!(error.inner_error.unwrap().request_id.as_deref(), Some("r1"));
+            }
+            other => panic!("{other:?}"),
+        }
+        let err = empty_response(Response { status: 502, headers: vec![], body: b"bad gateway".to_vec() }).unwrap_err();
+        assert!(matches!(err, Error::Status { status: 502, .. }));
+    }
+
+    #[test]
+    fn an_empty_success_is_no_value() {
+        let answer = |status: u16, body: &[u8]| optional_json_response::<serde_json::Value>(Response { status, headers: vec![], body: body.to_vec() });
+        assert_eq!(answer(204, b"").unwrap(), None);
+        assert_eq!(answer(200, b"").unwrap(), None);
+        assert_eq!(answer(200, b" \n").unwrap(), None);
+        assert_eq!(answer(200, br#"{"a":1}"#).unwrap(), Some(serde_json::json!({"a": 1})));
+        assert!(matches!(answer(200, b"{"), Err(Error::Decode { .. })));
+        assert!(matches!(answer(404, b""), Err(Error::Status { status: 404, .. })));
+    }
+}
