@@ -7,17 +7,21 @@
 //! (`Operation::response`) need no HTTP library; `Client` sends them with
 //! reqwest.
 
+mod auth;
 mod client;
 mod cloud;
 mod error;
 mod path;
 mod request;
+mod retry;
 pub mod testing;
 mod value;
 
-pub use client::Client;
+pub use auth::{claims_challenge, AccessToken, BoxError, StaticToken, TokenProvider, TokenRequest, REFRESH_MARGIN};
+pub use client::{Client, ClientBuilder, RequestOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use cloud::Cloud;
-pub use error::{Error, GraphError, InnerError};
+pub use error::{Error, GraphError, HttpError, InnerError, EXCERPT_BYTES};
 pub use path::{fill_path, function_args, FunctionArg};
 pub use request::{bytes_response, empty_response, json_response, optional_json_response, request, ApiVersion, Method, Operation, Request, Response};
+pub use retry::{is_idempotent, is_retryable_status, parse_retry_after, RetryPolicy};
 pub use value::{odata_type, Collection, DateTimeOffset, Field, PrimitiveValue};

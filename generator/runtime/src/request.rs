@@ -1,7 +1,7 @@
 //! Requests and responses without an HTTP library: what each generated
 //! operation builds and reads.
 
-use crate::error::ErrorEnvelope;
+use crate::error::{excerpt, ErrorEnvelope, HttpError};
 use crate::path::QUERY;
 use crate::{Cloud, Error};
 use percent_encoding::utf8_percent_encode;
@@ -76,6 +76,19 @@ pub struct Response {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Vec<u8>,
+    /// How many requests it took (retries included).
+    pub attempts: u32,
+}
+
+impl Response {
+    pub fn new(status: u16, headers: Vec<(String, String)>, body: Vec<u8>) -> Self {
+        Response { status, headers, body, attempts: 1 }
+    }
+
+    /// A header's value, its name compared without case.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+    }
 }
 
 /// One Graph operation on one of its request paths.
@@ -98,12 +111,20 @@ pub fn request<B: Serialize + ?Sized>(method: Method, api_version: ApiVersion, p
     Ok(Request { method, api_version, path, query: query.to_vec(), headers, body })
 }
 
-/// A non-2xx response as a typed error.
-fn error(response: Response) -> Error {
-    match serde_json::from_slice::<ErrorEnvelope>(&response.body) {
-        Ok(e) => Error::Graph { status: response.status, error: Box::new(e.error) },
-        Err(_) => Error::Status { status: response.status, body: String::from_utf8_lossy(&response.body).into_owned() },
-    }
+/// A non-2xx response as a typed error, with what its headers say.
+pub(crate) fn error(response: Response) -> Error {
+    let error = serde_json::from_slice::<ErrorEnvelope>(&response.body).ok().map(|e| e.error);
+    let inner = error.as_ref().and_then(|e| e.inner_error.as_ref());
+    Error::Http(Box::new(HttpError {
+        status: response.status,
+        retry_after: response.header("retry-after").and_then(crate::retry::parse_retry_after),
+        request_id: response.header("request-id").map(str::to_owned).or_else(|| inner.and_then(|i| i.request_id.clone())),
+        client_request_id: response.header("client-request-id").map(str::to_owned).or_else(|| inner.and_then(|i| i.client_request_id.clone())),
+        date: response.header("date").map(str::to_owned).or_else(|| inner.and_then(|i| i.date.clone())),
+        body: excerpt(&response.body),
+        error,
+        attempts: response.attempts,
+    }))
 }
 
 /// Any 2xx is success: the docs name one status per operation, but Graph
@@ -112,11 +133,7 @@ pub fn json_response<T: DeserializeOwned>(response: Response) -> Result<T, Error
     if !(200..300).contains(&response.status) {
         return Err(error(response));
     }
-    serde_json::from_slice(&response.body).map_err(|source| Error::Decode {
-        status: response.status,
-        source,
-        body: String::from_utf8_lossy(&response.body).into_owned(),
-    })
+    serde_json::from_slice(&response.body).map_err(|source| Error::Decode { status: response.status, source, body: excerpt(&response.body) })
 }
 
 /// An update or action documented with a body: the service may answer
@@ -159,26 +176,27 @@ mod tests {
     #[test]
     fn graph_errors_are_typed() {
         let body = br#"{"error":{"code":"Request_ResourceNotFound","message":"Gone","innerError":{"request-id":"r1","date":"2021-01-01T00:00:00"}}}"#;
-        let err = json_response::<serde_json::Value>(Response { status: 404, headers: vec![], body: body.to_vec() }).unwrap_err();
-        match err {
-            Error::Graph { status: 404, error } => {
-                assert_eq!(error.code, "Request_ResourceNotFound");
-                assert_eq!(error.inner_error.unwrap().request_id.as_deref(), Some("r1"));
-            }
-            other => panic!("{other:?}"),
-        }
-        let err = empty_response(Response { status: 502, headers: vec![], body: b"bad gateway".to_vec() }).unwrap_err();
-        assert!(matches!(err, Error::Status { status: 502, .. }));
+        let headers = vec![("Retry-After".to_owned(), "2.5".to_owned()), ("client-request-id".to_owned(), "c1".to_owned())];
+        let err = json_response::<serde_json::Value>(Response::new(404, headers, body.to_vec())).unwrap_err();
+        assert!(err.is_not_found() && !err.is_throttled());
+        assert_eq!(err.code(), Some("Request_ResourceNotFound"));
+        assert_eq!(err.request_id(), Some("r1"));
+        let http = err.http().unwrap();
+        assert_eq!((http.client_request_id.as_deref(), http.date.as_deref()), (Some("c1"), Some("2021-01-01T00:00:00")));
+        assert_eq!(err.retry_after(), Some(std::time::Duration::from_millis(2500)));
+        let err = empty_response(Response::new(502, vec![], b"bad gateway".to_vec())).unwrap_err();
+        assert_eq!(err.status(), Some(502));
+        assert_eq!(err.http().unwrap().body, "bad gateway");
     }
 
     #[test]
     fn an_empty_success_is_no_value() {
-        let answer = |status: u16, body: &[u8]| optional_json_response::<serde_json::Value>(Response { status, headers: vec![], body: body.to_vec() });
+        let answer = |status: u16, body: &[u8]| optional_json_response::<serde_json::Value>(Response::new(status, vec![], body.to_vec()));
         assert_eq!(answer(204, b"").unwrap(), None);
         assert_eq!(answer(200, b"").unwrap(), None);
         assert_eq!(answer(200, b" \n").unwrap(), None);
         assert_eq!(answer(200, br#"{"a":1}"#).unwrap(), Some(serde_json::json!({"a": 1})));
         assert!(matches!(answer(200, b"{"), Err(Error::Decode { .. })));
-        assert!(matches!(answer(404, b""), Err(Error::Status { status: 404, .. })));
+        assert!(matches!(answer(404, b""), Err(Error::Http(e)) if e.status == 404));
     }
 }

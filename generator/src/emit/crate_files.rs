@@ -45,12 +45,14 @@ pub const VENDORED_RUNTIME: &str = "graphgen-runtime";
 /// every file of generator/runtime).
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("Cargo.toml", include_str!("../../runtime/Cargo.toml")),
+    ("src/auth.rs", include_str!("../../runtime/src/auth.rs")),
     ("src/client.rs", include_str!("../../runtime/src/client.rs")),
     ("src/cloud.rs", include_str!("../../runtime/src/cloud.rs")),
     ("src/error.rs", include_str!("../../runtime/src/error.rs")),
     ("src/lib.rs", include_str!("../../runtime/src/lib.rs")),
     ("src/path.rs", include_str!("../../runtime/src/path.rs")),
     ("src/request.rs", include_str!("../../runtime/src/request.rs")),
+    ("src/retry.rs", include_str!("../../runtime/src/retry.rs")),
     ("src/testing.rs", include_str!("../../runtime/src/testing.rs")),
     ("src/value.rs", include_str!("../../runtime/src/value.rs")),
 ];
