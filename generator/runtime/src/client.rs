@@ -7,6 +7,7 @@ use crate::auth::{claims_challenge, AccessToken, StaticToken, TokenCache, TokenP
 use crate::retry::{is_idempotent, is_retryable_status, parse_retry_after, RetryPolicy};
 use crate::{Cloud, Error, Operation, Request, Response};
 use std::fmt;
+use tracing::Instrument;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -171,14 +172,18 @@ impl Client {
     pub(crate) async fn execute_url(&self, request: &Request, url: String, options: &RequestOptions) -> Result<Response, Error> {
         let client_request_id = new_request_id();
         let span = tracing::debug_span!("graph_request", method = request.method.as_str(), path = %request.path, client_request_id = %client_request_id);
-        let _enter = span.enter();
+        self.retrying(request, url, options, &client_request_id).instrument(span).await
+    }
+
+    /// Sends until an answer is final or the policy says stop.
+    async fn retrying(&self, request: &Request, url: String, options: &RequestOptions, client_request_id: &str) -> Result<Response, Error> {
         let policy = options.retry.as_ref().unwrap_or(&self.inner.retry);
         let mut token_request = TokenRequest { scopes: vec![self.inner.cloud.scope()], claims: None };
         let (mut attempts, mut waited) = (0u32, Duration::ZERO);
         loop {
             attempts += 1;
             let token = self.inner.tokens.token(&token_request).await.map_err(Error::Auth)?;
-            let delay = match self.send_once(request, &url, &token, &client_request_id, attempts, options).await {
+            let delay = match self.send_once(request, &url, &token, client_request_id, attempts, options).await {
                 Ok(response) if response.status == 401 && token_request.claims.is_none() && response.header("www-authenticate").and_then(claims_challenge).is_some() => {
                     // One more request, with a token for the claims asked.
                     tracing::debug!("claims challenge: asking for a token with those claims");

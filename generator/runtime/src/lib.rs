@@ -11,6 +11,7 @@ mod auth;
 mod client;
 mod cloud;
 mod error;
+mod paging;
 mod path;
 mod request;
 mod retry;
@@ -21,6 +22,7 @@ pub use auth::{claims_challenge, AccessToken, BoxError, StaticToken, TokenProvid
 pub use client::{Client, ClientBuilder, RequestOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use cloud::Cloud;
 pub use error::{Error, GraphError, HttpError, InnerError, EXCERPT_BYTES};
+pub use paging::{Items, Pages};
 pub use path::{fill_path, function_args, FunctionArg};
 pub use request::{bytes_response, empty_response, json_response, optional_json_response, request, ApiVersion, Method, Operation, Request, Response};
 pub use retry::{is_idempotent, is_retryable_status, parse_retry_after, RetryPolicy};

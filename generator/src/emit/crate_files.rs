@@ -50,6 +50,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("src/cloud.rs", include_str!("../../runtime/src/cloud.rs")),
     ("src/error.rs", include_str!("../../runtime/src/error.rs")),
     ("src/lib.rs", include_str!("../../runtime/src/lib.rs")),
+    ("src/paging.rs", include_str!("../../runtime/src/paging.rs")),
     ("src/path.rs", include_str!("../../runtime/src/path.rs")),
     ("src/request.rs", include_str!("../../runtime/src/request.rs")),
     ("src/retry.rs", include_str!("../../runtime/src/retry.rs")),
