@@ -170,37 +170,48 @@ impl Client {
     /// As `execute`, to a URL the server gave (a nextLink, a deltaLink),
     /// sent exactly as written.
     pub(crate) async fn execute_url(&self, request: &Request, url: String, options: &RequestOptions) -> Result<Response, Error> {
+        let sent = self.sent(request, url, options, Auth::Token).await?;
+        sent.read().await
+    }
+
+    /// The final answer to a request, its body not read yet.
+    pub(crate) async fn sent(&self, request: &Request, url: String, options: &RequestOptions, auth: Auth) -> Result<Sent, Error> {
         let client_request_id = new_request_id();
         let span = tracing::debug_span!("graph_request", method = request.method.as_str(), path = %request.path, client_request_id = %client_request_id);
-        self.retrying(request, url, options, &client_request_id).instrument(span).await
+        self.retrying(request, url, options, &client_request_id, auth).instrument(span).await
     }
 
     /// Sends until an answer is final or the policy says stop.
-    async fn retrying(&self, request: &Request, url: String, options: &RequestOptions, client_request_id: &str) -> Result<Response, Error> {
+    async fn retrying(&self, request: &Request, url: String, options: &RequestOptions, client_request_id: &str, auth: Auth) -> Result<Sent, Error> {
         let policy = options.retry.as_ref().unwrap_or(&self.inner.retry);
         let mut token_request = TokenRequest { scopes: vec![self.inner.cloud.scope()], claims: None };
         let (mut attempts, mut waited) = (0u32, Duration::ZERO);
         loop {
             attempts += 1;
-            let token = self.inner.tokens.token(&token_request).await.map_err(Error::Auth)?;
-            let delay = match self.send_once(request, &url, &token, client_request_id, attempts, options).await {
-                Ok(response) if response.status == 401 && token_request.claims.is_none() && response.header("www-authenticate").and_then(claims_challenge).is_some() => {
-                    // One more request, with a token for the claims asked.
-                    tracing::debug!("claims challenge: asking for a token with those claims");
-                    token_request.claims = response.header("www-authenticate").and_then(claims_challenge);
-                    continue;
-                }
-                Ok(response) if !is_retryable_status(response.status) || attempts > policy.max_retries => return Ok(response),
+            let token = match auth {
+                Auth::Token => Some(self.inner.tokens.token(&token_request).await.map_err(Error::Auth)?),
+                Auth::None => None,
+            };
+            let delay = match self.send_once(request, &url, token.as_ref(), client_request_id, attempts, options).await {
                 Ok(response) => {
-                    let delay = policy.delay(attempts, response.header("retry-after").and_then(parse_retry_after));
-                    if waited + delay > policy.max_total_wait {
-                        return Ok(response);
+                    let status = response.status().as_u16();
+                    let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
+                    let challenge = (status == 401 && token.is_some() && token_request.claims.is_none()).then(|| header("www-authenticate").as_deref().and_then(claims_challenge)).flatten();
+                    if let Some(claims) = challenge {
+                        // One more request, with a token for the claims asked.
+                        tracing::debug!("claims challenge: asking for a token with those claims");
+                        token_request.claims = Some(claims);
+                        continue;
+                    }
+                    let delay = policy.delay(attempts, header("retry-after").as_deref().and_then(parse_retry_after));
+                    if !is_retryable_status(status) || attempts > policy.max_retries || waited + delay > policy.max_total_wait {
+                        return Ok(Sent { response, attempts });
                     }
                     delay
                 }
                 // The server may have acted on a request whose connection
                 // failed: only idempotent ones are sent again.
-                Err(e) if attempts <= policy.max_retries && !e.is_timeout() && (e.is_connect() || e.is_request() || e.is_body()) && is_idempotent(request.method.as_str()) => policy.delay(attempts, None),
+                Err(e) if attempts <= policy.max_retries && !e.is_timeout() && (e.is_connect() || e.is_request()) && is_idempotent(request.method.as_str()) => policy.delay(attempts, None),
                 Err(e) => return Err(Error::Transport { timeout: e.is_timeout(), attempts, source: Box::new(e) }),
             };
             tracing::debug!(attempts, delay_ms = delay.as_millis() as u64, "retrying");
@@ -211,7 +222,7 @@ impl Client {
 
     /// One attempt: the request, then any redirects (never with the token
     /// to another origin, as a pre-authenticated download URL is).
-    async fn send_once(&self, request: &Request, url: &str, token: &AccessToken, client_request_id: &str, attempt: u32, options: &RequestOptions) -> Result<Response, reqwest::Error> {
+    async fn send_once(&self, request: &Request, url: &str, token: Option<&AccessToken>, client_request_id: &str, attempt: u32, options: &RequestOptions) -> Result<reqwest::Response, reqwest::Error> {
         let timeout = options.timeout.unwrap_or(self.inner.timeout);
         let home = reqwest::Url::parse(url).ok().map(|u| u.origin());
         let mut method = reqwest::Method::from_bytes(request.method.as_str().as_bytes()).expect("HTTP methods are valid");
@@ -221,7 +232,7 @@ impl Client {
         loop {
             let mut builder = self.inner.http.request(method.clone(), &target).timeout(timeout);
             let at_home = reqwest::Url::parse(&target).ok().map(|u| u.origin()) == home;
-            if at_home && !token.secret().is_empty() {
+            if let Some(token) = token.filter(|t| at_home && !t.secret().is_empty()) {
                 builder = builder.bearer_auth(token.secret());
             }
             builder = builder.header("client-request-id", client_request_id).header(reqwest::header::USER_AGENT, &self.inner.user_agent);
@@ -249,11 +260,40 @@ impl Client {
                     continue;
                 }
             }
-            let headers = response.headers().iter().map(|(k, v)| (k.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect();
-            let body = response.bytes().await?.to_vec();
             tracing::debug!(status, "answered");
-            return Ok(Response { status, headers, body, attempts: attempt });
+            return Ok(response);
         }
+    }
+}
+
+/// Whether a request carries the client's token: not to a pre-authenticated
+/// URL (an upload session's), where it is refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Auth {
+    Token,
+    None,
+}
+
+/// The final answer to a request, its body not read yet.
+pub(crate) struct Sent {
+    pub(crate) response: reqwest::Response,
+    pub(crate) attempts: u32,
+}
+
+impl Sent {
+    pub(crate) fn status(&self) -> u16 {
+        self.response.status().as_u16()
+    }
+
+    pub(crate) fn headers(&self) -> Vec<(String, String)> {
+        self.response.headers().iter().map(|(k, v)| (k.as_str().to_owned(), String::from_utf8_lossy(v.as_bytes()).into_owned())).collect()
+    }
+
+    /// The whole answer, body read.
+    pub(crate) async fn read(self) -> Result<Response, Error> {
+        let (status, headers, attempts) = (self.status(), self.headers(), self.attempts);
+        let body = self.response.bytes().await.map_err(|e| Error::Transport { timeout: e.is_timeout(), attempts, source: Box::new(e) })?.to_vec();
+        Ok(Response { status, headers, body, attempts })
     }
 }
 

@@ -11,6 +11,7 @@ mod auth;
 mod client;
 mod cloud;
 mod error;
+mod files;
 mod paging;
 mod path;
 mod request;
@@ -22,6 +23,7 @@ pub use auth::{claims_challenge, AccessToken, BoxError, StaticToken, TokenProvid
 pub use client::{Client, ClientBuilder, RequestOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use cloud::Cloud;
 pub use error::{Error, GraphError, HttpError, InnerError, EXCERPT_BYTES};
+pub use files::{Download, FileSource, UploadOptions, UploadSource, DEFAULT_UPLOAD_CHUNK, MAX_UPLOAD_CHUNK, UPLOAD_CHUNK_UNIT};
 pub use paging::{Items, Pages};
 pub use path::{fill_path, function_args, FunctionArg};
 pub use request::{bytes_response, empty_response, json_response, optional_json_response, request, ApiVersion, Method, Operation, Request, Response};

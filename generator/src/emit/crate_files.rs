@@ -49,6 +49,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("src/client.rs", include_str!("../../runtime/src/client.rs")),
     ("src/cloud.rs", include_str!("../../runtime/src/cloud.rs")),
     ("src/error.rs", include_str!("../../runtime/src/error.rs")),
+    ("src/files.rs", include_str!("../../runtime/src/files.rs")),
     ("src/lib.rs", include_str!("../../runtime/src/lib.rs")),
     ("src/paging.rs", include_str!("../../runtime/src/paging.rs")),
     ("src/path.rs", include_str!("../../runtime/src/path.rs")),
