@@ -8,6 +8,7 @@
 //! reqwest.
 
 mod auth;
+mod batch;
 mod client;
 mod cloud;
 mod error;
@@ -20,6 +21,7 @@ pub mod testing;
 mod value;
 
 pub use auth::{claims_challenge, AccessToken, BoxError, StaticToken, TokenProvider, TokenRequest, REFRESH_MARGIN};
+pub use batch::{Batch, BatchKey, BatchResponses, MAX_BATCH};
 pub use client::{Client, ClientBuilder, RequestOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use cloud::Cloud;
 pub use error::{Error, GraphError, HttpError, InnerError, EXCERPT_BYTES};

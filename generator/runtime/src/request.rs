@@ -59,7 +59,13 @@ pub struct Request {
 impl Request {
     /// The full URL on a cloud: `https://graph.microsoft.com/v1.0/users?$top=1`.
     pub fn url(&self, cloud: &Cloud) -> String {
-        let mut url = format!("{}/{}{}", cloud.base_url(), self.api_version.as_str(), self.path);
+        format!("{}/{}{}", cloud.base_url(), self.api_version.as_str(), self.relative_url())
+    }
+
+    /// The path and query below the version (`/users?$top=1`), as a JSON
+    /// batch item names its request.
+    pub fn relative_url(&self) -> String {
+        let mut url = self.path.clone();
         for (i, (k, v)) in self.query.iter().enumerate() {
             url.push(if i == 0 { '?' } else { '&' });
             url.extend(utf8_percent_encode(k, QUERY));

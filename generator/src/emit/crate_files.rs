@@ -46,6 +46,7 @@ pub const VENDORED_RUNTIME: &str = "graphgen-runtime";
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("Cargo.toml", include_str!("../../runtime/Cargo.toml")),
     ("src/auth.rs", include_str!("../../runtime/src/auth.rs")),
+    ("src/batch.rs", include_str!("../../runtime/src/batch.rs")),
     ("src/client.rs", include_str!("../../runtime/src/client.rs")),
     ("src/cloud.rs", include_str!("../../runtime/src/cloud.rs")),
     ("src/error.rs", include_str!("../../runtime/src/error.rs")),

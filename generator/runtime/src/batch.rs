@@ -1,0 +1,335 @@
+//! JSON batching (`POST /$batch`): typed operations sent 20 at a time,
+//! their answers read back as each operation's output, matched by id.
+//!
+//! Checked before anything is sent: ids are unique, every `dependsOn`
+//! names an item of the batch, there is no cycle, and a group of items
+//! tied by dependencies fits one call (the service resolves `dependsOn`
+//! only inside one call). Items the service throttles inside a batch (429,
+//! 503, 504 with their own `Retry-After`) are sent again in a later call,
+//! with the items that failed only because they depended on them (424),
+//! as the retry policy allows: the official SDKs leave that to the caller.
+
+use crate::retry::{is_retryable_status, parse_retry_after};
+use crate::{json_response, Client, Error, Method, Operation, Request, RequestOptions, Response};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use std::marker::PhantomData;
+use std::time::Duration;
+
+/// The most requests one `$batch` call takes.
+pub const MAX_BATCH: usize = 20;
+
+/// Operations to send together.
+#[derive(Clone, Debug, Default)]
+pub struct Batch {
+    items: Vec<Item>,
+}
+
+#[derive(Clone, Debug)]
+struct Item {
+    id: String,
+    request: Request,
+    depends_on: Vec<String>,
+}
+
+/// Names one operation's answer in the batch's responses.
+#[derive(Debug)]
+pub struct BatchKey<O> {
+    id: String,
+    operation: PhantomData<fn() -> O>,
+}
+
+impl<O> BatchKey<O> {
+    pub fn id(&self) -> &str {
+        &self.id
+    }
+}
+
+impl Batch {
+    pub fn new() -> Self {
+        Batch::default()
+    }
+
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// Adds an operation with the next free numeric id.
+    pub fn add<O: Operation>(&mut self, operation: &O) -> Result<BatchKey<O>, Error> {
+        let id = (self.items.len() + 1..).map(|n| n.to_string()).find(|id| !self.items.iter().any(|i| &i.id == id)).expect("a free id");
+        self.add_with(id, operation, &[])
+    }
+
+    /// Adds an operation with an id of yours, sent only after (and only if)
+    /// the items it depends on succeed.
+    pub fn add_with<O: Operation>(&mut self, id: impl Into<String>, operation: &O, depends_on: &[&str]) -> Result<BatchKey<O>, Error> {
+        let id = id.into();
+        if self.items.iter().any(|i| i.id == id) {
+            return Err(Error::Invalid(format!("the batch already has an item with id {id:?}")));
+        }
+        let request = operation.request()?;
+        self.items.push(Item { id: id.clone(), request, depends_on: depends_on.iter().map(|d| (*d).to_owned()).collect() });
+        Ok(BatchKey { id, operation: PhantomData })
+    }
+
+    /// The calls to make: groups of items tied by `dependsOn` kept whole,
+    /// packed in order, at most `MAX_BATCH` a call and one API version a call.
+    fn plan(&self, ids: &BTreeSet<String>) -> Result<Vec<Vec<usize>>, Error> {
+        let index: BTreeMap<&str, usize> = self.items.iter().enumerate().map(|(i, it)| (it.id.as_str(), i)).collect();
+        // Union-find over dependencies: a group is what must share a call.
+        let mut parent: Vec<usize> = (0..self.items.len()).collect();
+        fn root(parent: &mut [usize], mut i: usize) -> usize {
+            while parent[i] != i {
+                parent[i] = parent[parent[i]];
+                i = parent[i];
+            }
+            i
+        }
+        for (i, item) in self.items.iter().enumerate() {
+            for d in &item.depends_on {
+                let j = *index.get(d.as_str()).ok_or_else(|| Error::Invalid(format!("item {:?} depends on {d:?}, which is not in the batch", item.id)))?;
+                if self.items[j].request.api_version != item.request.api_version {
+                    return Err(Error::Invalid(format!("item {:?} depends on {d:?}, of another API version: they can't share a call", item.id)));
+                }
+                let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                parent[a] = b;
+            }
+        }
+        self.check_acyclic(&index)?;
+        let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in (0..self.items.len()).filter(|&i| ids.contains(&self.items[i].id)) {
+            let r = root(&mut parent, i);
+            groups.entry(r).or_default().push(i);
+        }
+        let mut groups: Vec<Vec<usize>> = groups.into_values().collect();
+        groups.sort_by_key(|g| g[0]);
+        let mut calls: Vec<Vec<usize>> = Vec::new();
+        for group in groups {
+            if group.len() > MAX_BATCH {
+                return Err(Error::Invalid(format!("{} items are tied by dependsOn (from {:?}); one $batch call takes {MAX_BATCH}", group.len(), self.items[group[0]].id)));
+            }
+            let version = self.items[group[0]].request.api_version;
+            match calls.iter_mut().find(|c| c.len() + group.len() <= MAX_BATCH && self.items[c[0]].request.api_version == version) {
+                Some(call) => call.extend(group),
+                None => calls.push(group),
+            }
+        }
+        Ok(calls)
+    }
+
+    fn check_acyclic(&self, index: &BTreeMap<&str, usize>) -> Result<(), Error> {
+        // 0 unvisited, 1 on the path, 2 done.
+        let mut state = vec![0u8; self.items.len()];
+        for start in 0..self.items.len() {
+            let mut stack = vec![(start, 0usize)];
+            while let Some((i, next)) = stack.pop() {
+                if next == 0 {
+                    if state[i] == 2 {
+                        continue;
+                    }
+                    state[i] = 1;
+                }
+                match self.items[i].depends_on.get(next) {
+                    Some(d) => {
+                        stack.push((i, next + 1));
+                        let j = index[d.as_str()];
+                        match state[j] {
+                            1 => return Err(Error::Invalid(format!("dependsOn makes a cycle through {:?}", self.items[j].id))),
+                            0 => stack.push((j, 0)),
+                            _ => {}
+                        }
+                    }
+                    None => state[i] = 2,
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The answers of a batch, by item id.
+#[derive(Debug, Default)]
+pub struct BatchResponses {
+    by_id: BTreeMap<String, Response>,
+}
+
+impl BatchResponses {
+    /// An item's answer as its operation's output (a 424 is the error of
+    /// an item whose dependency failed).
+    pub fn output<O: Operation>(&self, key: &BatchKey<O>, operation: &O) -> Result<O::Output, Error> {
+        let response = self.by_id.get(&key.id).cloned().ok_or_else(|| Error::Invalid(format!("the batch has no answer for item {:?}", key.id)))?;
+        operation.response(response)
+    }
+
+    /// An item's raw answer.
+    pub fn response(&self, id: &str) -> Option<&Response> {
+        self.by_id.get(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+}
+
+#[derive(Deserialize)]
+struct Answers {
+    responses: Vec<Answer>,
+}
+
+#[derive(Deserialize)]
+struct Answer {
+    id: String,
+    status: u16,
+    #[serde(default)]
+    headers: BTreeMap<String, String>,
+    #[serde(default)]
+    body: Option<Value>,
+}
+
+impl Client {
+    /// Sends a batch in as many `$batch` calls as it takes, and returns
+    /// every item's answer.
+    pub async fn send_batch(&self, batch: &Batch, options: &RequestOptions) -> Result<BatchResponses, Error> {
+        let policy = options.retry.clone().unwrap_or_default();
+        let mut pending: BTreeSet<String> = batch.items.iter().map(|i| i.id.clone()).collect();
+        let mut answers = BatchResponses::default();
+        for round in 0..=policy.max_retries {
+            let mut throttled: Vec<(String, Option<Duration>)> = Vec::new();
+            for call in batch.plan(&pending)? {
+                for (id, response) in self.batch_call(batch, &call, options).await? {
+                    if is_retryable_status(response.status) {
+                        throttled.push((id.clone(), response.header("retry-after").and_then(parse_retry_after)));
+                    }
+                    answers.by_id.insert(id, response);
+                }
+            }
+            if throttled.is_empty() || round == policy.max_retries {
+                break;
+            }
+            // Again: the throttled items, and those that failed (424) only
+            // because they depend on one of them.
+            let mut again: BTreeSet<String> = throttled.iter().map(|(id, _)| id.clone()).collect();
+            loop {
+                let more: Vec<String> = batch
+                    .items
+                    .iter()
+                    .filter(|i| !again.contains(&i.id) && answers.by_id.get(&i.id).is_some_and(|r| r.status == 424) && i.depends_on.iter().any(|d| again.contains(d)))
+                    .map(|i| i.id.clone())
+                    .collect();
+                if more.is_empty() {
+                    break;
+                }
+                again.extend(more);
+            }
+            let wait = throttled.iter().map(|(_, ra)| policy.delay(round + 1, *ra)).max().unwrap_or_default();
+            tracing::debug!(items = again.len(), wait_ms = wait.as_millis() as u64, "batch items throttled; sending them again");
+            tokio::time::sleep(wait).await;
+            pending = again;
+        }
+        Ok(answers)
+    }
+
+    async fn batch_call(&self, batch: &Batch, call: &[usize], options: &RequestOptions) -> Result<Vec<(String, Response)>, Error> {
+        let version = batch.items[call[0]].request.api_version;
+        let requests: Vec<Value> = call.iter().map(|&i| item_json(&batch.items[i])).collect::<Result<_, _>>()?;
+        let request = crate::request(Method::Post, version, "/$batch".to_owned(), &[], Some(&json!({ "requests": requests })))?;
+        let answers: Answers = json_response(self.execute(request, options).await?)?;
+        let ids: BTreeSet<&str> = call.iter().map(|&i| batch.items[i].id.as_str()).collect();
+        let mut out = Vec::new();
+        for answer in answers.responses {
+            if !ids.contains(answer.id.as_str()) {
+                return Err(Error::Invalid(format!("the $batch answer names item {:?}, which this call did not send", answer.id)));
+            }
+            let body = match answer.body {
+                None | Some(Value::Null) => Vec::new(),
+                Some(v) => serde_json::to_vec(&v).map_err(Error::Encode)?,
+            };
+            out.push((answer.id, Response::new(answer.status, answer.headers.into_iter().collect(), body)));
+        }
+        if out.len() != call.len() {
+            let answered: BTreeSet<&str> = out.iter().map(|(id, _)| id.as_str()).collect();
+            let missing: Vec<&&str> = ids.iter().filter(|id| !answered.contains(**id)).collect();
+            return Err(Error::Invalid(format!("the $batch answer has no answer for items {missing:?}")));
+        }
+        Ok(out)
+    }
+}
+
+/// One item as `$batch` takes it.
+fn item_json(item: &Item) -> Result<Value, Error> {
+    let r = &item.request;
+    let mut v = json!({ "id": item.id, "method": r.method.as_str(), "url": r.relative_url() });
+    let headers: serde_json::Map<String, Value> = r.headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("accept")).map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+    if !headers.is_empty() {
+        v["headers"] = Value::Object(headers);
+    }
+    if let Some(body) = &r.body {
+        v["body"] = serde_json::from_slice(body).map_err(Error::Encode)?;
+    }
+    if !item.depends_on.is_empty() {
+        v["dependsOn"] = json!(item.depends_on);
+    }
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ApiVersion;
+
+    struct Get(&'static str);
+    impl Operation for Get {
+        type Output = Value;
+        fn request(&self) -> Result<Request, Error> {
+            crate::request::<()>(Method::Get, ApiVersion::V1_0, self.0.to_owned(), &[], None)
+        }
+        fn response(&self, r: Response) -> Result<Value, Error> {
+            json_response(r)
+        }
+    }
+
+    fn batch(deps: &[(&str, &[&str])]) -> Result<Vec<Vec<usize>>, Error> {
+        let mut b = Batch::new();
+        for (id, on) in deps {
+            b.add_with(*id, &Get("/me"), on)?;
+        }
+        let all = b.items.iter().map(|i| i.id.clone()).collect();
+        b.plan(&all)
+    }
+
+    #[test]
+    fn dependencies_are_checked_and_kept_in_one_call() {
+        assert!(matches!(batch(&[("a", &[]), ("a", &[])]), Err(Error::Invalid(m)) if m.contains("already")));
+        assert!(matches!(batch(&[("a", &["x"])]), Err(Error::Invalid(m)) if m.contains("not in the batch")));
+        assert!(matches!(batch(&[("a", &["b"]), ("b", &["c"]), ("c", &["a"])]), Err(Error::Invalid(m)) if m.contains("cycle")));
+        assert!(matches!(batch(&[("a", &["a"])]), Err(Error::Invalid(m)) if m.contains("cycle")));
+        // A diamond is no cycle.
+        assert!(batch(&[("a", &[]), ("b", &["a"]), ("c", &["a"]), ("d", &["b", "c"])]).is_ok());
+        // 25 independent items: 20 + 5. A chain of 3 that would straddle the
+        // split moves whole to the next call.
+        let ids: Vec<String> = (0..25).map(|i| format!("i{i}")).collect();
+        let mut deps: Vec<(&str, &[&str])> = ids[..19].iter().map(|id| (id.as_str(), &[][..])).collect();
+        deps.push(("c1", &[]));
+        deps.push(("c2", &["c1"]));
+        deps.push(("c3", &["c2"]));
+        let calls = batch(&deps).unwrap();
+        assert_eq!(calls.iter().map(Vec::len).collect::<Vec<_>>(), [19, 3]);
+        let long: Vec<String> = (0..21).map(|i| format!("n{i}")).collect();
+        let mut b = Batch::new();
+        for (i, id) in long.iter().enumerate() {
+            let on: Vec<&str> = if i == 0 { vec![] } else { vec![long[i - 1].as_str()] };
+            b.add_with(id.as_str(), &Get("/me"), &on).unwrap();
+        }
+        let all = b.items.iter().map(|i| i.id.clone()).collect();
+        assert!(matches!(b.plan(&all), Err(Error::Invalid(m)) if m.contains("21 items are tied")));
+    }
+}

@@ -1,0 +1,139 @@
+//! A batch of 45 typed operations against a local `$batch` server that
+//! answers out of order, throttles two items once and fails one item's
+//! dependency.
+
+use graphgen_runtime::*;
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+use std::sync::Mutex;
+use wiremock::matchers::{method, path};
+use wiremock::{Mock, MockServer, Request as Seen, Respond, ResponseTemplate};
+
+#[derive(Debug, Deserialize, PartialEq)]
+struct Thing {
+    id: String,
+}
+
+struct GetThing(String);
+
+impl Operation for GetThing {
+    type Output = Thing;
+    fn request(&self) -> Result<Request, Error> {
+        request::<()>(Method::Get, ApiVersion::V1_0, format!("/things/{}", self.0), &[], None)
+    }
+    fn response(&self, response: Response) -> Result<Thing, Error> {
+        json_response(response)
+    }
+}
+
+/// Answers each call's items in reverse order; `t7` and `t30` are
+/// throttled the first time; `t11` fails, so `t12` (which depends on it)
+/// gets 424.
+struct BatchServer {
+    throttled_once: Mutex<BTreeSet<String>>,
+    calls: Mutex<Vec<Vec<String>>>,
+}
+
+impl Respond for BatchServer {
+    fn respond(&self, request: &Seen) -> ResponseTemplate {
+        let body: Value = serde_json::from_slice(&request.body).unwrap();
+        let items = body["requests"].as_array().unwrap();
+        assert!(items.len() <= 20, "a call of {} items", items.len());
+        self.calls.lock().unwrap().push(items.iter().map(|i| i["id"].as_str().unwrap().to_owned()).collect());
+        let mut failed = BTreeSet::new();
+        let mut answers = Vec::new();
+        for item in items {
+            let id = item["id"].as_str().unwrap().to_owned();
+            let depends: Vec<&str> = item["dependsOn"].as_array().map(|d| d.iter().map(|x| x.as_str().unwrap()).collect()).unwrap_or_default();
+            let answer = if depends.iter().any(|d| failed.contains(*d)) {
+                failed.insert(id.clone());
+                json!({"id": id, "status": 424, "body": {"error": {"code": "FailedDependency", "message": "dependency failed"}}})
+            } else if id == "t11" {
+                failed.insert(id.clone());
+                json!({"id": id, "status": 500, "body": {"error": {"code": "InternalError", "message": "boom"}}})
+            } else if (id == "t7" || id == "t30") && self.throttled_once.lock().unwrap().insert(id.clone()) {
+                json!({"id": id, "status": 429, "headers": {"Retry-After": "0.05"}, "body": {"error": {"code": "TooManyRequests", "message": "wait"}}})
+            } else {
+                let url = item["url"].as_str().unwrap();
+                json!({"id": id, "status": 200, "headers": {"Content-Type": "application/json"}, "body": {"id": url.rsplit('/').next().unwrap()}})
+            };
+            answers.push(answer);
+        }
+        answers.reverse();
+        ResponseTemplate::new(200).set_body_json(json!({ "responses": answers }))
+    }
+}
+
+#[tokio::test]
+async fn forty_five_operations_in_three_calls_matched_by_id() {
+    let server = MockServer::start().await;
+    let responder = std::sync::Arc::new(BatchServer { throttled_once: Mutex::new(BTreeSet::new()), calls: Mutex::new(Vec::new()) });
+    struct Shared(std::sync::Arc<BatchServer>);
+    impl Respond for Shared {
+        fn respond(&self, r: &Seen) -> ResponseTemplate {
+            self.0.respond(r)
+        }
+    }
+    Mock::given(method("POST")).and(path("/v1.0/$batch")).respond_with(Shared(responder.clone())).mount(&server).await;
+    let client = Client::new(Cloud::Custom(server.uri()), "t");
+    let mut batch = Batch::new();
+    let ops: Vec<GetThing> = (1..=45).map(|i| GetThing(format!("thing-{i}"))).collect();
+    let mut keys = Vec::new();
+    for (i, op) in ops.iter().enumerate() {
+        let id = format!("t{}", i + 1);
+        let depends: &[&str] = if id == "t12" { &["t11"] } else { &[] };
+        keys.push(batch.add_with(id, op, depends).unwrap());
+    }
+    let answers = client.send_batch(&batch, &RequestOptions::default()).await.unwrap();
+    let calls = responder.calls.lock().unwrap().clone();
+    assert_eq!(calls.iter().map(Vec::len).collect::<Vec<_>>(), [20, 20, 5, 2], "three calls, then the two throttled items again");
+    assert_eq!(calls[3], ["t7", "t30"]);
+    for (i, (key, op)) in keys.iter().zip(&ops).enumerate() {
+        let output = answers.output(key, op);
+        match i + 1 {
+            11 => assert_eq!(output.unwrap_err().code(), Some("InternalError")),
+            12 => {
+                let err = output.unwrap_err();
+                assert_eq!((err.status(), err.code()), (Some(424), Some("FailedDependency")));
+            }
+            n => assert_eq!(output.unwrap(), Thing { id: format!("thing-{n}") }, "item t{n}"),
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_throttled_item_takes_its_dependents_along() {
+    let server = MockServer::start().await;
+    // t7 is throttled once; t8 depends on it and gets 424 the first time.
+    struct Dependent(Mutex<u32>);
+    impl Respond for Dependent {
+        fn respond(&self, request: &Seen) -> ResponseTemplate {
+            let body: Value = serde_json::from_slice(&request.body).unwrap();
+            let mut n = self.0.lock().unwrap();
+            *n += 1;
+            let answers: Vec<Value> = body["requests"].as_array().unwrap().iter().map(|item| {
+                let id = item["id"].as_str().unwrap();
+                match (*n, id) {
+                    (1, "t7") => json!({"id": id, "status": 429, "headers": {"Retry-After": "0"}}),
+                    (1, "t8") => json!({"id": id, "status": 424}),
+                    _ => json!({"id": id, "status": 200, "body": {"id": id}}),
+                }
+            }).collect();
+            ResponseTemplate::new(200).set_body_json(json!({ "responses": answers }))
+        }
+    }
+    Mock::given(path("/v1.0/$batch")).respond_with(Dependent(Mutex::new(0))).mount(&server).await;
+    let client = Client::new(Cloud::Custom(server.uri()), "t");
+    let mut batch = Batch::new();
+    let a = batch.add_with("t7", &GetThing("a".into()), &[]).unwrap();
+    let b = batch.add_with("t8", &GetThing("b".into()), &["t7"]).unwrap();
+    let answers = client.send_batch(&batch, &RequestOptions::default()).await.unwrap();
+    assert_eq!(answers.output(&a, &GetThing("a".into())).unwrap().id, "t7");
+    assert_eq!(answers.output(&b, &GetThing("b".into())).unwrap().id, "t8");
+    let seen = server.received_requests().await.unwrap();
+    assert_eq!(seen.len(), 2);
+    let second: Value = serde_json::from_slice(&seen[1].body).unwrap();
+    assert_eq!(second["requests"].as_array().unwrap().len(), 2, "the dependent went along");
+    assert_eq!(second["requests"][1]["dependsOn"], json!(["t7"]));
+}
