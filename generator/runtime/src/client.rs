@@ -292,7 +292,8 @@ impl Sent {
     /// The whole answer, body read.
     pub(crate) async fn read(self) -> Result<Response, Error> {
         let (status, headers, attempts) = (self.status(), self.headers(), self.attempts);
-        let body = self.response.bytes().await.map_err(|e| Error::Transport { timeout: e.is_timeout(), attempts, source: Box::new(e) })?.to_vec();
+        // Into a Vec without a copy where the buffer is not shared.
+        let body = self.response.bytes().await.map_err(|e| Error::Transport { timeout: e.is_timeout(), attempts, source: Box::new(e) })?.into();
         Ok(Response { status, headers, body, attempts })
     }
 }

@@ -8,7 +8,7 @@ use crate::{json_response, Client, Collection, Error, Method, Operation, Request
 use futures_util::future::BoxFuture;
 use futures_util::Stream;
 use serde::de::DeserializeOwned;
-use std::collections::{HashSet, VecDeque};
+use std::collections::HashSet;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -24,7 +24,9 @@ pub struct Pages<T> {
     request: Request,
     options: RequestOptions,
     next: Next,
-    seen: HashSet<String>,
+    /// The nextLinks followed, by hash: a loop is found whatever its
+    /// length, in 8 bytes a page rather than a URL's length.
+    seen: HashSet<u64>,
     in_flight: Option<BoxFuture<'static, Result<Collection<T>, Error>>>,
     /// Said after the page that holds it: a nextLink seen before.
     loop_error: Option<Error>,
@@ -50,18 +52,19 @@ impl<T: DeserializeOwned + Send + 'static> Pages<T> {
 
     /// The items of every page, one by one.
     pub fn items(self) -> Items<T> {
-        Items { pages: self, buffer: VecDeque::new() }
+        Items { pages: self, buffer: Vec::new().into_iter() }
     }
 
     fn fetch(&self, url: Option<String>) -> BoxFuture<'static, Result<Collection<T>, Error>> {
         let (client, request, options) = (self.client.clone(), self.request.clone(), self.options.clone());
-        Box::pin(async move {
+        let fut = async move {
             let response = match url {
                 None => client.execute(request, &options).await?,
                 Some(url) => client.execute_url(&request, url, &options).await?,
             };
             json_response::<Collection<T>>(response)
-        })
+        };
+        Box::pin(fut)
     }
 }
 
@@ -98,7 +101,7 @@ impl<T: DeserializeOwned + Send + 'static> Stream for Pages<T> {
             this.delta_link = page.odata_delta_link.clone();
         }
         if let Some(link) = &page.odata_next_link {
-            if this.seen.insert(link.clone()) {
+            if this.seen.insert(link_hash(link)) {
                 this.next = Next::Link(link.clone());
             } else {
                 this.loop_error = Some(Error::Invalid(format!("the service sent the nextLink {link} a second time; paging stopped after {} pages", this.pages_read)));
@@ -112,10 +115,18 @@ impl<T: DeserializeOwned + Send + 'static> Stream for Pages<T> {
 impl<T> Unpin for Pages<T> {}
 impl<T> Unpin for Items<T> {}
 
+fn link_hash(link: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    link.hash(&mut h);
+    h.finish()
+}
+
 /// The items of a collection, across its pages.
 pub struct Items<T> {
     pages: Pages<T>,
-    buffer: VecDeque<T>,
+    /// The page being read (its items are not copied out).
+    buffer: std::vec::IntoIter<T>,
 }
 
 impl<T: DeserializeOwned + Send + 'static> Items<T> {
@@ -135,11 +146,15 @@ impl<T: DeserializeOwned + Send + 'static> Stream for Items<T> {
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
         let this = self.get_mut();
         loop {
-            if let Some(item) = this.buffer.pop_front() {
+            if let Some(item) = this.buffer.next() {
                 return Poll::Ready(Some(Ok(item)));
             }
+            // The spent page's allocation goes before the next is fetched.
+            if this.buffer.len() == 0 {
+                this.buffer = Vec::new().into_iter();
+            }
             match Pin::new(&mut this.pages).poll_next(cx) {
-                Poll::Ready(Some(Ok(page))) => this.buffer.extend(page.value),
+                Poll::Ready(Some(Ok(page))) => this.buffer = page.value.into_iter(),
                 Poll::Ready(Some(Err(e))) => return Poll::Ready(Some(Err(e))),
                 Poll::Ready(None) => return Poll::Ready(None),
                 Poll::Pending => return Poll::Pending,

@@ -98,20 +98,56 @@ impl fmt::Display for DateTimeOffset {
 }
 
 /// A page of a collection response: `{"value": [...], "@odata.nextLink": ...}`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+///
+/// Deserialized by hand: `#[serde(flatten)]` for the properties it does
+/// not name would make serde buffer the whole page (every item as a
+/// generic value) before reading a single `T`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Collection<T> {
-    #[serde(rename = "@odata.context", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.context", skip_serializing_if = "Option::is_none")]
     pub odata_context: Option<String>,
-    #[serde(rename = "@odata.count", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.count", skip_serializing_if = "Option::is_none")]
     pub odata_count: Option<i64>,
-    #[serde(rename = "@odata.nextLink", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.nextLink", skip_serializing_if = "Option::is_none")]
     pub odata_next_link: Option<String>,
-    #[serde(rename = "@odata.deltaLink", default, skip_serializing_if = "Option::is_none")]
+    #[serde(rename = "@odata.deltaLink", skip_serializing_if = "Option::is_none")]
     pub odata_delta_link: Option<String>,
     pub value: Vec<T>,
     /// Anything else the server sent, kept.
     #[serde(flatten)]
     pub additional_properties: serde_json::Map<String, serde_json::Value>,
+}
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for Collection<T> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Page<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> serde::de::Visitor<'de> for Page<T> {
+            type Value = Collection<T>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a collection page: an object with `value`")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Collection<T>, A::Error> {
+                let mut page = Collection { odata_context: None, odata_count: None, odata_next_link: None, odata_delta_link: None, value: Vec::new(), additional_properties: serde_json::Map::new() };
+                let mut value = None;
+                while let Some(key) = map.next_key::<String>()? {
+                    match key.as_str() {
+                        "@odata.context" => page.odata_context = map.next_value()?,
+                        "@odata.count" => page.odata_count = map.next_value()?,
+                        "@odata.nextLink" => page.odata_next_link = map.next_value()?,
+                        "@odata.deltaLink" => page.odata_delta_link = map.next_value()?,
+                        "value" if value.is_none() => value = Some(map.next_value()?),
+                        "value" => return Err(serde::de::Error::duplicate_field("value")),
+                        _ => {
+                            page.additional_properties.insert(key, map.next_value()?);
+                        }
+                    }
+                }
+                page.value = value.ok_or_else(|| serde::de::Error::missing_field("value"))?;
+                Ok(page)
+            }
+        }
+        d.deserialize_map(Page(std::marker::PhantomData))
+    }
 }
 
 /// A function's single primitive result: `{"value": "..."}`.
@@ -157,5 +193,17 @@ mod tests {
         let t: DateTimeOffset = serde_json::from_str(r#""2017-01-01T00:00:17.7769392-08:00""#).unwrap();
         assert_eq!(serde_json::to_string(&t).unwrap(), r#""2017-01-01T00:00:17.7769392-08:00""#);
         assert_eq!(t.parse().unwrap().timestamp(), 1483257617);
+    }
+
+    #[test]
+    fn collection_pages_keep_what_they_do_not_name() {
+        let page: Collection<u32> = serde_json::from_str(r#"{"@odata.context":"c","value":[1,2],"@odata.nextLink":"n?$skiptoken=a%2Bb","@odata.count":2,"@x.other":{"k":"é"}}"#).unwrap();
+        assert_eq!((page.value.as_slice(), page.odata_count, page.odata_next_link.as_deref()), (&[1, 2][..], Some(2), Some("n?$skiptoken=a%2Bb")));
+        assert_eq!(page.additional_properties["@x.other"], serde_json::json!({"k": "é"}));
+        let back = serde_json::to_value(&page).unwrap();
+        assert_eq!(back["@x.other"]["k"], "é");
+        assert!(serde_json::from_str::<Collection<u32>>(r#"{"@odata.count":1}"#).unwrap_err().to_string().contains("value"));
+        assert!(serde_json::from_str::<Collection<u32>>(r#"{"value":[1],"value":[2]}"#).is_err());
+        assert!(serde_json::from_str::<Collection<u32>>(r#"[1]"#).is_err());
     }
 }
