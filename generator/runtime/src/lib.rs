@@ -8,6 +8,8 @@
 //! reqwest.
 
 mod auth;
+#[cfg(feature = "azure-identity")]
+mod azure;
 mod batch;
 mod client;
 mod cloud;
@@ -21,6 +23,8 @@ pub mod testing;
 mod value;
 
 pub use auth::{claims_challenge, AccessToken, BoxError, StaticToken, TokenProvider, TokenRequest, REFRESH_MARGIN};
+#[cfg(feature = "azure-identity")]
+pub use azure::AzureCredential;
 pub use batch::{Batch, BatchKey, BatchResponses, MAX_BATCH};
 pub use client::{Client, ClientBuilder, RequestOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use cloud::Cloud;

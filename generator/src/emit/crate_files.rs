@@ -46,6 +46,7 @@ pub const VENDORED_RUNTIME: &str = "graphgen-runtime";
 pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("Cargo.toml", include_str!("../../runtime/Cargo.toml")),
     ("src/auth.rs", include_str!("../../runtime/src/auth.rs")),
+    ("src/azure.rs", include_str!("../../runtime/src/azure.rs")),
     ("src/batch.rs", include_str!("../../runtime/src/batch.rs")),
     ("src/client.rs", include_str!("../../runtime/src/client.rs")),
     ("src/cloud.rs", include_str!("../../runtime/src/cloud.rs")),
@@ -80,6 +81,8 @@ description = "A typed Microsoft Graph client generated from the API reference p
 default = ["native-tls", "all-workloads"]
 native-tls = ["graphgen-runtime/native-tls"]
 rustls = ["graphgen-runtime/rustls"]
+# Tokens from azure_identity's credentials (`runtime::AzureCredential`).
+azure-identity = ["graphgen-runtime/azure-identity"]
 {features}
 [dependencies]
 graphgen-runtime = {{ {runtime}, default-features = false }}
