@@ -117,6 +117,14 @@ pub fn request<B: Serialize + ?Sized>(method: Method, api_version: ApiVersion, p
     Ok(Request { method, api_version, path, query: query.to_vec(), headers, body })
 }
 
+/// The request an operation builds with its query options: their
+/// parameters, and the headers they need (`ConsistencyLevel`).
+pub fn query_request<B: Serialize + ?Sized>(method: Method, api_version: ApiVersion, path: String, query: &crate::Query, body: Option<&B>) -> Result<Request, Error> {
+    let mut r = request(method, api_version, path, query.params(), body)?;
+    r.headers.extend(query.headers());
+    Ok(r)
+}
+
 /// A non-2xx response as a typed error, with what its headers say.
 pub(crate) fn error(response: Response) -> Error {
     let error = serde_json::from_slice::<ErrorEnvelope>(&response.body).ok().map(|e| e.error);

@@ -273,7 +273,6 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
     } else {
         quote!(#krate::#module::operations::#path_enum::#variant_ident { #(#path_idents: #values.to_owned(),)* })
     };
-    let url_idents = url_params.iter().map(|(f, _)| format_ident!("{}", f));
     let query_keys = query_pairs.iter().map(|(k, _)| k);
     let query_values = query_pairs.iter().map(|(_, v)| v);
     let query_keys2 = query_keys.clone();
@@ -282,7 +281,7 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
     let req_json = req.body.as_ref().map(|b| serde_json::to_string_pretty(b).expect("JSON values serialize"));
     let (body_field, request_body, body_arg) = match (body_ty, &req_json) {
         (Some(_), Some(json)) => (
-            quote!(body: serde_json::from_str(request_body).expect("the documented body fits the body type"),),
+            quote!(serde_json::from_str(request_body).expect("the documented body fits the body type")),
             quote!(let request_body = #json;),
             quote!(Some(request_body)),
         ),
@@ -320,12 +319,8 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
             #request_body
             #response_body
             let server = serve(#method, #expected, #body_arg, &[#((#query_keys, #query_values)),*], #status, #answer).await;
-            let operation = #krate::#module::operations::#ident {
-                path: #path_value,
-                #(#url_idents: #url_values.to_owned(),)*
-                #body_field
-                query: vec![#((#query_keys2.to_owned(), #query_values2.to_owned())),*],
-            };
+            let operation = #krate::#module::operations::#ident::new(#path_value, #(#url_values,)* #body_field)
+                .with_query(vec![#((#query_keys2.to_owned(), #query_values2.to_owned())),*].into());
             #outcome
         }
     }))

@@ -249,11 +249,20 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
         }
     });
     let mutable = push_args.as_ref().map(|_| quote!(mut));
-    let (body_field, body_arg) = match body_type(op, names, op_names, &paths) {
+    let body_ty = body_type(op, names, op_names, &paths);
+    let (body_field, body_arg) = match &body_ty {
         Some(ty) => (quote!(/// The request body.
  pub body: #ty,), quote!(Some(&self.body))),
         None => (quote!(), quote!(None::<&()>)),
     };
+    // `new`: what a call needs (path, arguments, body), the query options
+    // left to the `query` builder.
+    let (body_param, body_init) = match &body_ty {
+        Some(ty) => (quote!(body: #ty), quote!(body,)),
+        None => (quote!(), quote!()),
+    };
+    let url_params = url_idents.iter().map(|f| quote!(#f: impl Into<String>));
+    let url_inits = url_idents.iter().map(|f| quote!(#f: #f.into(),));
     let doc = doc_lines(&op_doc(op));
     quote! {
         #body_struct
@@ -266,7 +275,20 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
             #(#[doc = #url_docs] pub #url_idents: String,)*
             #body_field
             /// OData query options (`$select`, `$filter`, `$top`, ...).
-            pub query: Vec<(String, String)>,
+            pub query: crate::runtime::Query,
+        }
+
+        impl #ident {
+            /// The operation on `path`, without query options.
+            pub fn new(path: #path_enum_ident, #(#url_params,)* #body_param) -> Self {
+                Self { path, #(#url_inits)* #body_init query: crate::runtime::Query::new() }
+            }
+
+            /// With these query options.
+            pub fn with_query(mut self, query: crate::runtime::Query) -> Self {
+                self.query = query;
+                self
+            }
         }
 
         impl crate::runtime::Operation for #ident {
@@ -275,7 +297,7 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
             fn request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
                 let #mutable path = self.path.to_path()?;
                 #push_args
-                crate::runtime::request(#method, #api_version, path, &self.query, #body_arg)
+                crate::runtime::query_request(#method, #api_version, path, &self.query, #body_arg)
             }
 
             fn response(&self, response: crate::runtime::Response) -> Result<Self::Output, crate::runtime::Error> {

@@ -70,16 +70,15 @@ pub fn test(
     }
     let ident = format_ident!("{}", names.primary);
     let path_enum = format_ident!("{}", names.path_enum);
-    let url_idents: Vec<_> = url_fields.iter().map(|(f, _)| format_ident!("{}", f)).collect();
     let url_values: Vec<&str> = url_fields.iter().map(|(_, p)| if is_string(&p.type_name) { SAMPLE } else { RAW_SAMPLE }).collect();
-    let body = body_kind.is_some().then(|| quote!(body: Default::default(),));
+    let body = body_kind.is_some().then(|| quote!(Default::default()));
     let checks = names.variants.iter().zip(templates).map(|(variant, template): (&PathVariant, _)| {
         let name = format_ident!("{}", variant.name);
         let fields: Vec<_> = variant.params.iter().map(|(_, f)| format_ident!("{}", f)).collect();
         let path = if fields.is_empty() { quote!(#operations #path_enum::#name) } else { quote!(#operations #path_enum::#name { #(#fields: SAMPLE.to_owned()),* }) };
         let want = expected(version, template, url_fields);
         quote! {
-            check(#operations #ident { path: #path, #(#url_idents: #url_values.to_owned(),)* #body query: vec![] }, #want);
+            check(#operations #ident::new(#path, #(#url_values,)* #body), #want);
         }
     });
     let test = format_ident!("{}_request_paths", super::naming::snake_case(&names.primary));
