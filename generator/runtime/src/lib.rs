@@ -33,7 +33,7 @@ pub use error::{Error, GraphError, HttpError, InnerError, EXCERPT_BYTES};
 pub use files::{Download, FileSource, UploadOptions, UploadSource, DEFAULT_UPLOAD_CHUNK, MAX_UPLOAD_CHUNK, UPLOAD_CHUNK_UNIT};
 pub use paging::{Items, Pages};
 pub use path::{fill_path, function_args, FunctionArg};
-pub use query::Query;
+pub use query::{Prop, Query};
 pub use request::{query_request, bytes_response, empty_response, json_response, optional_json_response, request, ApiVersion, Method, Operation, Request, Response};
 pub use retry::{is_idempotent, is_retryable_status, parse_retry_after, RetryPolicy};
 pub use value::{odata_type, Collection, DateTimeOffset, Field, PrimitiveValue};

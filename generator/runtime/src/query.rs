@@ -5,6 +5,45 @@
 //! which Graph answers only with `ConsistencyLevel: eventual`: the builder
 //! adds that header itself when either is asked.
 
+/// A property of model `M` by its wire name, for `$select` and `$orderby`:
+/// every generated model has one per property (`User::DISPLAY_NAME`), so a
+/// select names properties the model has, checked by the compiler.
+pub struct Prop<M> {
+    name: &'static str,
+    model: std::marker::PhantomData<fn() -> M>,
+}
+
+impl<M> Prop<M> {
+    pub const fn new(name: &'static str) -> Self {
+        Prop { name, model: std::marker::PhantomData }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+}
+
+// By hand: a derive would ask `M: Clone`.
+impl<M> Clone for Prop<M> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<M> Copy for Prop<M> {}
+
+impl<M> std::fmt::Debug for Prop<M> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Prop({})", self.name)
+    }
+}
+
+impl<M> AsRef<str> for Prop<M> {
+    fn as_ref(&self) -> &str {
+        self.name
+    }
+}
+
 /// The query options of one call, and the headers they need.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
@@ -17,7 +56,9 @@ impl Query {
         Query::default()
     }
 
-    /// `$select`: the properties to return, by their wire names.
+    /// `$select`: the properties to return: the model's own
+    /// (`[User::ID, User::DISPLAY_NAME]`), or wire names for properties
+    /// the docs do not list.
     pub fn select<I: IntoIterator<Item = S>, S: AsRef<str>>(self, properties: I) -> Self {
         let list: Vec<String> = properties.into_iter().map(|p| p.as_ref().to_owned()).collect();
         self.param("$select", list.join(","))
@@ -109,5 +150,9 @@ mod tests {
         assert_eq!(Query::new().search("\"displayName:日本\"").headers().len(), 1);
         assert_eq!(Query::new().top(1).top(2).params(), [("$top".to_owned(), "2".to_owned())]);
         assert_eq!(Query::from(vec![("$expand".to_owned(), "members".to_owned())]), Query::new().expand(["members"]));
+        struct User;
+        const ID: super::Prop<User> = super::Prop::new("id");
+        const MAIL: super::Prop<User> = super::Prop::new("mail");
+        assert_eq!(Query::new().select([ID, MAIL]).params(), [("$select".to_owned(), "id,mail".to_owned())]);
     }
 }

@@ -52,10 +52,25 @@ pub fn emit(schema: &Schema, names: &TypeNames, t: &TypeDef, ident: &str) -> Tok
     let paths = rust_type::Paths::inside(quote!(super::));
     let mut scope = Scope::with_reserved(&["additional_properties"]);
     let odata_type = format_ident!("{}", scope.claim(&["odata_type".to_owned()]));
-    let fields = all_properties(schema, t).into_iter().map(|p| {
-        let field = format_ident!("{}", scope.claim(&[snake_case(&p.name)]));
-        let ty = rust_type::property(names, &p.type_name, p.collection, &paths);
-        field_tokens(&p.name, &field, &p.description, &ty)
+    let mut props = Vec::new();
+    let fields: Vec<TokenStream> = all_properties(schema, t)
+        .into_iter()
+        .map(|p| {
+            let name = scope.claim(&[snake_case(&p.name)]);
+            let field = format_ident!("{}", name);
+            let wire = &p.name;
+            let constant = format_ident!("{}", name.trim_start_matches("r#").to_ascii_uppercase());
+            props.push(quote!(pub const #constant: crate::runtime::Prop<Self> = crate::runtime::Prop::new(#wire);));
+            let ty = rust_type::property(names, &p.type_name, p.collection, &paths);
+            field_tokens(&p.name, &field, &p.description, &ty)
+        })
+        .collect();
+    // The properties by name, for `$select` (`Query::select([User::ID])`).
+    let props = (!props.is_empty()).then(|| quote! {
+        /// Its properties, for `$select` and `$orderby`.
+        impl #ident {
+            #(#props)*
+        }
     });
     let mut doc = format!("`{}` ({}).", t.qualified(), match t.kind {
         crate::schema::TypeKind::Entity => "entity",
@@ -83,5 +98,7 @@ pub fn emit(schema: &Schema, names: &TypeNames, t: &TypeDef, ident: &str) -> Tok
             #[serde(flatten)]
             pub additional_properties: serde_json::Map<String, serde_json::Value>,
         }
+
+        #props
     }
 }
