@@ -199,7 +199,7 @@ impl Client {
     /// Sends a batch in as many `$batch` calls as it takes, and returns
     /// every item's answer.
     pub async fn send_batch(&self, batch: &Batch, options: &RequestOptions) -> Result<BatchResponses, Error> {
-        let policy = options.retry.clone().unwrap_or_default();
+        let policy = options.retry.clone().unwrap_or_else(|| self.retry_policy().clone());
         let mut pending: BTreeSet<String> = batch.items.iter().map(|i| i.id.clone()).collect();
         let mut answers = BatchResponses::default();
         for round in 0..=policy.max_retries {

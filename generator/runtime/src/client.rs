@@ -150,6 +150,11 @@ impl Client {
         &self.inner.cloud
     }
 
+    /// The client's retry policy (a call's `RequestOptions::retry` overrides it).
+    pub fn retry_policy(&self) -> &RetryPolicy {
+        &self.inner.retry
+    }
+
     pub async fn send<O: Operation>(&self, operation: &O) -> Result<O::Output, Error> {
         self.send_with(operation, &RequestOptions::default()).await
     }
