@@ -201,7 +201,7 @@ fn check_and_generate_agree_on_an_edited_file() {
     assert!(generate_into(&out, &[]).status.success());
     let lib = out.join("src/lib.rs");
     let original = std::fs::read_to_string(&lib).unwrap();
-    std::fs::write(&lib, original.replace("pub mod runtime;", "pub mod runtime; // edited")).unwrap();
+    std::fs::write(&lib, format!("{original}// edited\n")).unwrap();
     let check = generate_into(&out, &["--check"]);
     assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
     assert!(stderr(&check).contains("modified: src/lib.rs"), "{}", stderr(&check));

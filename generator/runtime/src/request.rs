@@ -15,6 +15,8 @@ pub enum Method {
     Put,
     Patch,
     Delete,
+    Head,
+    Options,
 }
 
 impl Method {
@@ -25,6 +27,8 @@ impl Method {
             Method::Put => "PUT",
             Method::Patch => "PATCH",
             Method::Delete => "DELETE",
+            Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
         }
     }
 }

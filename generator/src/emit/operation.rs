@@ -134,12 +134,17 @@ pub fn body_type(op: &OperationDef, names: &TypeNames, op_names: &OperationNames
     })
 }
 
+/// Every method a request line can name (`page::http::request_line`
+/// accepts these seven and nothing else), sent as written: HEAD and
+/// OPTIONS were once sent as GET.
 fn method_ident(method: &str) -> TokenStream {
     match method {
         "POST" => quote!(crate::runtime::Method::Post),
         "PUT" => quote!(crate::runtime::Method::Put),
         "PATCH" => quote!(crate::runtime::Method::Patch),
         "DELETE" => quote!(crate::runtime::Method::Delete),
+        "HEAD" => quote!(crate::runtime::Method::Head),
+        "OPTIONS" => quote!(crate::runtime::Method::Options),
         _ => quote!(crate::runtime::Method::Get),
     }
 }
@@ -312,6 +317,13 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_method_is_sent_as_written() {
+        for (method, variant) in [("GET", "Get"), ("POST", "Post"), ("PUT", "Put"), ("PATCH", "Patch"), ("DELETE", "Delete"), ("HEAD", "Head"), ("OPTIONS", "Options")] {
+            assert_eq!(method_ident(method).to_string().replace(' ', ""), format!("crate::runtime::Method::{variant}"));
+        }
+    }
 
     #[test]
     fn bound_entities() {
