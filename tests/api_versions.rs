@@ -4,7 +4,7 @@
 //! versions in one crate.
 
 use graphgen::page::{ApiVersion, VersionFrom};
-use graphgen_tests::{needed_corpus, docs_input, schema_of};
+use graphgen_tests::{docs_input, needed_corpus, schema_of};
 use std::path::Path;
 
 /// docs-input's Markdown pages with nothing in them naming a version: the
@@ -109,11 +109,19 @@ fn corpus_resources_in_a_beta_folder_are_beta() {
     let in_v1: Vec<_> = schema.types.iter().filter(|t| t.api_version == "v1.0").map(|t| (&t.name, &t.sources)).collect();
     // Only pages that state v1.0 themselves (their example URLs) are v1.0,
     // each with a warning, and only their types are.
-    let stated_v1: Vec<&str> = read.iter().filter(|p| p.model.as_ref().is_some_and(|m| m.api_version == ApiVersion::V1_0)).map(|p| p.file.as_str()).collect();
-    let warned: Vec<&str> = read.iter().filter(|p| p.diagnostics.iter().any(|d| d.code == "api-version-folder-mismatch")).map(|p| p.file.as_str()).collect();
+    let stated_v1: Vec<&str> =
+        read.iter().filter(|p| p.model.as_ref().is_some_and(|m| m.api_version == ApiVersion::V1_0)).map(|p| p.file.as_str()).collect();
+    let warned: Vec<&str> =
+        read.iter().filter(|p| p.diagnostics.iter().any(|d| d.code == "api-version-folder-mismatch")).map(|p| p.file.as_str()).collect();
     assert_eq!(stated_v1, warned);
     for (name, sources) in &in_v1 {
         assert!(sources.iter().all(|s| stated_v1.iter().any(|f| s.starts_with(&format!("{f}:")))), "{name} in v1.0 from {sources:?}");
     }
-    eprintln!("{} resource pages in beta/: {} types in beta, {} in v1.0 (from {} pages whose examples state v1.0)", read.len(), schema.types.len() - in_v1.len(), in_v1.len(), stated_v1.len());
+    eprintln!(
+        "{} resource pages in beta/: {} types in beta, {} in v1.0 (from {} pages whose examples state v1.0)",
+        read.len(),
+        schema.types.len() - in_v1.len(),
+        in_v1.len(),
+        stated_v1.len()
+    );
 }

@@ -2,7 +2,7 @@
 //! errors, request lines, example bodies. Skips where the corpus is absent.
 
 use graphgen::diagnostics::Severity;
-use graphgen_tests::{needed_corpus, http_json_bodies, request_lines, schema_of};
+use graphgen_tests::{http_json_bodies, needed_corpus, request_lines, schema_of};
 use std::collections::{BTreeMap, BTreeSet};
 
 #[test]
@@ -56,7 +56,11 @@ fn v1_pages_request_lines_and_examples() {
         "JSON bodies: {found} of the {} in the HTTP blocks of operation pages are in the schema; missing: {missing:?}; {on_resource_pages} more stand on resource pages, where no operation takes them",
         of_operations.len()
     );
-    assert!(found * 1000 >= of_operations.len() * 995, "only {found} of the {} JSON bodies of the operation pages' HTTP blocks are in the schema: {missing:?}", of_operations.len());
+    assert!(
+        found * 1000 >= of_operations.len() * 995,
+        "only {found} of the {} JSON bodies of the operation pages' HTTP blocks are in the schema: {missing:?}",
+        of_operations.len()
+    );
 }
 
 /// Facts come from where the docs state them: every field of every type is
@@ -70,14 +74,20 @@ fn v1_fields_come_from_tables() {
     let mut files: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut line_of = |source: &str| -> String {
         let (file, line) = source.rsplit_once(':').unwrap();
-        let lines = files.entry(file.to_owned()).or_insert_with(|| std::fs::read_to_string(dir.join(file)).unwrap().lines().map(str::to_owned).collect());
+        let lines =
+            files.entry(file.to_owned()).or_insert_with(|| std::fs::read_to_string(dir.join(file)).unwrap().lines().map(str::to_owned).collect());
         lines[line.parse::<usize>().unwrap() - 1].clone()
     };
     let mut fields = 0;
     for t in &schema.types {
         for p in &t.properties {
             fields += 1;
-            let rows: Vec<String> = p.sources.iter().map(|s| line_of(s)).filter(|l| l.contains('|') && l.to_ascii_lowercase().contains(&p.name.to_ascii_lowercase())).collect();
+            let rows: Vec<String> = p
+                .sources
+                .iter()
+                .map(|s| line_of(s))
+                .filter(|l| l.contains('|') && l.to_ascii_lowercase().contains(&p.name.to_ascii_lowercase()))
+                .collect();
             assert!(!rows.is_empty(), "{}.{} ({}) has no table row among its sources {:?}", t.name, p.name, t.api_version, p.sources);
         }
     }

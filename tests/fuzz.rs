@@ -25,11 +25,58 @@ const HANG: Duration = Duration::from_secs(20);
 /// Text the mutations insert: what real copies of the pages hold and what
 /// breaks naive readers.
 const TOKENS: &[&str] = &[
-    "’", "—", "é", "…", "日本語", "🙂", "\u{a0}", "\u{200b}", "\u{feff}", "\r\n", "\r", "\0", "|", " |", "\\|", "{", "}", "[", "]", "\"", "'",
-    "```", "```http\n", "```json\n", "\n```\n", "<!-- {", "-->", "<!-- { \"blockType\": \"request\" } -->\n", "---\n", "# ", "## ", "### ", "\\",
-    "(", "')", "{id}", "{€}", "HTTP/1.1 200 OK\n", "HTTP/1.1 204 No Content\n", "GET /a/{b}\n", "POST https://graph.microsoft.com/v1.0/x/€\n",
-    "Namespace: microsoft.graph\n", "Property Type Description\n", "Permission type Permissions (from least to most privileged)\n",
-    "---|---|\n", "Property |\nType |\n", "Possible values are: a, b, é.", "[!INCLUDE [x](y.md)]", "\t", "\n\n\n", "Typ€", "Propert’",
+    "’",
+    "—",
+    "é",
+    "…",
+    "日本語",
+    "🙂",
+    "\u{a0}",
+    "\u{200b}",
+    "\u{feff}",
+    "\r\n",
+    "\r",
+    "\0",
+    "|",
+    " |",
+    "\\|",
+    "{",
+    "}",
+    "[",
+    "]",
+    "\"",
+    "'",
+    "```",
+    "```http\n",
+    "```json\n",
+    "\n```\n",
+    "<!-- {",
+    "-->",
+    "<!-- { \"blockType\": \"request\" } -->\n",
+    "---\n",
+    "# ",
+    "## ",
+    "### ",
+    "\\",
+    "(",
+    "')",
+    "{id}",
+    "{€}",
+    "HTTP/1.1 200 OK\n",
+    "HTTP/1.1 204 No Content\n",
+    "GET /a/{b}\n",
+    "POST https://graph.microsoft.com/v1.0/x/€\n",
+    "Namespace: microsoft.graph\n",
+    "Property Type Description\n",
+    "Permission type Permissions (from least to most privileged)\n",
+    "---|---|\n",
+    "Property |\nType |\n",
+    "Possible values are: a, b, é.",
+    "[!INCLUDE [x](y.md)]",
+    "\t",
+    "\n\n\n",
+    "Typ€",
+    "Propert’",
 ];
 
 /// The pages every run starts from, by name, in all four shapes.
@@ -174,7 +221,12 @@ fn failure(name: &str, bytes: &[u8]) -> Option<String> {
         let schema = graphgen::schema::build::build(std::slice::from_ref(&page));
         graphgen::emit::emit_crate(&schema, &Default::default())
     }));
-    emitted.err().map(|p| format!("merge or emit panicked: {}", p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()))
+    emitted.err().map(|p| {
+        format!(
+            "merge or emit panicked: {}",
+            p.downcast_ref::<String>().cloned().or_else(|| p.downcast_ref::<&str>().map(|s| s.to_string())).unwrap_or_default()
+        )
+    })
 }
 
 fn env_number(name: &str, default: u64) -> u64 {

@@ -27,7 +27,10 @@ fn members_deserialize_to_their_own_types() {
         }
         other => panic!("expected a user, got {other:?}"),
     }
-    assert!(matches!(&page.value[1], AnyDirectoryObject::Group(g) if g.mail_enabled == Field::Value(false)), "@odata.type is matched without regard to case");
+    assert!(
+        matches!(&page.value[1], AnyDirectoryObject::Group(g) if g.mail_enabled == Field::Value(false)),
+        "@odata.type is matched without regard to case"
+    );
     match &page.value[2] {
         AnyDirectoryObject::DirectoryObject(other) => {
             assert_eq!(other.odata_type, Field::Value("#microsoft.graph.orgContact".to_owned()));

@@ -134,7 +134,9 @@ fn operations_by_page(schema: &graphgen::schema::Schema) -> std::collections::BT
 /// response.bodyText`), to sort the misses by cause.
 fn first_difference(want: &Value, got: Option<&Value>) -> String {
     let Some(got) = got else { return "missing".to_owned() };
-    let Some(field) = ["paths", "requestBody", "status", "permissions", "examples"].into_iter().find(|f| got[*f] != want[*f]) else { return "?".to_owned() };
+    let Some(field) = ["paths", "requestBody", "status", "permissions", "examples"].into_iter().find(|f| got[*f] != want[*f]) else {
+        return "?".to_owned();
+    };
     let (a, b) = (want[field].as_array(), got[field].as_array());
     let (Some(a), Some(b)) = (a.filter(|_| field == "examples"), b) else { return field.to_owned() };
     if a.len() != b.len() {
@@ -192,7 +194,9 @@ fn corpus_renderings_give_the_markdowns_operations() {
             if debug {
                 eprintln!("  {} {}: {cause}{}", key.0, key.1, if said { "" } else { " (no diagnostic)" });
             }
-            *causes.entry(cause.split(" vs ").next().unwrap_or("").trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ').to_owned()).or_default() += 1;
+            *causes
+                .entry(cause.split(" vs ").next().unwrap_or("").trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ').to_owned())
+                .or_default() += 1;
             unexplained += usize::from(!said);
         }
         let differ: usize = causes.values().sum();

@@ -66,7 +66,10 @@ pub fn render_copied(markdown: &str, shape: graphgen::blocks::Shape) -> String {
                         lines.insert(1, "---|".repeat(t.header.len()));
                         lines.join("\n")
                     }
-                    Shape::CopiedCellLines => rows.flat_map(|r| cells(r).into_iter().map(|c| if c.is_empty() { "|".to_owned() } else { format!("{c} |") })).collect::<Vec<_>>().join("\n"),
+                    Shape::CopiedCellLines => rows
+                        .flat_map(|r| cells(r).into_iter().map(|c| if c.is_empty() { "|".to_owned() } else { format!("{c} |") }))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
                     _ => rows.map(|r| cells(r).join(" ").trim_end().to_owned()).collect::<Vec<_>>().join("\n"),
                 }
             }
@@ -158,7 +161,12 @@ pub fn http_json_bodies(dir: &std::path::Path) -> std::collections::BTreeSet<(St
                 // `{Raw bytes of the file}` stands for a body, it is not one.
                 let json = body.split_once("\n\n").is_some_and(|(_, b)| {
                     let t: String = b.chars().filter(|c| !c.is_whitespace()).take(2).collect();
-                    t.starts_with("{\"") || t == "{}" || t.starts_with("[{") || t.starts_with("[\"") || t == "[]" || (t.starts_with('[') && t[1..].starts_with(|c: char| c.is_ascii_digit()))
+                    t.starts_with("{\"")
+                        || t == "{}"
+                        || t.starts_with("[{")
+                        || t.starts_with("[\"")
+                        || t == "[]"
+                        || (t.starts_with('[') && t[1..].starts_with(|c: char| c.is_ascii_digit()))
                 });
                 if is_http && json {
                     // The block's first content line, as graphgen numbers it.

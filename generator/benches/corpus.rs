@@ -116,7 +116,13 @@ fn main() {
     let peak = peak_rss_mib();
     println!("graphgen (pages → schema → crate written): {:>8.1} ms  ({pages} pages, {files} files)", full_time.as_secs_f64() * 1e3);
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    println!("  stages (last run): read + parse {:.1} ms, schema {:.1} ms, emit {:.1} ms, write {:.1} ms", ms(stages[0]), ms(stages[1]), ms(stages[2]), ms(stages[3]));
+    println!(
+        "  stages (last run): read + parse {:.1} ms, schema {:.1} ms, emit {:.1} ms, write {:.1} ms",
+        ms(stages[0]),
+        ms(stages[1]),
+        ms(stages[2]),
+        ms(stages[3])
+    );
     println!("ratio to the floor: {:.2}", full_time.as_secs_f64() / floor_time.as_secs_f64());
     match peak {
         Some(mib) => println!("peak memory (graphgen runs): {mib:.0} MiB"),
@@ -129,7 +135,13 @@ fn main() {
     // compares and leaves every file alone.
     let (again, _) = best(runs, || graphgen(&input, &crate_dir, &mut stages));
     println!("regenerate, nothing changed: {:>8.1} ms", again.as_secs_f64() * 1e3);
-    println!("  stages (last run): read + parse {:.1} ms, schema {:.1} ms, emit {:.1} ms, write {:.1} ms", ms(stages[0]), ms(stages[1]), ms(stages[2]), ms(stages[3]));
+    println!(
+        "  stages (last run): read + parse {:.1} ms, schema {:.1} ms, emit {:.1} ms, write {:.1} ms",
+        ms(stages[0]),
+        ms(stages[1]),
+        ms(stages[2]),
+        ms(stages[3])
+    );
 
     one_page_changed(&input, &out_root, runs);
     large_pages(&out_root, runs);
@@ -265,7 +277,11 @@ fn one_page_changed(input: &Path, out_root: &Path, runs: usize) {
         },
         || graphgen(&corpus, &crate_dir, &mut stages),
     );
-    println!("regenerate, one page changed ({page}, one description): {:>8.1} ms; rewritten: {}", time.as_secs_f64() * 1e3, changes.modified.join(", "));
+    println!(
+        "regenerate, one page changed ({page}, one description): {:>8.1} ms; rewritten: {}",
+        time.as_secs_f64() * 1e3,
+        changes.modified.join(", ")
+    );
 }
 
 /// The page with the first row of its Properties table's description

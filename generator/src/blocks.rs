@@ -36,12 +36,22 @@ impl Shape {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "block", rename_all = "kebab-case")]
 pub enum Block {
-    Heading { level: u8, text: String, line: usize },
-    Paragraph { text: String, line: usize },
+    Heading {
+        level: u8,
+        text: String,
+        line: usize,
+    },
+    Paragraph {
+        text: String,
+        line: usize,
+    },
     Table(Table),
     Code(CodeBlock),
     /// `[!INCLUDE [name](path)]`: a fragment the docs site splices in.
-    Include { target: String, line: usize },
+    Include {
+        target: String,
+        line: usize,
+    },
 }
 
 impl Block {

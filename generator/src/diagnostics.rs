@@ -61,5 +61,4 @@ impl Sink {
     pub fn warning(&mut self, line: usize, code: &'static str, message: impl Into<String>) {
         self.items.push(Diagnostic::warning(&self.file, line, code, message));
     }
-
 }

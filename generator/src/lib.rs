@@ -12,13 +12,13 @@ pub mod emit;
 pub mod load;
 pub mod page;
 pub mod parse;
-pub mod schema;
 pub mod report;
+pub mod schema;
 pub mod template;
 pub mod write;
 
-pub use glob::Pattern;
 use diagnostics::{Diagnostic, Sink};
+pub use glob::Pattern;
 use page::{ApiVersion, PageModel, VersionFrom, VersionHint};
 use rayon::prelude::*;
 use std::path::Path;
@@ -53,7 +53,9 @@ fn read_page_with(file: &str, text: &str, hint: VersionHint) -> PageResult {
         Ok((model, diagnostics)) => PageResult { file: file.to_owned(), model: Some(model), diagnostics },
         Err(panic) => {
             let what = panic.downcast_ref::<String>().map(String::as_str).or_else(|| panic.downcast_ref::<&str>().copied()).unwrap_or("no message");
-            let message = format!("graphgen failed while reading this page ({what}); the page is left out. This is a bug in graphgen: please report it with the page");
+            let message = format!(
+                "graphgen failed while reading this page ({what}); the page is left out. This is a bug in graphgen: please report it with the page"
+            );
             PageResult { file: file.to_owned(), model: None, diagnostics: vec![Diagnostic::error(file, 1, "internal-error", message)] }
         }
     }
@@ -75,7 +77,12 @@ pub fn read_pages(input: &Path, only: Option<&glob::Pattern>, version: Option<Ap
                 let hint = VersionHint { flag: version, folder: ApiVersion::of_folder(&page.path).or(root_folder) };
                 let mut result = read_page_with(&page.path, &page.text, hint);
                 if let Some(line) = page.invalid_utf8_line {
-                    result.diagnostics.push(Diagnostic::warning(&page.path, line, "encoding-invalid", "expected UTF-8; invalid bytes were replaced (from this line on, U+FFFD marks each)"));
+                    result.diagnostics.push(Diagnostic::warning(
+                        &page.path,
+                        line,
+                        "encoding-invalid",
+                        "expected UTF-8; invalid bytes were replaced (from this line on, U+FFFD marks each)",
+                    ));
                 }
                 result
             }
@@ -86,7 +93,9 @@ pub fn read_pages(input: &Path, only: Option<&glob::Pattern>, version: Option<Ap
             },
         })
         .collect();
-    let stated = |v: ApiVersion| pages.iter().filter_map(|p| p.model.as_ref()).filter(|m| m.api_version_from == VersionFrom::Page && m.api_version == v).count();
+    let stated = |v: ApiVersion| {
+        pages.iter().filter_map(|p| p.model.as_ref()).filter(|m| m.api_version_from == VersionFrom::Page && m.api_version == v).count()
+    };
     let most = if stated(ApiVersion::Beta) > stated(ApiVersion::V1_0) { ApiVersion::Beta } else { ApiVersion::V1_0 };
     for model in pages.iter_mut().filter_map(|p| p.model.as_mut()).filter(|m| m.api_version_from == VersionFrom::Corpus) {
         model.api_version = most;

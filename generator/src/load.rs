@@ -28,9 +28,7 @@ pub fn page_paths(input: &Path, only: Option<&glob::Pattern>) -> io::Result<Vec<
     for entry in walker {
         let entry = entry.map_err(io::Error::other)?;
         let name = entry.file_name().to_string_lossy();
-        let is_page = entry.file_type().is_file()
-            && (name.ends_with(".md") || name.ends_with(".txt"))
-            && !name.eq_ignore_ascii_case("readme.md");
+        let is_page = entry.file_type().is_file() && (name.ends_with(".md") || name.ends_with(".txt")) && !name.eq_ignore_ascii_case("readme.md");
         if is_page && only.is_none_or(|p| p.matches(&name)) {
             out.push(entry.into_path());
         }

@@ -176,7 +176,13 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
                         eprintln!("error: writing {}: {e} (the previous output is left as it was)", output.display());
                         ExitCode::from(2)
                     })?;
-                    eprintln!("{}: {} added, {} modified, {} removed", output.display(), changes.added.len(), changes.modified.len(), changes.removed.len());
+                    eprintln!(
+                        "{}: {} added, {} modified, {} removed",
+                        output.display(),
+                        changes.added.len(),
+                        changes.modified.len(),
+                        changes.removed.len()
+                    );
                 }
             }
             Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
@@ -203,7 +209,10 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             let (text, invalid_line) = graphgen::load::decode(bytes);
             let name = file.display().to_string();
             if let Some(line) = invalid_line {
-                eprintln!("{}", graphgen::diagnostics::Diagnostic::warning(&name, line, "encoding-invalid", "expected UTF-8; invalid bytes were replaced"));
+                eprintln!(
+                    "{}",
+                    graphgen::diagnostics::Diagnostic::warning(&name, line, "encoding-invalid", "expected UTF-8; invalid bytes were replaced")
+                );
             }
             let result = graphgen::read_page_text(&name, &text, api_version);
             println!("{}", serde_json::to_string_pretty(&result.model).expect("page models serialize"));

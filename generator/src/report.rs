@@ -66,7 +66,11 @@ pub fn build(pages: &[PageResult], schema: &Schema, emit_diagnostics: &[Diagnost
             // A response shared by several requests is one body of the page.
             let mut seen = std::collections::BTreeSet::new();
             for ex in m.operation.iter().flat_map(|o| &o.examples) {
-                let bodies_of = ex.request.iter().filter_map(|r| r.body.as_ref().map(|b| (r.line, b))).chain(ex.response.iter().filter_map(|r| r.body.as_ref().map(|b| (r.line, b))));
+                let bodies_of = ex
+                    .request
+                    .iter()
+                    .filter_map(|r| r.body.as_ref().map(|b| (r.line, b)))
+                    .chain(ex.response.iter().filter_map(|r| r.body.as_ref().map(|b| (r.line, b))));
                 for (line, b) in bodies_of {
                     if !seen.insert(line) {
                         continue;
@@ -74,7 +78,11 @@ pub fn build(pages: &[PageResult], schema: &Schema, emit_diagnostics: &[Diagnost
                     match b {
                         crate::page::http::Body::Json(j) if j.repairs.is_empty() => bodies.strict += 1,
                         crate::page::http::Body::Json(_) => bodies.lenient += 1,
-                        crate::page::http::Body::Text { text, .. } if text.trim_start().starts_with(['{', '[']) && !crate::page::http::is_placeholder(text) => bodies.unreadable += 1,
+                        crate::page::http::Body::Text { text, .. }
+                            if text.trim_start().starts_with(['{', '[']) && !crate::page::http::is_placeholder(text) =>
+                        {
+                            bodies.unreadable += 1
+                        }
                         crate::page::http::Body::Text { .. } => {}
                     }
                 }

@@ -73,7 +73,8 @@ impl PathTemplate {
                 if let Part::Param(_) = part {
                     let before = i.checked_sub(1).and_then(|b| segment.parts.get(b));
                     let after = segment.parts.get(i + 1);
-                    let quoted = matches!(before, Some(Part::Literal(l)) if l.ends_with('\'')) && matches!(after, Some(Part::Literal(l)) if l.starts_with('\''));
+                    let quoted = matches!(before, Some(Part::Literal(l)) if l.ends_with('\''))
+                        && matches!(after, Some(Part::Literal(l)) if l.starts_with('\''));
                     out.push(quoted);
                 }
             }
@@ -181,10 +182,7 @@ mod tests {
         assert_eq!(t.params().collect::<Vec<_>>(), ["deviceCompliancePolicyId", "id"]);
         assert_eq!(t.query.as_deref(), Some("$select=x"));
         let t = PathTemplate::parse("/workbook/range(address='{address}')");
-        assert_eq!(
-            t.segments[1].parts,
-            [Part::Literal("range(address='".into()), Part::Param("address".into()), Part::Literal("')".into())]
-        );
+        assert_eq!(t.segments[1].parts, [Part::Literal("range(address='".into()), Part::Param("address".into()), Part::Literal("')".into())]);
     }
 
     #[test]

@@ -119,7 +119,9 @@ fn output_dot_leaves_no_staging() {
 fn concurrent_runs_leave_one_whole_output() {
     let root = tempfile::tempdir().unwrap();
     let (a, b) = (root.path().join("a"), root.path().join("b"));
-    for (dir, pages) in [(&a, &["000_a4a3c3a145034a61.txt", "003_7298c1131f29a29c.txt"][..]), (&b, &["001_cb7601cd62fd6298.txt", "004_e075b16467251352.txt"][..])] {
+    for (dir, pages) in
+        [(&a, &["000_a4a3c3a145034a61.txt", "003_7298c1131f29a29c.txt"][..]), (&b, &["001_cb7601cd62fd6298.txt", "004_e075b16467251352.txt"][..])]
+    {
         std::fs::create_dir_all(dir).unwrap();
         for p in pages {
             std::fs::copy(docs_input().join(p), dir.join(p)).unwrap();
@@ -137,7 +139,13 @@ fn concurrent_runs_leave_one_whole_output() {
         let out = root.path().join(format!("shared-{round}"));
         let runs: Vec<_> = [&a, &b]
             .iter()
-            .map(|input| Command::new(env!("CARGO_BIN_EXE_graphgen")).args(["generate", "--input", input.to_str().unwrap(), "--output", out.to_str().unwrap()]).stderr(Stdio::null()).spawn().unwrap())
+            .map(|input| {
+                Command::new(env!("CARGO_BIN_EXE_graphgen"))
+                    .args(["generate", "--input", input.to_str().unwrap(), "--output", out.to_str().unwrap()])
+                    .stderr(Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
             .collect();
         for mut r in runs {
             assert!(r.wait().unwrap().success());
@@ -160,7 +168,13 @@ fn killed_runs_leave_a_whole_output() {
     for p in ["002_ac125533bbd86a7e.txt", "003_7298c1131f29a29c.txt"] {
         std::fs::copy(docs_input().join(p), pages.join(p)).unwrap();
     }
-    let run = |input: &Path, out: &Path| Command::new(env!("CARGO_BIN_EXE_graphgen")).args(["generate", "--input", input.to_str().unwrap(), "--output", out.to_str().unwrap()]).stderr(Stdio::null()).spawn().unwrap();
+    let run = |input: &Path, out: &Path| {
+        Command::new(env!("CARGO_BIN_EXE_graphgen"))
+            .args(["generate", "--input", input.to_str().unwrap(), "--output", out.to_str().unwrap()])
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
     let new_out = root.path().join("new");
     assert!(run(&docs_input(), &new_out).wait().unwrap().success());
     let new = snapshot(&new_out);

@@ -167,6 +167,10 @@ fn main() {
         println!("paged list of {ITEMS} items in {} pages, best of {runs}:", ITEMS / PER_PAGE);
         println!("  plain reqwest + serde_json loop: {:>8.1} ms, peak {:>6} KiB allocated", plain.0.as_secs_f64() * 1e3, plain.1 / 1024);
         println!("  graphgen-runtime Client::stream: {:>8.1} ms, peak {:>6} KiB allocated", runtime.0.as_secs_f64() * 1e3, runtime.1 / 1024);
-        println!("  ratio: time {:.2}, memory {:.2} (target 1.2 at most)", runtime.0.as_secs_f64() / plain.0.as_secs_f64(), runtime.1 as f64 / plain.1 as f64);
+        println!(
+            "  ratio: time {:.2}, memory {:.2} (target 1.2 at most)",
+            runtime.0.as_secs_f64() / plain.0.as_secs_f64(),
+            runtime.1 as f64 / plain.1 as f64
+        );
     });
 }

@@ -92,7 +92,9 @@ impl Batch {
         }
         for (i, item) in self.items.iter().enumerate() {
             for d in &item.depends_on {
-                let j = *index.get(d.as_str()).ok_or_else(|| Error::Invalid(format!("item {:?} depends on {d:?}, which is not in the batch", item.id)))?;
+                let j = *index
+                    .get(d.as_str())
+                    .ok_or_else(|| Error::Invalid(format!("item {:?} depends on {d:?}, which is not in the batch", item.id)))?;
                 if self.items[j].request.api_version != item.request.api_version {
                     return Err(Error::Invalid(format!("item {:?} depends on {d:?}, of another API version: they can't share a call", item.id)));
                 }
@@ -111,7 +113,11 @@ impl Batch {
         let mut calls: Vec<Vec<usize>> = Vec::new();
         for group in groups {
             if group.len() > MAX_BATCH {
-                return Err(Error::Invalid(format!("{} items are tied by dependsOn (from {:?}); one $batch call takes {MAX_BATCH}", group.len(), self.items[group[0]].id)));
+                return Err(Error::Invalid(format!(
+                    "{} items are tied by dependsOn (from {:?}); one $batch call takes {MAX_BATCH}",
+                    group.len(),
+                    self.items[group[0]].id
+                )));
             }
             let version = self.items[group[0]].request.api_version;
             match calls.iter_mut().find(|c| c.len() + group.len() <= MAX_BATCH && self.items[c[0]].request.api_version == version) {
@@ -222,7 +228,11 @@ impl Client {
                 let more: Vec<String> = batch
                     .items
                     .iter()
-                    .filter(|i| !again.contains(&i.id) && answers.by_id.get(&i.id).is_some_and(|r| r.status == 424) && i.depends_on.iter().any(|d| again.contains(d)))
+                    .filter(|i| {
+                        !again.contains(&i.id)
+                            && answers.by_id.get(&i.id).is_some_and(|r| r.status == 424)
+                            && i.depends_on.iter().any(|d| again.contains(d))
+                    })
                     .map(|i| i.id.clone())
                     .collect();
                 if more.is_empty() {
@@ -268,7 +278,8 @@ impl Client {
 fn item_json(item: &Item) -> Result<Value, Error> {
     let r = &item.request;
     let mut v = json!({ "id": item.id, "method": r.method.as_str(), "url": r.relative_url() });
-    let headers: serde_json::Map<String, Value> = r.headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("accept")).map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
+    let headers: serde_json::Map<String, Value> =
+        r.headers.iter().filter(|(k, _)| !k.eq_ignore_ascii_case("accept")).map(|(k, v)| (k.clone(), Value::String(v.clone()))).collect();
     if !headers.is_empty() {
         v["headers"] = Value::Object(headers);
     }

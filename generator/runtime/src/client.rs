@@ -7,9 +7,9 @@ use crate::auth::{claims_challenge, AccessToken, StaticToken, TokenCache, TokenP
 use crate::retry::{is_idempotent, is_retryable_status, parse_retry_after, RetryPolicy};
 use crate::{Cloud, Error, Operation, Request, Response};
 use std::fmt;
-use tracing::Instrument;
 use std::sync::Arc;
 use std::time::Duration;
+use tracing::Instrument;
 
 /// Per-call settings: extra headers (`ConsistencyLevel: eventual`), a
 /// timeout or retry policy of its own.
@@ -62,7 +62,11 @@ struct Inner {
 
 impl fmt::Debug for Client {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Client").field("cloud", &self.inner.cloud).field("retry", &self.inner.retry).field("timeout", &self.inner.timeout).finish_non_exhaustive()
+        f.debug_struct("Client")
+            .field("cloud", &self.inner.cloud)
+            .field("retry", &self.inner.retry)
+            .field("timeout", &self.inner.timeout)
+            .finish_non_exhaustive()
     }
 }
 
@@ -122,7 +126,14 @@ impl ClientBuilder {
                 .build()
                 .map_err(|e| Error::Transport { timeout: false, attempts: 0, source: Box::new(e) })?,
         };
-        let inner = Inner { http, cloud: self.cloud, tokens: TokenCache::new(self.provider), retry: self.retry, timeout: self.timeout, user_agent: self.user_agent };
+        let inner = Inner {
+            http,
+            cloud: self.cloud,
+            tokens: TokenCache::new(self.provider),
+            retry: self.retry,
+            timeout: self.timeout,
+            user_agent: self.user_agent,
+        };
         Ok(Client { inner: Arc::new(inner) })
     }
 }
@@ -182,7 +193,8 @@ impl Client {
     /// The final answer to a request, its body not read yet.
     pub(crate) async fn sent(&self, request: &Request, url: String, options: &RequestOptions, auth: Auth) -> Result<Sent, Error> {
         let client_request_id = new_request_id();
-        let span = tracing::debug_span!("graph_request", method = request.method.as_str(), path = %request.path, client_request_id = %client_request_id);
+        let span =
+            tracing::debug_span!("graph_request", method = request.method.as_str(), path = %request.path, client_request_id = %client_request_id);
         self.retrying(request, url, options, &client_request_id, auth).instrument(span).await
     }
 
@@ -201,7 +213,9 @@ impl Client {
                 Ok(response) => {
                     let status = response.status().as_u16();
                     let header = |name: &str| response.headers().get(name).and_then(|v| v.to_str().ok()).map(str::to_owned);
-                    let challenge = (status == 401 && token.is_some() && token_request.claims.is_none()).then(|| header("www-authenticate").as_deref().and_then(claims_challenge)).flatten();
+                    let challenge = (status == 401 && token.is_some() && token_request.claims.is_none())
+                        .then(|| header("www-authenticate").as_deref().and_then(claims_challenge))
+                        .flatten();
                     if let Some(claims) = challenge {
                         // One more request, with a token for the claims asked.
                         tracing::debug!("claims challenge: asking for a token with those claims");
@@ -216,7 +230,14 @@ impl Client {
                 }
                 // The server may have acted on a request whose connection
                 // failed: only idempotent ones are sent again.
-                Err(e) if attempts <= policy.max_retries && !e.is_timeout() && (e.is_connect() || e.is_request()) && is_idempotent(request.method.as_str()) => policy.delay(attempts, None),
+                Err(e)
+                    if attempts <= policy.max_retries
+                        && !e.is_timeout()
+                        && (e.is_connect() || e.is_request())
+                        && is_idempotent(request.method.as_str()) =>
+                {
+                    policy.delay(attempts, None)
+                }
                 Err(e) => return Err(Error::Transport { timeout: e.is_timeout(), attempts, source: Box::new(e) }),
             };
             tracing::debug!(attempts, delay_ms = delay.as_millis() as u64, "retrying");
@@ -227,7 +248,15 @@ impl Client {
 
     /// One attempt: the request, then any redirects (never with the token
     /// to another origin, as a pre-authenticated download URL is).
-    async fn send_once(&self, request: &Request, url: &str, token: Option<&AccessToken>, client_request_id: &str, attempt: u32, options: &RequestOptions) -> Result<reqwest::Response, reqwest::Error> {
+    async fn send_once(
+        &self,
+        request: &Request,
+        url: &str,
+        token: Option<&AccessToken>,
+        client_request_id: &str,
+        attempt: u32,
+        options: &RequestOptions,
+    ) -> Result<reqwest::Response, reqwest::Error> {
         let timeout = options.timeout.unwrap_or(self.inner.timeout);
         let home = reqwest::Url::parse(url).ok().map(|u| u.origin());
         let mut method = reqwest::Method::from_bytes(request.method.as_str().as_bytes()).expect("HTTP methods are valid");

@@ -51,7 +51,12 @@ mod tests {
             (Cloud::Global, "https://graph.microsoft.com", "https://login.microsoftonline.com", "https://graph.microsoft.com/.default"),
             (Cloud::UsGovL4, "https://graph.microsoft.us", "https://login.microsoftonline.us", "https://graph.microsoft.us/.default"),
             (Cloud::UsGovL5Dod, "https://dod-graph.microsoft.us", "https://login.microsoftonline.us", "https://dod-graph.microsoft.us/.default"),
-            (Cloud::China, "https://microsoftgraph.chinacloudapi.cn", "https://login.chinacloudapi.cn", "https://microsoftgraph.chinacloudapi.cn/.default"),
+            (
+                Cloud::China,
+                "https://microsoftgraph.chinacloudapi.cn",
+                "https://login.chinacloudapi.cn",
+                "https://microsoftgraph.chinacloudapi.cn/.default",
+            ),
             (Cloud::Custom("http://127.0.0.1:9/".into()), "http://127.0.0.1:9", "https://login.microsoftonline.com", "http://127.0.0.1:9/.default"),
         ];
         for (cloud, root, authority, scope) in cases {

@@ -119,7 +119,11 @@ impl Client {
             return Err(crate::request::error(Response { status, headers, body, attempts }));
         }
         let content_length = sent.response.content_length();
-        let body = sent.response.bytes_stream().map(move |chunk| chunk.map_err(|e| Error::Transport { timeout: e.is_timeout(), attempts, source: Box::new(e) })).boxed();
+        let body = sent
+            .response
+            .bytes_stream()
+            .map(move |chunk| chunk.map_err(|e| Error::Transport { timeout: e.is_timeout(), attempts, source: Box::new(e) }))
+            .boxed();
         Ok(Download { status, headers, content_length, body })
     }
 
@@ -137,7 +141,14 @@ impl Client {
             let len = chunk.min(total.saturating_sub(offset) as usize);
             let bytes = source.read(offset, len).await.map_err(|e| Error::Transport { timeout: false, attempts: 0, source: Box::new(e) })?;
             let end = (offset + bytes.len() as u64).saturating_sub(1);
-            let mut put = Request { method: Method::Put, api_version: crate::ApiVersion::V1_0, path: String::new(), query: Vec::new(), headers: Vec::new(), body: Some(bytes) };
+            let mut put = Request {
+                method: Method::Put,
+                api_version: crate::ApiVersion::V1_0,
+                path: String::new(),
+                query: Vec::new(),
+                headers: Vec::new(),
+                body: Some(bytes),
+            };
             put.headers.push(("Content-Range".to_owned(), format!("bytes {offset}-{end}/{total}")));
             let answer = match self.sent(&put, upload_url.to_owned(), &RequestOptions::default(), Auth::None).await {
                 Ok(sent) => sent.read().await,
@@ -166,7 +177,8 @@ impl Client {
                     if !(200..300).contains(&r.status) {
                         return Err(crate::request::error(r));
                     }
-                    offset = next_expected(&r.body).ok_or_else(|| Error::Invalid(format!("the upload session gave no nextExpectedRanges: {}", excerpt(&r.body))))?;
+                    offset = next_expected(&r.body)
+                        .ok_or_else(|| Error::Invalid(format!("the upload session gave no nextExpectedRanges: {}", excerpt(&r.body))))?;
                     tracing::debug!(offset, "upload resumed");
                 }
             }
@@ -175,7 +187,14 @@ impl Client {
 
     /// Ends an upload session (the bytes sent are discarded).
     pub async fn cancel_upload(&self, upload_url: &str) -> Result<(), Error> {
-        let delete = Request { method: Method::Delete, api_version: crate::ApiVersion::V1_0, path: String::new(), query: Vec::new(), headers: Vec::new(), body: None };
+        let delete = Request {
+            method: Method::Delete,
+            api_version: crate::ApiVersion::V1_0,
+            path: String::new(),
+            query: Vec::new(),
+            headers: Vec::new(),
+            body: None,
+        };
         let r = self.sent(&delete, upload_url.to_owned(), &RequestOptions::default(), Auth::None).await?.read().await?;
         crate::empty_response(r)
     }

@@ -34,6 +34,8 @@ pub use files::{Download, FileSource, UploadOptions, UploadSource, DEFAULT_UPLOA
 pub use paging::{Items, Pages};
 pub use path::{fill_path, function_args, FunctionArg};
 pub use query::{Prop, Query};
-pub use request::{query_request, bytes_response, empty_response, json_response, optional_json_response, request, ApiVersion, Method, Operation, Request, Response};
+pub use request::{
+    bytes_response, empty_response, json_response, optional_json_response, query_request, request, ApiVersion, Method, Operation, Request, Response,
+};
 pub use retry::{is_idempotent, is_retryable_status, parse_retry_after, RetryPolicy};
 pub use value::{odata_type, Collection, DateTimeOffset, Field, PrimitiveValue};

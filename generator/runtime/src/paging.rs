@@ -37,7 +37,18 @@ pub struct Pages<T> {
 
 impl<T: DeserializeOwned + Send + 'static> Pages<T> {
     fn new(client: Client, request: Request, options: RequestOptions, next: Next) -> Self {
-        Pages { client, request, options, next, seen: HashSet::new(), in_flight: None, loop_error: None, pages_read: 0, count: None, delta_link: None }
+        Pages {
+            client,
+            request,
+            options,
+            next,
+            seen: HashSet::new(),
+            in_flight: None,
+            loop_error: None,
+            pages_read: 0,
+            count: None,
+            delta_link: None,
+        }
     }
 
     /// `@odata.count` of the first page (asked with `$count=true`).
@@ -104,7 +115,10 @@ impl<T: DeserializeOwned + Send + 'static> Stream for Pages<T> {
             if this.seen.insert(link_hash(link)) {
                 this.next = Next::Link(link.clone());
             } else {
-                this.loop_error = Some(Error::Invalid(format!("the service sent the nextLink {link} a second time; paging stopped after {} pages", this.pages_read)));
+                this.loop_error = Some(Error::Invalid(format!(
+                    "the service sent the nextLink {link} a second time; paging stopped after {} pages",
+                    this.pages_read
+                )));
             }
         }
         Poll::Ready(Some(Ok(page)))

@@ -109,7 +109,13 @@ pub trait Operation {
 }
 
 /// The request every operation builds: method, path, query, JSON body.
-pub fn request<B: Serialize + ?Sized>(method: Method, api_version: ApiVersion, path: String, query: &[(String, String)], body: Option<&B>) -> Result<Request, Error> {
+pub fn request<B: Serialize + ?Sized>(
+    method: Method,
+    api_version: ApiVersion,
+    path: String,
+    query: &[(String, String)],
+    body: Option<&B>,
+) -> Result<Request, Error> {
     let mut headers = vec![("Accept".to_owned(), "application/json".to_owned())];
     let body = match body {
         Some(b) => {
@@ -123,7 +129,13 @@ pub fn request<B: Serialize + ?Sized>(method: Method, api_version: ApiVersion, p
 
 /// The request an operation builds with its query options: their
 /// parameters, and the headers they need (`ConsistencyLevel`).
-pub fn query_request<B: Serialize + ?Sized>(method: Method, api_version: ApiVersion, path: String, query: &crate::Query, body: Option<&B>) -> Result<Request, Error> {
+pub fn query_request<B: Serialize + ?Sized>(
+    method: Method,
+    api_version: ApiVersion,
+    path: String,
+    query: &crate::Query,
+    body: Option<&B>,
+) -> Result<Request, Error> {
     let mut r = request(method, api_version, path, query.params(), body)?;
     r.headers.extend(query.headers());
     Ok(r)

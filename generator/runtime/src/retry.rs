@@ -27,7 +27,12 @@ pub struct RetryPolicy {
 
 impl Default for RetryPolicy {
     fn default() -> Self {
-        RetryPolicy { max_retries: 3, max_total_wait: Duration::from_secs(180), base_delay: Duration::from_secs(3), max_delay: Duration::from_secs(60) }
+        RetryPolicy {
+            max_retries: 3,
+            max_total_wait: Duration::from_secs(180),
+            base_delay: Duration::from_secs(3),
+            max_delay: Duration::from_secs(60),
+        }
     }
 }
 

@@ -127,7 +127,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Collection<T> {
                 f.write_str("a collection page: an object with `value`")
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Collection<T>, A::Error> {
-                let mut page = Collection { odata_context: None, odata_count: None, odata_next_link: None, odata_delta_link: None, value: Vec::new(), additional_properties: serde_json::Map::new() };
+                let mut page = Collection {
+                    odata_context: None,
+                    odata_count: None,
+                    odata_next_link: None,
+                    odata_delta_link: None,
+                    value: Vec::new(),
+                    additional_properties: serde_json::Map::new(),
+                };
                 let mut value = None;
                 while let Some(key) = map.next_key::<String>()? {
                     match key.as_str() {
@@ -197,7 +204,10 @@ mod tests {
 
     #[test]
     fn collection_pages_keep_what_they_do_not_name() {
-        let page: Collection<u32> = serde_json::from_str(r#"{"@odata.context":"c","value":[1,2],"@odata.nextLink":"n?$skiptoken=a%2Bb","@odata.count":2,"@x.other":{"k":"é"}}"#).unwrap();
+        let page: Collection<u32> = serde_json::from_str(
+            r#"{"@odata.context":"c","value":[1,2],"@odata.nextLink":"n?$skiptoken=a%2Bb","@odata.count":2,"@x.other":{"k":"é"}}"#,
+        )
+        .unwrap();
         assert_eq!((page.value.as_slice(), page.odata_count, page.odata_next_link.as_deref()), (&[1, 2][..], Some(2), Some("n?$skiptoken=a%2Bb")));
         assert_eq!(page.additional_properties["@x.other"], serde_json::json!({"k": "é"}));
         let back = serde_json::to_value(&page).unwrap();

@@ -112,14 +112,19 @@ async fn a_throttled_item_takes_its_dependents_along() {
             let body: Value = serde_json::from_slice(&request.body).unwrap();
             let mut n = self.0.lock().unwrap();
             *n += 1;
-            let answers: Vec<Value> = body["requests"].as_array().unwrap().iter().map(|item| {
-                let id = item["id"].as_str().unwrap();
-                match (*n, id) {
-                    (1, "t7") => json!({"id": id, "status": 429, "headers": {"Retry-After": "0"}}),
-                    (1, "t8") => json!({"id": id, "status": 424}),
-                    _ => json!({"id": id, "status": 200, "body": {"id": id}}),
-                }
-            }).collect();
+            let answers: Vec<Value> = body["requests"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|item| {
+                    let id = item["id"].as_str().unwrap();
+                    match (*n, id) {
+                        (1, "t7") => json!({"id": id, "status": 429, "headers": {"Retry-After": "0"}}),
+                        (1, "t8") => json!({"id": id, "status": 424}),
+                        _ => json!({"id": id, "status": 200, "body": {"id": id}}),
+                    }
+                })
+                .collect();
             ResponseTemplate::new(200).set_body_json(json!({ "responses": answers }))
         }
     }

@@ -36,7 +36,9 @@ async fn read_request(socket: &mut tokio::net::TcpStream) -> Option<(String, Str
         data.extend_from_slice(&buf[..n]);
         if let Some(end) = data.windows(4).position(|w| w == b"\r\n\r\n") {
             let head = String::from_utf8_lossy(&data[..end]).to_string();
-            let header = |name: &str| head.lines().find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_owned()));
+            let header = |name: &str| {
+                head.lines().find_map(|l| l.split_once(':').filter(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.trim().to_owned()))
+            };
             let length: usize = header("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
             while data.len() < end + 4 + length {
                 let n = socket.read(&mut buf).await.ok()?;
@@ -69,10 +71,14 @@ async fn serve(listener: tokio::net::TcpListener, log: Log) {
             log.lock().unwrap().entry(id).or_default().push((method, fault));
             let body = r#"{"ok":true}"#;
             let answer = match fault {
-                Fault::Throttle => "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 0.001\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".to_owned(),
+                Fault::Throttle => {
+                    "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 0.001\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".to_owned()
+                }
                 Fault::Unavailable => "HTTP/1.1 503 Service Unavailable\r\ncontent-length: 0\r\nconnection: close\r\n\r\n".to_owned(),
                 Fault::Reset => return,
-                Fault::None | Fault::SlowBody => format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", body.len()),
+                Fault::None | Fault::SlowBody => {
+                    format!("HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n", body.len())
+                }
             };
             let _ = socket.write_all(answer.as_bytes()).await;
             if matches!(fault, Fault::None | Fault::SlowBody) {

@@ -14,7 +14,12 @@ fn fast() -> RetryPolicy {
 }
 
 fn client(uri: &str, retry: RetryPolicy) -> Client {
-    Client::builder(Cloud::Custom(uri.to_owned())).token_provider(StaticToken::new("s3cr3t-token")).retry(retry).timeout(Duration::from_secs(5)).build().unwrap()
+    Client::builder(Cloud::Custom(uri.to_owned()))
+        .token_provider(StaticToken::new("s3cr3t-token"))
+        .retry(retry)
+        .timeout(Duration::from_secs(5))
+        .build()
+        .unwrap()
 }
 
 fn get(p: &str) -> Request {
@@ -60,7 +65,10 @@ async fn throttled_requests_wait_as_retry_after_says() {
 async fn unavailable_and_gateway_timeouts_are_retried() {
     let server = MockServer::start().await;
     Mock::given(path("/v1.0/a")).respond_with(sequence(vec![ResponseTemplate::new(503), ResponseTemplate::new(200)])).mount(&server).await;
-    Mock::given(path("/v1.0/b")).respond_with(sequence(vec![ResponseTemplate::new(504), ResponseTemplate::new(504), ResponseTemplate::new(504), ResponseTemplate::new(200)])).mount(&server).await;
+    Mock::given(path("/v1.0/b"))
+        .respond_with(sequence(vec![ResponseTemplate::new(504), ResponseTemplate::new(504), ResponseTemplate::new(504), ResponseTemplate::new(200)]))
+        .mount(&server)
+        .await;
     let c = client(&server.uri(), fast());
     assert_eq!(status_of(&c, get("/a")).await, (200, 2));
     assert_eq!(status_of(&c, get("/b")).await, (200, 4));
@@ -75,7 +83,12 @@ async fn unavailable_and_gateway_timeouts_are_retried() {
 async fn exhausted_retries_give_a_typed_error_with_the_last_retry_after() {
     let server = MockServer::start().await;
     let body = r#"{"error":{"code":"TooManyRequests","message":"Slow down"}}"#;
-    Mock::given(path("/v1.0/me")).respond_with(ResponseTemplate::new(429).insert_header("Retry-After", "0.01").insert_header("request-id", "r-1").set_body_raw(body, "application/json")).mount(&server).await;
+    Mock::given(path("/v1.0/me"))
+        .respond_with(
+            ResponseTemplate::new(429).insert_header("Retry-After", "0.01").insert_header("request-id", "r-1").set_body_raw(body, "application/json"),
+        )
+        .mount(&server)
+        .await;
     let response = client(&server.uri(), fast()).execute(get("/me"), &RequestOptions::default()).await.unwrap();
     assert_eq!((response.status, response.attempts), (429, 4), "3 retries, then the answer");
     let err = json_response::<serde_json::Value>(response).unwrap_err();
@@ -177,9 +190,17 @@ async fn a_huge_body_that_is_not_the_type_gives_a_bounded_error() {
 async fn every_request_names_itself_and_carries_the_token_home_only() {
     let graph = MockServer::start().await;
     let elsewhere = MockServer::start().await;
-    Mock::given(path("/v1.0/me/photo/$value")).respond_with(ResponseTemplate::new(302).insert_header("Location", format!("{}/download?sig=1", elsewhere.uri()).as_str())).mount(&graph).await;
+    Mock::given(path("/v1.0/me/photo/$value"))
+        .respond_with(ResponseTemplate::new(302).insert_header("Location", format!("{}/download?sig=1", elsewhere.uri()).as_str()))
+        .mount(&graph)
+        .await;
     Mock::given(path("/download")).respond_with(ResponseTemplate::new(200).set_body_raw(b"bytes".to_vec(), "image/jpeg")).mount(&elsewhere).await;
-    Mock::given(method("GET")).and(path("/v1.0/me")).and(header("Authorization", "Bearer s3cr3t-token")).respond_with(ResponseTemplate::new(200)).mount(&graph).await;
+    Mock::given(method("GET"))
+        .and(path("/v1.0/me"))
+        .and(header("Authorization", "Bearer s3cr3t-token"))
+        .respond_with(ResponseTemplate::new(200))
+        .mount(&graph)
+        .await;
     let c = client(&graph.uri(), fast());
     assert_eq!(status_of(&c, get("/me")).await, (200, 1));
     let r = c.execute(get("/me/photo/$value"), &RequestOptions::default().header("ConsistencyLevel", "eventual")).await.unwrap();
@@ -212,7 +233,11 @@ impl TokenProvider for Issuing {
 async fn tokens_refresh_on_expiry_and_on_a_claims_challenge() {
     let server = MockServer::start().await;
     let challenge = r#"Bearer error="insufficient_claims", claims="eyJhY2Nlc3NfdG9rZW4iOnt9fQ==""#;
-    Mock::given(path("/v1.0/me")).and(header("Authorization", "Bearer t0")).respond_with(ResponseTemplate::new(401).insert_header("WWW-Authenticate", challenge)).mount(&server).await;
+    Mock::given(path("/v1.0/me"))
+        .and(header("Authorization", "Bearer t0"))
+        .respond_with(ResponseTemplate::new(401).insert_header("WWW-Authenticate", challenge))
+        .mount(&server)
+        .await;
     Mock::given(path("/v1.0/me")).respond_with(ResponseTemplate::new(200)).mount(&server).await;
     let provider = Arc::new(Issuing { lifetime: Duration::from_secs(3600), asked: Mutex::new(Vec::new()) });
     struct Shared(Arc<Issuing>);
@@ -240,7 +265,10 @@ async fn tokens_refresh_on_expiry_and_on_a_claims_challenge() {
 #[tokio::test]
 async fn nothing_prints_a_token() {
     let server = MockServer::start().await;
-    Mock::given(path("/v1.0/me")).respond_with(ResponseTemplate::new(403).set_body_raw(r#"{"error":{"code":"Forbidden","message":"no"}}"#, "application/json")).mount(&server).await;
+    Mock::given(path("/v1.0/me"))
+        .respond_with(ResponseTemplate::new(403).set_body_raw(r#"{"error":{"code":"Forbidden","message":"no"}}"#, "application/json"))
+        .mount(&server)
+        .await;
     let c = client(&server.uri(), fast());
     let err = json_response::<serde_json::Value>(c.execute(get("/me"), &RequestOptions::default()).await.unwrap()).unwrap_err();
     for text in [format!("{c:?}"), format!("{err:?}"), format!("{err}")] {

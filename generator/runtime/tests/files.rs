@@ -95,10 +95,16 @@ async fn an_upload_is_cancelled_without_the_token() {
 async fn a_download_follows_its_redirect_without_the_token_and_streams() {
     let graph = MockServer::start().await;
     let storage = MockServer::start().await;
-    Mock::given(path("/v1.0/me/drive/items/1/content")).respond_with(ResponseTemplate::new(302).insert_header("Location", format!("{}/blob?sig=x", storage.uri()).as_str())).mount(&graph).await;
+    Mock::given(path("/v1.0/me/drive/items/1/content"))
+        .respond_with(ResponseTemplate::new(302).insert_header("Location", format!("{}/blob?sig=x", storage.uri()).as_str()))
+        .mount(&graph)
+        .await;
     let body: Vec<u8> = (0..3_000_000u32).map(|i| i as u8).collect();
     Mock::given(path("/blob")).respond_with(ResponseTemplate::new(200).set_body_raw(body.clone(), "application/octet-stream")).mount(&storage).await;
-    Mock::given(path("/v1.0/me/drive/items/2/content")).respond_with(ResponseTemplate::new(404).set_body_raw(r#"{"error":{"code":"itemNotFound","message":"gone"}}"#, "application/json")).mount(&graph).await;
+    Mock::given(path("/v1.0/me/drive/items/2/content"))
+        .respond_with(ResponseTemplate::new(404).set_body_raw(r#"{"error":{"code":"itemNotFound","message":"gone"}}"#, "application/json"))
+        .mount(&graph)
+        .await;
     let client = Client::new(Cloud::Custom(graph.uri()), "s3cr3t");
     let get = |id: &str| request::<()>(Method::Get, ApiVersion::V1_0, format!("/me/drive/items/{id}/content"), &[], None).unwrap();
     let mut download = client.download(get("1"), &RequestOptions::default()).await.unwrap();

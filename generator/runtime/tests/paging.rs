@@ -52,10 +52,18 @@ async fn three_pages_with_their_links_untouched_and_headers_kept() {
     // A skiptoken with `+`, `/`, `=` and an encoded `+` (`%2B`): sent back byte for byte.
     let token2 = "X%2BY+Z/w==";
     let token3 = "é%2F日本";
-    Mock::given(path("/v1.0/users")).respond_with(page(&["1", "2"], Some(&format!("{}/v1.0/users?$skiptoken={token2}", server.uri())), None, Some(5))).up_to_n_times(1).mount(&server).await;
+    Mock::given(path("/v1.0/users"))
+        .respond_with(page(&["1", "2"], Some(&format!("{}/v1.0/users?$skiptoken={token2}", server.uri())), None, Some(5)))
+        .up_to_n_times(1)
+        .mount(&server)
+        .await;
     Mock::given(path("/v1.0/p3")).respond_with(page(&["5"], None, Some("https://graph.example/delta?token=d1"), None)).mount(&server).await;
     // The second page is asked at /users?$skiptoken=...; route it to p2 by its token.
-    Mock::given(path("/v1.0/users")).and(query_param("$skiptoken", "X+Y Z/w==")).respond_with(page(&["3", "4"], Some(&format!("{}/v1.0/p3?$skiptoken={token3}", server.uri())), None, None)).mount(&server).await;
+    Mock::given(path("/v1.0/users"))
+        .and(query_param("$skiptoken", "X+Y Z/w=="))
+        .respond_with(page(&["3", "4"], Some(&format!("{}/v1.0/p3?$skiptoken={token3}", server.uri())), None, None))
+        .mount(&server)
+        .await;
     let c = client(&server);
     let mut items = c.stream(&ListUsers, eventual()).unwrap();
     let mut ids = Vec::new();
@@ -93,7 +101,10 @@ async fn a_delta_query_resumes_from_its_delta_link() {
     let server = MockServer::start().await;
     let delta = format!("{}/v1.0/users/delta?$deltatoken=a%2Bb", server.uri());
     Mock::given(path("/v1.0/users")).respond_with(page(&["1"], None, Some(&delta), None)).mount(&server).await;
-    Mock::given(path("/v1.0/users/delta")).respond_with(page(&["2"], None, Some(&format!("{}/v1.0/users/delta?$deltatoken=next", server.uri())), None)).mount(&server).await;
+    Mock::given(path("/v1.0/users/delta"))
+        .respond_with(page(&["2"], None, Some(&format!("{}/v1.0/users/delta?$deltatoken=next", server.uri())), None))
+        .mount(&server)
+        .await;
     let c = client(&server);
     let mut first = c.pages(&ListUsers, RequestOptions::default()).unwrap();
     while first.next().await.is_some() {}

@@ -64,7 +64,8 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
 
 pub fn cargo_toml(options: &EmitOptions, workloads: &std::collections::BTreeSet<String>) -> String {
     let quoted: Vec<String> = workloads.iter().map(|w| format!("\"{w}\"")).collect();
-    let mut features = format!("# Every workload; `default-features = false` and one workload compile only it.\nall-workloads = [{}]\n", quoted.join(", "));
+    let mut features =
+        format!("# Every workload; `default-features = false` and one workload compile only it.\nall-workloads = [{}]\n", quoted.join(", "));
     for w in workloads {
         features.push_str(&format!("{w} = []\n"));
     }
@@ -152,7 +153,8 @@ mod tests {
     #[test]
     fn every_runtime_file_is_vendored() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("runtime");
-        let mut on_disk: Vec<String> = std::fs::read_dir(root.join("src")).unwrap().map(|e| format!("src/{}", e.unwrap().file_name().to_string_lossy())).collect();
+        let mut on_disk: Vec<String> =
+            std::fs::read_dir(root.join("src")).unwrap().map(|e| format!("src/{}", e.unwrap().file_name().to_string_lossy())).collect();
         on_disk.push("Cargo.toml".to_owned());
         on_disk.sort();
         let listed: Vec<&str> = RUNTIME_FILES.iter().map(|(p, _)| *p).collect();

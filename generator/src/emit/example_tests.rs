@@ -3,9 +3,9 @@
 //! server that expects the documented request, sends it and returns the
 //! documented response as the typed value.
 
+use super::naming::snake_case;
 use super::operation::{body_type, output, url_fields, OperationNames, OutputKind, ParameterField};
 use super::rust_type::Paths;
-use super::naming::snake_case;
 use super::{EmitOptions, TypeNames};
 use crate::diagnostics::Diagnostic;
 use crate::schema::{ExampleDef, OperationDef};
@@ -111,7 +111,13 @@ struct Tested<'a> {
 pub fn module(version: &str, names: &TypeNames, ops: &[(&OperationDef, &OperationNames)], options: &EmitOptions) -> (TokenStream, Vec<Diagnostic>) {
     let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
     let module = format_ident!("{}", super::version_module(version));
-    let m = Module { version, operations: quote!(#krate::#module::operations::), paths: Paths::outside(&krate, super::version_module(version)), module, krate };
+    let m = Module {
+        version,
+        operations: quote!(#krate::#module::operations::),
+        paths: Paths::outside(&krate, super::version_module(version)),
+        module,
+        krate,
+    };
     let mut tests = Vec::new();
     let mut diagnostics = Vec::new();
     for (op, op_names) in ops {
@@ -177,18 +183,20 @@ fn round_trip_test(name: &str, ty: &TokenStream, body: &serde_json::Value, sourc
 fn function_arg_values(segment: &str) -> Vec<(String, String)> {
     let Some(open) = segment.find('(') else { return Vec::new() };
     let inner = segment[open + 1..].trim_end_matches(')');
-    inner
-        .split(',')
-        .filter_map(|pair| pair.split_once('='))
-        .map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned()))
-        .collect()
+    inner.split(',').filter_map(|pair| pair.split_once('=')).map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned())).collect()
 }
 
 /// The path the server must see, computed apart from the runtime: the
 /// template with the example's values percent-encoded, then the function
 /// arguments as `runtime::function_args` writes them. Also returns the
 /// argument values the operation's fields take, unquoted.
-fn expected_path(version: &str, template: &PathTemplate, values: &[String], url_params: &[ParameterField], last_segment: &str) -> (String, Vec<String>) {
+fn expected_path(
+    version: &str,
+    template: &PathTemplate,
+    values: &[String],
+    url_params: &[ParameterField],
+    last_segment: &str,
+) -> (String, Vec<String>) {
     let mut expected = format!("/{version}");
     let mut values = values.iter().zip(template.quoted_params());
     for segment in &template.segments {
@@ -239,7 +247,11 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
     let (_, url_path) = split_url(&req.url);
     let (path_part, query) = url_path.split_once('?').map_or((url_path, None), |(p, q)| (p, Some(q)));
     let Some((index, values)) = t.templates.iter().enumerate().find_map(|(i, template)| template.match_path(path_part).map(|v| (i, v))) else {
-        return Err(format!("the example URL {} matches none of the operation's request paths ({}); no client test is emitted for it", req.url, op.paths.join(", ")));
+        return Err(format!(
+            "the example URL {} matches none of the operation's request paths ({}); no client test is emitted for it",
+            req.url,
+            op.paths.join(", ")
+        ));
     };
     let body_ty = &t.body;
     if body_ty.is_some() && req.body.is_none() {
@@ -252,7 +264,11 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
         .zip(t.templates[index].quoted_params())
         .map(|(v, quoted)| {
             let v = percent_decode_str(v).decode_utf8_lossy().into_owned();
-            if quoted { v.replace("''", "'") } else { v }
+            if quoted {
+                v.replace("''", "'")
+            } else {
+                v
+            }
         })
         .collect();
     let url_params = &t.url_fields;
@@ -260,7 +276,12 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
     // An example URL's query is percent-encoded; the operation takes it plain.
     let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
     let query_pairs: Vec<(String, String)> = query
-        .map(|q| q.split('&').filter(|s| !s.is_empty()).map(|kv| kv.split_once('=').map_or((decode(kv), String::new()), |(k, v)| (decode(k), decode(v)))).collect())
+        .map(|q| {
+            q.split('&')
+                .filter(|s| !s.is_empty())
+                .map(|kv| kv.split_once('=').map_or((decode(kv), String::new()), |(k, v)| (decode(k), decode(v))))
+                .collect()
+        })
         .unwrap_or_default();
     let ident = format_ident!("{}", op_names.primary);
     let path_enum = format_ident!("{}", op_names.path_enum);
@@ -304,7 +325,9 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
             )
         }
         (OutputKind::OptionalJson, None, _) => (quote!(), quote!(None), quote!(assert!(output.is_none(), "an empty answer is no value");)),
-        (OutputKind::Json, None, _) => return Err("the example has no JSON response body to answer with; no client test is emitted for it".to_owned()),
+        (OutputKind::Json, None, _) => {
+            return Err("the example has no JSON response body to answer with; no client test is emitted for it".to_owned())
+        }
         _ => (quote!(), quote!(None), quote!()),
     };
     let send = quote!(client(&server).send(&operation).await.expect("the client sends the documented request"));

@@ -17,8 +17,8 @@ mod workloads;
 
 use crate::diagnostics::Diagnostic;
 use crate::schema::{OperationDef, Schema, TypeKind};
-use rayon::prelude::*;
 use naming::{module_name, pascal_case, Scope};
+use rayon::prelude::*;
 use std::collections::BTreeMap;
 
 pub use operation::OperationNames;
@@ -281,9 +281,19 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
                 (renderer.render(&format!("src/{module}/models/{file}.rs"), tokens), file, idents)
             })
             .collect();
-        let model_mods: Vec<_> = models.iter().zip(&types).map(|((_, file, idents), t)| (file.clone(), idents.clone(), workloads.type_cfg(version, &t.qualified()))).collect();
+        let model_mods: Vec<_> = models
+            .iter()
+            .zip(&types)
+            .map(|((_, file, idents), t)| (file.clone(), idents.clone(), workloads.type_cfg(version, &t.qualified())))
+            .collect();
         files.extend(models.into_iter().map(|(f, _, _)| f));
-        files.push(renderer.render(&format!("src/{module}/models/mod.rs"), crate_files::reexports(&model_mods, "Models: one type per resource, complex and enum type of the docs; `AnyX` for a type with derived types.")));
+        files.push(renderer.render(
+            &format!("src/{module}/models/mod.rs"),
+            crate_files::reexports(
+                &model_mods,
+                "Models: one type per resource, complex and enum type of the docs; `AnyX` for a type with derived types.",
+            ),
+        ));
 
         let ops: Vec<&OperationDef> = schema.operations.iter().filter(|o| o.api_version == *version).collect();
         let op_names = operation::name_operations(schema, version);
@@ -293,8 +303,12 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             .map(|(op, n)| renderer.render(&format!("src/{module}/operations/{}.rs", module_name(&n.primary)), operation::emit(op, n, names, module)))
             .collect();
         files.extend(op_files);
-        let op_mods: Vec<_> = ops.iter().zip(&op_names).map(|(op, n)| (module_name(&n.primary), n.all_idents(), workloads.operation_cfg(&op.workload))).collect();
-        files.push(renderer.render(&format!("src/{module}/operations/mod.rs"), crate_files::reexports(&op_mods, "Operations: one struct per operation, and an enum of its request paths.")));
+        let op_mods: Vec<_> =
+            ops.iter().zip(&op_names).map(|(op, n)| (module_name(&n.primary), n.all_idents(), workloads.operation_cfg(&op.workload))).collect();
+        files.push(renderer.render(
+            &format!("src/{module}/operations/mod.rs"),
+            crate_files::reexports(&op_mods, "Operations: one struct per operation, and an enum of its request paths."),
+        ));
         files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(version)));
 
         // Example tests: one module per workload.
@@ -311,7 +325,8 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
                 (m.clone(), renderer.render(&format!("tests/examples_{module}/{m}.rs"), tokens), diags)
             })
             .collect();
-        let mods: Vec<(String, proc_macro2::TokenStream)> = test_modules.iter().zip(&groups).map(|((m, _, _), (w, _))| (m.clone(), workloads.operation_cfg(w))).collect();
+        let mods: Vec<(String, proc_macro2::TokenStream)> =
+            test_modules.iter().zip(&groups).map(|((m, _, _), (w, _))| (m.clone(), workloads.operation_cfg(w))).collect();
         files.push(renderer.render(&format!("tests/examples_{module}/main.rs"), example_tests::main(options, &mods)));
         for (_, file, diags) in test_modules {
             files.push(file);
@@ -320,7 +335,11 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
     }
     files.push(renderer.render("src/lib.rs", crate_files::lib_rs(&versions)));
     if options.runtime == RuntimeDep::Vendored {
-        files.extend(crate_files::RUNTIME_FILES.iter().map(|(path, text)| OutputFile::new(format!("{}/{path}", crate_files::VENDORED_RUNTIME), (*text).to_owned())));
+        files.extend(
+            crate_files::RUNTIME_FILES
+                .iter()
+                .map(|(path, text)| OutputFile::new(format!("{}/{path}", crate_files::VENDORED_RUNTIME), (*text).to_owned())),
+        );
     }
     files.push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(options, &workloads.all)));
     // The emitters' findings belong in schema.json with the rest.
@@ -335,7 +354,11 @@ mod tests {
 
     #[test]
     fn a_previous_file_is_reused_only_as_printed() {
-        let tokens = || quote::quote!(pub struct A;);
+        let tokens = || {
+            quote::quote!(
+                pub struct A;
+            )
+        };
         let fresh = Renderer { previous: &|_| None }.render("a.rs", tokens());
         assert!(!fresh.reused);
         let same = fresh.contents.clone();
@@ -345,7 +368,12 @@ mod tests {
         let redone = Renderer { previous: &move |_| Some(edited.clone()) }.render("a.rs", tokens());
         assert!(!redone.reused, "an edited body is printed again");
         assert_eq!(redone.contents, fresh.contents);
-        let other = Renderer { previous: &|_| Some(fresh.contents.clone()) }.render("a.rs", quote::quote!(pub struct B;));
+        let other = Renderer { previous: &|_| Some(fresh.contents.clone()) }.render(
+            "a.rs",
+            quote::quote!(
+                pub struct B;
+            ),
+        );
         assert!(!other.reused && other.contents.contains("struct B"), "other tokens");
     }
 }

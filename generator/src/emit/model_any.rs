@@ -10,10 +10,8 @@ use quote::{format_ident, quote};
 pub fn emit(base: &TypeDef, base_ident: &str, any: &str, derived: &[String], names: &TypeNames) -> TokenStream {
     let any = format_ident!("{}", any);
     let base_variant = format_ident!("{}", base_ident);
-    let variants: Vec<(syn::Ident, String)> = derived
-        .iter()
-        .filter_map(|d| names.get(d).map(|(ident, _)| (format_ident!("{}", ident), d.clone())))
-        .collect();
+    let variants: Vec<(syn::Ident, String)> =
+        derived.iter().filter_map(|d| names.get(d).map(|(ident, _)| (format_ident!("{}", ident), d.clone()))).collect();
     let idents: Vec<_> = variants.iter().map(|(i, _)| i).collect();
     let tags: Vec<_> = variants.iter().map(|(_, d)| d.as_str()).collect();
     let docs = variants.iter().map(|(_, d)| format!(" `{d}`"));

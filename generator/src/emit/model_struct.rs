@@ -66,16 +66,22 @@ pub fn emit(schema: &Schema, names: &TypeNames, t: &TypeDef, ident: &str) -> Tok
         })
         .collect();
     // The properties by name, for `$select` (`Query::select([User::ID])`).
-    let props = (!props.is_empty()).then(|| quote! {
-        /// Its properties, for `$select` and `$orderby`.
-        impl #ident {
-            #(#props)*
+    let props = (!props.is_empty()).then(|| {
+        quote! {
+            /// Its properties, for `$select` and `$orderby`.
+            impl #ident {
+                #(#props)*
+            }
         }
     });
-    let mut doc = format!("`{}` ({}).", t.qualified(), match t.kind {
-        crate::schema::TypeKind::Entity => "entity",
-        _ => "complex type",
-    });
+    let mut doc = format!(
+        "`{}` ({}).",
+        t.qualified(),
+        match t.kind {
+            crate::schema::TypeKind::Entity => "entity",
+            _ => "complex type",
+        }
+    );
     if let Some(d) = &t.description {
         doc = format!("{d}\n\n{doc}");
     }

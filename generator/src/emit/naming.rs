@@ -20,7 +20,9 @@ fn words(name: &str) -> Vec<String> {
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let next = chars.get(i + 1).copied();
         let boundary = match prev {
-            Some(p) if c.is_ascii_uppercase() => p.is_ascii_lowercase() || p.is_ascii_digit() || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase())),
+            Some(p) if c.is_ascii_uppercase() => {
+                p.is_ascii_lowercase() || p.is_ascii_digit() || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+            }
             _ => false,
         };
         if boundary && !current.is_empty() {
@@ -35,9 +37,10 @@ fn words(name: &str) -> Vec<String> {
 }
 
 const KEYWORDS: &[&str] = &[
-    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod", "move",
-    "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while", "async", "await",
-    "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try", "gen",
+    "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match", "mod",
+    "move", "mut", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where", "while",
+    "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual", "yield", "try",
+    "gen",
 ];
 
 /// Makes a name a valid identifier: a leading digit gets a prefix, a
@@ -59,7 +62,9 @@ pub fn check_crate_name(name: &str) -> Result<(), String> {
     let valid_chars = name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     let starts_with_letter = name.starts_with(|c: char| c.is_ascii_alphabetic());
     if !valid_chars || !starts_with_letter || name.len() > 64 {
-        return Err(format!("expected a package name of ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters; found {name:?}"));
+        return Err(format!(
+            "expected a package name of ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters; found {name:?}"
+        ));
     }
     if KEYWORDS.contains(&name.replace('-', "_").as_str()) {
         return Err(format!("expected a package name that is not a Rust keyword; found {name:?}"));

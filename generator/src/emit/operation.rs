@@ -196,7 +196,8 @@ fn op_doc(op: &OperationDef) -> String {
 pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, module: &str) -> TokenStream {
     let version_mod = format_ident!("{}", module);
     let paths = Paths::inside(quote!(crate::#version_mod::models::));
-    let api_version = if module == version_module("beta") { quote!(crate::runtime::ApiVersion::Beta) } else { quote!(crate::runtime::ApiVersion::V1_0) };
+    let api_version =
+        if module == version_module("beta") { quote!(crate::runtime::ApiVersion::Beta) } else { quote!(crate::runtime::ApiVersion::V1_0) };
     let body_struct = op_names.body.as_ref().and_then(|ident| {
         let params = &op.request_body.as_ref()?.parameters;
         let ident = format_ident!("{}", ident);
@@ -256,8 +257,11 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
     let mutable = push_args.as_ref().map(|_| quote!(mut));
     let body_ty = body_type(op, names, op_names, &paths);
     let (body_field, body_arg) = match &body_ty {
-        Some(ty) => (quote!(/// The request body.
- pub body: #ty,), quote!(Some(&self.body))),
+        Some(ty) => (
+            quote!(/// The request body.
+ pub body: #ty,),
+            quote!(Some(&self.body)),
+        ),
         None => (quote!(), quote!(None::<&()>)),
     };
     // `new`: what a call needs (path, arguments, body), the query options
@@ -320,7 +324,9 @@ mod tests {
 
     #[test]
     fn every_method_is_sent_as_written() {
-        for (method, variant) in [("GET", "Get"), ("POST", "Post"), ("PUT", "Put"), ("PATCH", "Patch"), ("DELETE", "Delete"), ("HEAD", "Head"), ("OPTIONS", "Options")] {
+        for (method, variant) in
+            [("GET", "Get"), ("POST", "Post"), ("PUT", "Put"), ("PATCH", "Patch"), ("DELETE", "Delete"), ("HEAD", "Head"), ("OPTIONS", "Options")]
+        {
             assert_eq!(method_ident(method).to_string().replace(' ', ""), format!("crate::runtime::Method::{variant}"));
         }
     }

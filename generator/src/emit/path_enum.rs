@@ -26,10 +26,14 @@ pub(super) fn literals(template: &PathTemplate) -> Vec<String> {
         .segments
         .iter()
         .filter_map(|s| {
-            let text: Option<String> = s.parts.iter().map(|p| match p {
-                Part::Literal(l) => Some(l.as_str()),
-                Part::Param(_) => None,
-            }).collect();
+            let text: Option<String> = s
+                .parts
+                .iter()
+                .map(|p| match p {
+                    Part::Literal(l) => Some(l.as_str()),
+                    Part::Param(_) => None,
+                })
+                .collect();
             text.map(|t| t.trim_start_matches("microsoft.graph.").to_owned())
         })
         .collect()
@@ -133,12 +137,12 @@ mod tests {
             (&["/users/{id}/events/{eventId}"], &["Users"]),
             (&["/a/things/{id}/statuses/{sid}", "/a/things/{id}/root/statuses/{sid}"], &["Things", "Root"]),
             (&["/me/events/{id}", "/users/{id}/events/{id}", "/groups/{id}/events/{id}"], &["Me", "Users", "Groups"]),
+            (&["/me/calendar/events", "/me/calendars/{id}/events", "/users/{id}/calendar/events"], &["MeCalendar", "MeCalendars", "UsersCalendar"]),
             (
-                &["/me/calendar/events", "/me/calendars/{id}/events", "/users/{id}/calendar/events"],
-                &["MeCalendar", "MeCalendars", "UsersCalendar"],
-            ),
-            (
-                &["/deviceManagement/deviceConfigurations/{id}/microsoft.graph.windows10GeneralConfiguration/userStatuses/{sid}", "/deviceManagement/deviceConfigurations/{id}/microsoft.graph.iosGeneralDeviceConfiguration/userStatuses/{sid}"],
+                &[
+                    "/deviceManagement/deviceConfigurations/{id}/microsoft.graph.windows10GeneralConfiguration/userStatuses/{sid}",
+                    "/deviceManagement/deviceConfigurations/{id}/microsoft.graph.iosGeneralDeviceConfiguration/userStatuses/{sid}",
+                ],
                 &["Windows10GeneralConfiguration", "IosGeneralDeviceConfiguration"],
             ),
             // Only the parameters differ: the first segment, numbered.

@@ -75,7 +75,11 @@ pub fn test(
     let checks = names.variants.iter().zip(templates).map(|(variant, template): (&PathVariant, _)| {
         let name = format_ident!("{}", variant.name);
         let fields: Vec<_> = variant.params.iter().map(|(_, f)| format_ident!("{}", f)).collect();
-        let path = if fields.is_empty() { quote!(#operations #path_enum::#name) } else { quote!(#operations #path_enum::#name { #(#fields: SAMPLE.to_owned()),* }) };
+        let path = if fields.is_empty() {
+            quote!(#operations #path_enum::#name)
+        } else {
+            quote!(#operations #path_enum::#name { #(#fields: SAMPLE.to_owned()),* })
+        };
         let want = expected(version, template, url_fields);
         quote! {
             check(#operations #ident::new(#path, #(#url_values,)* #body), #want);
@@ -121,7 +125,11 @@ mod tests {
         let cases: Vec<(&str, Vec<ParameterField>, String)> = vec![
             ("/users/{id}/events", vec![], format!("/v1.0/users/{enc}/events")),
             ("/reports/getX(period='{period_value}')", vec![param("period", "Edm.String")], format!("/v1.0/reports/getX(period='{doubled}')")),
-            ("/reports/getX", vec![param("period", "Edm.String"), param("top", "Edm.Int32")], format!("/v1.0/reports/getX(period='{doubled}',top=7)")),
+            (
+                "/reports/getX",
+                vec![param("period", "Edm.String"), param("top", "Edm.Int32")],
+                format!("/v1.0/reports/getX(period='{doubled}',top=7)"),
+            ),
             ("/range(address=<address>)/format", vec![], format!("/v1.0/range(address={enc})/format")),
         ];
         for (template, fields, want) in cases {

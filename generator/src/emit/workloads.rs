@@ -37,7 +37,8 @@ impl Workloads {
             let w = feature(&op.workload);
             all.insert(w.clone());
             let types = op.response.type_name.iter().chain(op.request_body.iter().filter_map(|b| b.type_name.as_ref()));
-            let params = op.request_body.iter().flat_map(|b| b.parameters.iter().map(|p| &p.type_name)).chain(op.url_parameters.iter().map(|p| &p.type_name));
+            let params =
+                op.request_body.iter().flat_map(|b| b.parameters.iter().map(|p| &p.type_name)).chain(op.url_parameters.iter().map(|p| &p.type_name));
             for t in types.chain(params) {
                 roots.entry((op.api_version, w.clone())).or_default().push(t.to_ascii_lowercase());
             }

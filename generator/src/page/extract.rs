@@ -57,23 +57,21 @@ fn classify(heading: &str, level: u8, current: &Section, seen_http_request: bool
         "parameters" | "function parameters" => Section::Parameters,
         "path parameters" => Section::PathParameters,
         _ if h == "example" || h == "examples" || h.starts_with("example ") || h.starts_with("example:") => Section::Examples,
-        _ if h.ends_with(" values") && h.split(" ").count() == 2 => {
-            Section::EnumValues(heading.trim().split(' ').next().unwrap_or("").to_owned())
-        }
+        _ if h.ends_with(" values") && h.split(" ").count() == 2 => Section::EnumValues(heading.trim().split(' ').next().unwrap_or("").to_owned()),
         // A sub-heading inside a section belongs to it.
         _ if level > 2 => current.clone(),
         _ => Section::Other,
     }
 }
 
-static BODY_RESOURCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)JSON representation (?:of|for) (?:the |a |an )?(?:updated |new )?([A-Za-z][A-Za-z0-9_.]*) (?:object|entity|resource)").unwrap());
+static BODY_RESOURCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)JSON representation (?:of|for) (?:the |a |an )?(?:updated |new )?([A-Za-z][A-Za-z0-9_.]*) (?:object|entity|resource)").unwrap()
+});
 /// A status the prose names: a registered HTTP status and its reason
 /// (`200 OK`, `507 Insufficient Storage`), not any number before a word
 /// (`320 KiB`).
-static STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(20[0-8]|226|30[0-8]|4(?:0\d|1[0-8]|2[1-69]|31|51)|50[0-8]|51[01]) [A-Z][A-Za-z-]*").unwrap()
-});
+static STATUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(20[0-8]|226|30[0-8]|4(?:0\d|1[0-8]|2[1-69]|31|51)|50[0-8]|51[01]) [A-Z][A-Za-z-]*").unwrap());
 static RESPONSE_TYPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)response code and (?:an? |the )?(?:updated |new |created )?(collection of )?([A-Za-z][A-Za-z0-9_.]*)(?: (objects?|collection|entity|resource))?").unwrap()
 });
@@ -218,7 +216,11 @@ impl Extractor<'_> {
         for (i, line) in c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             match http::request_line(line) {
                 Some((method, path)) => g.add_path(method, path, c.line + i),
-                None if strict => self.sink.warning(c.line + i, "request-line-unreadable", format!("expected `METHOD /path` in the HTTP request section, found {:?}", line.trim())),
+                None if strict => self.sink.warning(
+                    c.line + i,
+                    "request-line-unreadable",
+                    format!("expected `METHOD /path` in the HTTP request section, found {:?}", line.trim()),
+                ),
                 None => {}
             }
         }
@@ -275,7 +277,11 @@ impl Extractor<'_> {
             Section::Preamble | Section::Other | Section::Examples | Section::Response | Section::JsonRepresentation => false,
             _ if first.contains("global service") || first == "method" => false,
             _ => {
-                self.sink.warning(t.line, "table-unrecognized", format!("expected a table of this section's kind, found one headed {:?}; it is not used", t.header));
+                self.sink.warning(
+                    t.line,
+                    "table-unrecognized",
+                    format!("expected a table of this section's kind, found one headed {:?}; it is not used", t.header),
+                );
                 false
             }
         };
@@ -296,7 +302,11 @@ impl Extractor<'_> {
             match crate::parse::lenient_json::read(text) {
                 Ok(read) => {
                     if !read.repairs.is_empty() {
-                        self.sink.warning(c.line, "json-lenient", format!("resource JSON is not strict JSON; read it after removing: {}", read.repairs.join(", ")));
+                        self.sink.warning(
+                            c.line,
+                            "json-lenient",
+                            format!("resource JSON is not strict JSON; read it after removing: {}", read.repairs.join(", ")),
+                        );
                     }
                     g.resource_json = Some((Json { value: read.value, repairs: read.repairs, line: c.line }, c.annotation.clone()));
                 }
@@ -311,7 +321,11 @@ impl Extractor<'_> {
         // Request lines are recognizable by their content wherever a page
         // puts them: under headings of its own, or with the heading missing.
         if !matches!(section, Section::HttpRequest | Section::Examples) && block_type != "request" && is_request_path_block(&c.text) {
-            self.sink.warning(c.line, "request-outside-section", "request lines outside an HTTP request section; they are read as the operation's request paths");
+            self.sink.warning(
+                c.line,
+                "request-outside-section",
+                "request lines outside an HTTP request section; they are read as the operation's request paths",
+            );
             self.add_paths(g, c, false);
             return;
         }
@@ -398,7 +412,11 @@ impl Extractor<'_> {
                 } else if is_request_path_block(&c.text) {
                     // Request lines under a heading of their own ("List a
                     // site's drives"), as unnamed ones are read.
-                    self.sink.warning(c.line, "request-outside-section", "request lines outside an HTTP request section; they are read as the operation's request paths");
+                    self.sink.warning(
+                        c.line,
+                        "request-outside-section",
+                        "request lines outside an HTTP request section; they are read as the operation's request paths",
+                    );
                     self.add_paths(g, c, false);
                 }
                 // One request (a block of several request lines is paths only).
@@ -443,13 +461,8 @@ impl Extractor<'_> {
     fn finish(&mut self, parsed: &ParsedPage, g: Gathered, title: Option<(String, usize)>, version: VersionHint) -> PageModel {
         let fm = &parsed.front_matter;
         let title_text = title.as_ref().map(|(t, _)| t.clone()).or_else(|| fm.get("title").cloned());
-        let description = g
-            .preamble
-            .iter()
-            .map(|(t, _)| t.as_str())
-            .find(|t| !is_boilerplate(t))
-            .map(str::to_owned)
-            .or_else(|| fm.get("description").cloned());
+        let description =
+            g.preamble.iter().map(|(t, _)| t.as_str()).find(|t| !is_boilerplate(t)).map(str::to_owned).or_else(|| fm.get("description").cloned());
         let lower_title = title_text.as_deref().unwrap_or("").to_ascii_lowercase();
         let doc_type = fm.get("doc_type").map(String::as_str).unwrap_or("");
         let kind = self.kind(doc_type, &lower_title, &g);
@@ -521,7 +534,13 @@ impl Extractor<'_> {
             _ => None,
         };
         if declared.is_some_and(|d| d != kind) {
-            self.sink.warning(1, "doc-type-mismatch", format!("the front matter says doc_type {doc_type}, but the page reads as {kind:?} (by its title and sections); it is read as {kind:?}"));
+            self.sink.warning(
+                1,
+                "doc-type-mismatch",
+                format!(
+                    "the front matter says doc_type {doc_type}, but the page reads as {kind:?} (by its title and sections); it is read as {kind:?}"
+                ),
+            );
         }
         kind
     }
@@ -539,7 +558,16 @@ impl Extractor<'_> {
         let url_beta = g.url_versions.iter().find(|(v, _)| *v == "beta");
         let url_v1 = g.url_versions.iter().find(|(v, _)| *v == "v1.0");
         if let (Some(b), Some(v)) = (url_beta, url_v1) {
-            self.sink.warning(b.1.max(v.1), "api-version-mixed", format!("example URLs name both beta (line {}) and v1.0 (line {}); the page is taken as {}", b.1, v.1, if note_beta.is_some() { "beta" } else { "v1.0" }));
+            self.sink.warning(
+                b.1.max(v.1),
+                "api-version-mixed",
+                format!(
+                    "example URLs name both beta (line {}) and v1.0 (line {}); the page is taken as {}",
+                    b.1,
+                    v.1,
+                    if note_beta.is_some() { "beta" } else { "v1.0" }
+                ),
+            );
         }
         let stated = match (note_beta, url_beta, url_v1) {
             (Some((_, line)), _, _) => Some((ApiVersion::Beta, *line)),
@@ -549,10 +577,11 @@ impl Extractor<'_> {
         };
         match (stated, hint.folder) {
             (Some((page, line)), Some(folder)) if page != folder => {
-                self.sink.warning(line, "api-version-folder-mismatch", format!(
-                    "the page states {} here, but it is in a {} folder; it is taken as {}",
-                    page.as_str(), folder.as_str(), page.as_str()
-                ));
+                self.sink.warning(
+                    line,
+                    "api-version-folder-mismatch",
+                    format!("the page states {} here, but it is in a {} folder; it is taken as {}", page.as_str(), folder.as_str(), page.as_str()),
+                );
                 (page, VersionFrom::Page)
             }
             (Some((page, _)), _) => (page, VersionFrom::Page),
@@ -583,7 +612,8 @@ impl Extractor<'_> {
         url_parameters.extend(g.url_parameters);
         // A "Path parameters" row that is no placeholder of the paths is a
         // function's argument (`range/cell` takes `row` and `column`).
-        let placeholders: Vec<String> = g.paths.iter().flat_map(|p| crate::template::PathTemplate::parse(&p.path).params().map(placeholder_key).collect::<Vec<_>>()).collect();
+        let placeholders: Vec<String> =
+            g.paths.iter().flat_map(|p| crate::template::PathTemplate::parse(&p.path).params().map(placeholder_key).collect::<Vec<_>>()).collect();
         url_parameters.extend(g.path_parameters.into_iter().filter(|p| !placeholders.contains(&placeholder_key(&p.name))));
         // Only a function (GET) takes URL arguments. The parameters of an
         // action (POST) are its body; where its paths write them
@@ -602,7 +632,8 @@ impl Extractor<'_> {
         if !is_function {
             url_parameters.clear();
         }
-        let example_success = g.response_shown.into_iter().chain(g.examples.iter().filter_map(|e| e.response.as_ref()?.status)).find(|s| (200..400).contains(s));
+        let example_success =
+            g.response_shown.into_iter().chain(g.examples.iter().filter_map(|e| e.response.as_ref()?.status)).find(|s| (200..400).contains(s));
         let response = self.response(&g.response_text, g.response_line, example_success);
         if g.permissions.is_none() {
             self.sink.warning(1, "permissions-missing", "expected a permissions table (Permission type | Permissions) on this operation page");
@@ -626,7 +657,11 @@ impl Extractor<'_> {
                 model.title = Some(format!("{verb} {object}"));
                 model.title_inferred = true;
             } else {
-                self.sink.warning(1, "title-missing", "expected a title line before `Namespace:`; none could be inferred from the method and description");
+                self.sink.warning(
+                    1,
+                    "title-missing",
+                    "expected a title line before `Namespace:`; none could be inferred from the method and description",
+                );
             }
         }
         if g.paths.is_empty() {
@@ -691,17 +726,15 @@ impl Extractor<'_> {
     fn finish_resource(&mut self, model: &mut PageModel, g: Gathered) {
         let annotation = g.resource_json.as_ref().and_then(|(_, a)| a.clone()).unwrap_or_default();
         // Annotations name the type as `@odata.type`, some as `@type`.
-        let annotated = ["@odata.type", "@type"].iter().find_map(|k| annotation.get(*k).and_then(|v| v.as_str())).map(|t| t.trim_start_matches('#').to_owned());
+        let annotated =
+            ["@odata.type", "@type"].iter().find_map(|k| annotation.get(*k).and_then(|v| v.as_str())).map(|t| t.trim_start_matches('#').to_owned());
         let name = annotated.or_else(|| lower_title_name(model.title.as_deref(), " resource type").map(|n| self.qualify(&n)));
         let Some(name) = name else {
             self.sink.error(1, "resource-name-missing", "expected a title `X resource type` or a resource annotation naming the type");
             return;
         };
-        let base_type = annotation
-            .get("baseType")
-            .and_then(|v| v.as_str())
-            .map(str::to_owned)
-            .or_else(|| g.inherits.as_deref().map(|b| self.qualify(b)));
+        let base_type =
+            annotation.get("baseType").and_then(|v| v.as_str()).map(str::to_owned).or_else(|| g.inherits.as_deref().map(|b| self.qualify(b)));
         let key = annotation.get("keyProperty").and_then(|v| v.as_str()).map(str::to_owned);
         let is_abstract = annotation.get("abstract").and_then(|v| v.as_bool()).unwrap_or(false);
         let line = g.resource_json.as_ref().map_or(1, |(j, _)| j.line);

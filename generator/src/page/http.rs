@@ -34,7 +34,10 @@ pub enum Body {
     Json(Json),
     /// A body that is not JSON, or JSON that could not be read even
     /// leniently: kept as written, never dropped.
-    Text { text: String, line: usize },
+    Text {
+        text: String,
+        line: usize,
+    },
 }
 
 static REQUEST_LINE: LazyLock<Regex> =
@@ -164,7 +167,8 @@ mod tests {
     #[test]
     fn blank_line_before_headers() {
         let mut sink = Sink::new("x.md");
-        let r = parse_request("POST https://graph.microsoft.com/v1.0/x/assign\n\nContent-type: application/json\n\n{\"a\": 1}", 5, &mut sink).unwrap();
+        let r =
+            parse_request("POST https://graph.microsoft.com/v1.0/x/assign\n\nContent-type: application/json\n\n{\"a\": 1}", 5, &mut sink).unwrap();
         assert_eq!(r.headers.len(), 1);
         assert!(matches!(r.body, Some(Body::Json(_))), "{:?}", r.body);
     }

@@ -5,19 +5,15 @@
 /// up to the end of that sentence.
 pub fn parse(description: &str) -> Vec<String> {
     let lower = description.to_ascii_lowercase();
-    let Some(at) = ["possible values are:", "possible values:", "the possible values are:"]
-        .iter()
-        .find_map(|m| lower.find(m).map(|i| i + m.len()))
+    let Some(at) = ["possible values are:", "possible values:", "the possible values are:"].iter().find_map(|m| lower.find(m).map(|i| i + m.len()))
     else {
         return Vec::new();
     };
     let rest = &description[at..];
     // The sentence ends at a period followed by a space or the end; a period
     // inside a value (`v1.0`) does not end it.
-    let end = rest
-        .char_indices()
-        .find(|&(i, c)| c == '.' && rest[i + 1..].chars().next().is_none_or(char::is_whitespace))
-        .map_or(rest.len(), |(i, _)| i);
+    let end =
+        rest.char_indices().find(|&(i, c)| c == '.' && rest[i + 1..].chars().next().is_none_or(char::is_whitespace)).map_or(rest.len(), |(i, _)| i);
     rest[..end]
         .split([',', ';'])
         .flat_map(|part| part.split(" or ").flat_map(|p| p.split(" and ")))
@@ -33,7 +29,10 @@ mod tests {
     fn listed_values() {
         let cases: &[(&str, &[&str])] = &[
             ("Status. Possible values are: `unknown`, `notApplicable`, `compliant`.", &["unknown", "notApplicable", "compliant"]),
-            ("Possible values are: unknown , success , fail , scriptError , pending , notApplicable .", &["unknown", "success", "fail", "scriptError", "pending", "notApplicable"]),
+            (
+                "Possible values are: unknown , success , fail , scriptError , pending , notApplicable .",
+                &["unknown", "success", "fail", "scriptError", "pending", "notApplicable"],
+            ),
             ("Possible values are: `a`, `b`, or `unknownFutureValue`. Default is `a`.", &["a", "b", "unknownFutureValue"]),
             ("No values here.", &[]),
         ];

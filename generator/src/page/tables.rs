@@ -26,7 +26,14 @@ pub fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
         } else if kind.contains("application") {
             &mut p.application
         } else {
-            sink.warning(row.line, "permission-type-unknown", format!("expected Delegated (work or school account), Delegated (personal Microsoft account) or Application, found {:?}", cell(&row.cells, 0)));
+            sink.warning(
+                row.line,
+                "permission-type-unknown",
+                format!(
+                    "expected Delegated (work or school account), Delegated (personal Microsoft account) or Application, found {:?}",
+                    cell(&row.cells, 0)
+                ),
+            );
             continue;
         };
         let slot = slot.get_or_insert_with(Vec::new);
@@ -56,7 +63,11 @@ pub fn properties(t: &Table, header: &[String], namespace: &str, sink: &mut Sink
         };
         let type_cell = type_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
         let type_ref = type_expr::parse(&type_cell, namespace).unwrap_or_else(|| {
-            sink.warning(row.line, "type-unmapped", format!("expected a type name for property `{name}`, found {type_cell:?}; it is typed as Edm.Untyped"));
+            sink.warning(
+                row.line,
+                "type-unmapped",
+                format!("expected a type name for property `{name}`, found {type_cell:?}; it is typed as Edm.Untyped"),
+            );
             TypeRef::new("Edm.Untyped", false)
         });
         let description = desc_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
@@ -79,8 +90,13 @@ fn property_name(cell: &str, unsplit: bool) -> Option<String> {
     let rest: Vec<&str> = words.collect();
     let is_name = |n: &str| {
         let (head, annotation) = n.split_once('@').map_or((n, None), |(h, a)| (h, Some(a)));
-        let segment = |s: &str| s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_') && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
-        (head.is_empty() || head.split('.').all(segment)) && annotation.is_none_or(|a| a.split('.').all(segment)) && !(head.is_empty() && annotation.is_none())
+        let segment = |s: &str| {
+            s.chars().next().is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        };
+        (head.is_empty() || head.split('.').all(segment))
+            && annotation.is_none_or(|a| a.split('.').all(segment))
+            && !(head.is_empty() && annotation.is_none())
     };
     let noted = rest.first().is_none_or(|w| w.starts_with('('));
     (is_name(&first) && (unsplit || noted)).then_some(first)

@@ -4,8 +4,8 @@
 
 use crate::blocks::{Block, CodeBlock, ParsedPage, Row, Shape, Table};
 use crate::diagnostics::Sink;
-use crate::parse::lines::LineIndex;
 use crate::parse::lenient_json;
+use crate::parse::lines::LineIndex;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 
@@ -226,10 +226,14 @@ fn rejoin_overflow(cells: &mut [String], width: usize, source: &str, line: usize
     let last = &mut cells[width - 1];
     last.push_str(" | ");
     last.push_str(&extra);
-    sink.warning(line, "table-row-overflow", format!(
-        "this row has {} cells for {width} columns (a `|` in a cell's text is not escaped as `\\|`); the extra text is joined to the last cell",
-        raw.len()
-    ));
+    sink.warning(
+        line,
+        "table-row-overflow",
+        format!(
+            "this row has {} cells for {width} columns (a `|` in a cell's text is not escaped as `\\|`); the extra text is joined to the last cell",
+            raw.len()
+        ),
+    );
 }
 
 /// A table row's cells as written: split at `|` not escaped by `\`, the

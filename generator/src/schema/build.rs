@@ -169,12 +169,19 @@ impl Builder {
             match at.get(&p.name).map(|&i| &mut t.properties[i]) {
                 Some(existing) => {
                     if !existing.type_name.eq_ignore_ascii_case(&p.type_ref.name) || existing.collection != p.type_ref.collection {
-                        conflicts.push((p.line, format!(
-                            "property `{}` of {} is {}{} here (from the {from} page) but {}{} at {}; the first is kept",
-                            p.name, qualified, p.type_ref.name, if p.type_ref.collection { " collection" } else { "" },
-                            existing.type_name, if existing.collection { " collection" } else { "" },
-                            existing.sources.first().map(String::as_str).unwrap_or("?")
-                        )));
+                        conflicts.push((
+                            p.line,
+                            format!(
+                                "property `{}` of {} is {}{} here (from the {from} page) but {}{} at {}; the first is kept",
+                                p.name,
+                                qualified,
+                                p.type_ref.name,
+                                if p.type_ref.collection { " collection" } else { "" },
+                                existing.type_name,
+                                if existing.collection { " collection" } else { "" },
+                                existing.sources.first().map(String::as_str).unwrap_or("?")
+                            ),
+                        ));
                     }
                     if !existing.sources.contains(&src) {
                         existing.sources.push(src);
@@ -186,12 +193,12 @@ impl Builder {
                 None => {
                     at.insert(p.name.clone(), t.properties.len());
                     t.properties.push(PropertyDef {
-                    name: p.name.clone(),
-                    type_name: p.type_ref.name.clone(),
-                    collection: p.type_ref.collection,
-                    description: p.description.clone(),
-                    navigation,
-                    sources: vec![src],
+                        name: p.name.clone(),
+                        type_name: p.type_ref.name.clone(),
+                        collection: p.type_ref.collection,
+                        description: p.description.clone(),
+                        navigation,
+                        sources: vec![src],
                     })
                 }
             }
@@ -234,14 +241,20 @@ impl Builder {
                             }
                         }
                         if defined && !added.is_empty() {
-                            self.diagnostics.push(Diagnostic::warning(&m.file, p.line, "enum-member-undocumented", format!(
-                                "`{}` lists values its enum page does not: {}; they are added", p.name, added.join(", ")
-                            )));
+                            self.diagnostics.push(Diagnostic::warning(
+                                &m.file,
+                                p.line,
+                                "enum-member-undocumented",
+                                format!("`{}` lists values its enum page does not: {}; they are added", p.name, added.join(", ")),
+                            ));
                         }
                     }
-                    Some(_) => self.diagnostics.push(Diagnostic::warning(&m.file, p.line, "enum-values-on-structured-type", format!(
-                        "`{}` lists possible values, but its type {} is a structured type; the values are not used", p.name, p.type_ref.name
-                    ))),
+                    Some(_) => self.diagnostics.push(Diagnostic::warning(
+                        &m.file,
+                        p.line,
+                        "enum-values-on-structured-type",
+                        format!("`{}` lists possible values, but its type {} is a structured type; the values are not used", p.name, p.type_ref.name),
+                    )),
                 }
             }
         }
@@ -286,16 +299,31 @@ impl Builder {
         let name = m.title.clone().unwrap_or_else(|| m.file.rsplit('/').next().unwrap_or(&m.file).trim_end_matches(".md").to_owned());
         let status_from_examples = op.examples.iter().find_map(|e| e.response.as_ref().and_then(|r| r.status));
         let response = match &op.response {
-            Some(r) => ResponseDef { status: r.status, type_name: r.type_ref.as_ref().map(|t| t.name.clone()), collection: r.type_ref.as_ref().is_some_and(|t| t.collection) },
+            Some(r) => ResponseDef {
+                status: r.status,
+                type_name: r.type_ref.as_ref().map(|t| t.name.clone()),
+                collection: r.type_ref.as_ref().is_some_and(|t| t.collection),
+            },
             None => {
                 let status = status_from_examples.unwrap_or(200);
-                self.diagnostics.push(Diagnostic::warning(&m.file, op.paths.first().map_or(1, |p| p.line), "response-missing", format!(
-                    "expected a Response section naming the status code; {status} is taken from {}", if status_from_examples.is_some() { "the example" } else { "the HTTP default" }
-                )));
+                self.diagnostics.push(Diagnostic::warning(
+                    &m.file,
+                    op.paths.first().map_or(1, |p| p.line),
+                    "response-missing",
+                    format!(
+                        "expected a Response section naming the status code; {status} is taken from {}",
+                        if status_from_examples.is_some() { "the example" } else { "the HTTP default" }
+                    ),
+                ));
                 ResponseDef { status, type_name: None, collection: false }
             }
         };
-        let param = |p: &Property| ParameterDef { name: p.name.clone(), type_name: p.type_ref.name.clone(), collection: p.type_ref.collection, description: p.description.clone() };
+        let param = |p: &Property| ParameterDef {
+            name: p.name.clone(),
+            type_name: p.type_ref.name.clone(),
+            collection: p.type_ref.collection,
+            description: p.description.clone(),
+        };
         let request_body = op.request_body.as_ref().map(|b| match &b.type_ref {
             Some(t) => RequestBodyDef { type_name: Some(t.name.clone()), collection: t.collection, parameters: Vec::new() },
             None => RequestBodyDef { type_name: None, collection: false, parameters: b.properties.iter().map(param).collect() },
@@ -357,9 +385,12 @@ impl Builder {
         }
         for ((version, _), (name, src)) in undefined {
             let (file, line) = source_parts(&src);
-            self.diagnostics.push(Diagnostic::warning(&file, line, "type-unresolved", format!(
-                "expected a resource or enum page defining {name} ({version}); none was read, so it is typed as untyped JSON"
-            )));
+            self.diagnostics.push(Diagnostic::warning(
+                &file,
+                line,
+                "type-unresolved",
+                format!("expected a resource or enum page defining {name} ({version}); none was read, so it is typed as untyped JSON"),
+            ));
         }
     }
 }
@@ -371,7 +402,14 @@ fn example_request(r: &HttpRequest) -> ExampleRequest {
 
 fn example_response(r: &HttpResponse, default_status: u16) -> ExampleResponse {
     let (body, body_text) = split_body(r.body.as_ref());
-    ExampleResponse { status: r.status.unwrap_or(default_status), headers: r.headers.clone(), body, body_text, truncated: r.truncated, fits_type: true }
+    ExampleResponse {
+        status: r.status.unwrap_or(default_status),
+        headers: r.headers.clone(),
+        body,
+        body_text,
+        truncated: r.truncated,
+        fits_type: true,
+    }
 }
 
 fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>) {

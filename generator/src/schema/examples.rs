@@ -3,9 +3,9 @@
 //! recorded as undocumented (with the type its JSON suggests) and said; it
 //! never becomes a typed field, of that type or of its base.
 
+use super::build::source_parts;
 use super::build::{key, Builder};
 use super::{OperationDef, PropertyDef, TypeKind};
-use super::build::source_parts;
 use crate::diagnostics::Diagnostic;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -135,10 +135,16 @@ impl ExampleWalker<'_> {
             if !(200..300).contains(&resp.status) {
                 continue;
             }
-            let is_collection_shape = resp.body.as_ref().is_some_and(|j| j.get("value").is_some_and(Value::is_array) && j.as_object().is_some_and(|m| m.keys().all(|k| k == "value" || k.starts_with('@'))));
+            let is_collection_shape = resp.body.as_ref().is_some_and(|j| {
+                j.get("value").is_some_and(Value::is_array) && j.as_object().is_some_and(|m| m.keys().all(|k| k == "value" || k.starts_with('@')))
+            });
             if !op.response.collection && !t.starts_with("Edm.") && is_collection_shape && self.find_property(version, t, "value").is_none() {
                 resp.fits_type = false;
-                self.report(&ex.source, "the response", &[format!("it is a collection (`{{\"value\": [...]}}`), but the Response section names a single {t}")]);
+                self.report(
+                    &ex.source,
+                    "the response",
+                    &[format!("it is a collection (`{{\"value\": [...]}}`), but the Response section names a single {t}")],
+                );
                 continue;
             }
             match &resp.body {
@@ -160,10 +166,15 @@ impl ExampleWalker<'_> {
     fn report(&mut self, src: &str, what: &str, problems: &[String]) {
         let (file, line) = source_parts(src);
         let more = if problems.len() > 3 { format!(" (and {} more)", problems.len() - 3) } else { String::new() };
-        self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-type-mismatch", format!(
-            "{what} of this example does not fit its documented type: {}{more}; no test is generated from it",
-            problems.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
-        )));
+        self.builder.diagnostics.push(Diagnostic::warning(
+            &file,
+            line,
+            "example-type-mismatch",
+            format!(
+                "{what} of this example does not fit its documented type: {}{more}; no test is generated from it",
+                problems.iter().take(3).cloned().collect::<Vec<_>>().join("; ")
+            ),
+        ));
     }
 
     fn fit_parameters(&self, version: &'static str, params: &[super::ParameterDef], json: &Value, problems: &mut Vec<String>) {
@@ -244,21 +255,23 @@ impl ExampleWalker<'_> {
             _ => return,
         };
         // Flag enums combine members: `a,b`.
-        let unknown: Vec<&str> = values
-            .iter()
-            .flat_map(|v| v.split(','))
-            .map(str::trim)
-            .filter(|v| !v.is_empty() && !t.members.iter().any(|m| m.name == *v))
-            .collect();
+        let unknown: Vec<&str> =
+            values.iter().flat_map(|v| v.split(',')).map(str::trim).filter(|v| !v.is_empty() && !t.members.iter().any(|m| m.name == *v)).collect();
         if unknown.is_empty() {
             return;
         }
         let qualified = t.qualified();
         let (file, line) = source_parts(src);
-        self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-enum-value-undocumented", format!(
-            "the example gives `{}` the value {:?}, which {qualified} does not list; the generated enum keeps it as Other",
-            p.name, unknown.join(", ")
-        )));
+        self.builder.diagnostics.push(Diagnostic::warning(
+            &file,
+            line,
+            "example-enum-value-undocumented",
+            format!(
+                "the example gives `{}` the value {:?}, which {qualified} does not list; the generated enum keeps it as Other",
+                p.name,
+                unknown.join(", ")
+            ),
+        ));
     }
 
     /// A property of the type or of its base types whose name is `name` in
@@ -291,9 +304,12 @@ impl ExampleWalker<'_> {
             let Some(t) = self.builder.types.get_mut(&key(version, &owner)) else { continue };
             if spellings.len() > 1 {
                 let names = spellings.keys().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
-                self.builder.diagnostics.push(Diagnostic::warning(&file, line, "property-name-case", format!(
-                    "the examples spell `{table_name}` of {owner} as {names}; the table's spelling is kept"
-                )));
+                self.builder.diagnostics.push(Diagnostic::warning(
+                    &file,
+                    line,
+                    "property-name-case",
+                    format!("the examples spell `{table_name}` of {owner} as {names}; the table's spelling is kept"),
+                ));
                 continue;
             }
             let (wire, sources) = spellings.into_iter().next().expect("one spelling");
@@ -301,9 +317,12 @@ impl ExampleWalker<'_> {
                 p.name = wire.clone();
                 p.sources.extend(sources.iter().filter(|s| !p.sources.contains(s)).cloned().collect::<Vec<_>>());
             }
-            self.builder.diagnostics.push(Diagnostic::warning(&file, line, "property-name-case", format!(
-                "the table of {owner} names `{table_name}`, every example sends `{wire}`: the field's wire name is `{wire}`"
-            )));
+            self.builder.diagnostics.push(Diagnostic::warning(
+                &file,
+                line,
+                "property-name-case",
+                format!("the table of {owner} names `{table_name}`, every example sends `{wire}`: the field's wire name is `{wire}`"),
+            ));
         }
     }
 

@@ -9,7 +9,8 @@ use std::path::{Component, Path};
 /// The manifest's file name, in the output folder.
 pub const NAME: &str = ".graphgen-manifest";
 
-const HEADER: &str = "# The files graphgen wrote in this folder, one per line. graphgen replaces\n# and removes only these; every other file here is left as it is.\n";
+const HEADER: &str =
+    "# The files graphgen wrote in this folder, one per line. graphgen replaces\n# and removes only these; every other file here is left as it is.\n";
 
 /// The manifest's text for these relative paths.
 pub fn render<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
@@ -41,7 +42,11 @@ pub fn read(dir: &Path) -> io::Result<Option<BTreeSet<String>>> {
         if !inside || line == NAME {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidData,
-                format!("{}:{}: expected a relative path inside the folder, found {line:?}; fix or remove the manifest", dir.join(NAME).display(), i + 1),
+                format!(
+                    "{}:{}: expected a relative path inside the folder, found {line:?}; fix or remove the manifest",
+                    dir.join(NAME).display(),
+                    i + 1
+                ),
             ));
         }
         paths.insert(line.to_owned());

@@ -81,10 +81,16 @@ impl Output {
     /// Opens `dir` to write the crate from the pages in `input`.
     pub fn open(dir: &Path, input: Option<&Path>, force: bool) -> io::Result<Output> {
         if dir.exists() && !dir.is_dir() {
-            return Err(refused(io::ErrorKind::InvalidInput, "this is not a folder; --output names the folder the crate is written to (the file is left as it is)".to_owned()));
+            return Err(refused(
+                io::ErrorKind::InvalidInput,
+                "this is not a folder; --output names the folder the crate is written to (the file is left as it is)".to_owned(),
+            ));
         }
         if input.is_some_and(|input| same_folder(input, dir)) {
-            return Err(refused(io::ErrorKind::InvalidInput, "--output is the --input folder; graphgen would write among the pages: choose another folder".to_owned()));
+            return Err(refused(
+                io::ErrorKind::InvalidInput,
+                "--output is the --input folder; graphgen would write among the pages: choose another folder".to_owned(),
+            ));
         }
         let created = !dir.exists();
         std::fs::create_dir_all(dir)?;
@@ -220,10 +226,13 @@ fn plan(dir: &Path, ours: &BTreeSet<String>, files: &[OutputFile], manifest_text
         }
     }
     if !theirs.is_empty() {
-        return Err(refused(io::ErrorKind::AlreadyExists, format!(
-            "the folder holds files graphgen would write but did not write before (not in its manifest): {}; pass --force to replace them",
-            theirs.join(", ")
-        )));
+        return Err(refused(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "the folder holds files graphgen would write but did not write before (not in its manifest): {}; pass --force to replace them",
+                theirs.join(", ")
+            ),
+        ));
     }
     let written: BTreeSet<&str> = wanted.iter().map(|(p, _, _)| *p).collect();
     for old in ours.iter().filter(|p| !written.contains(p.as_str())) {
@@ -274,7 +283,10 @@ mod tests {
         assert!(changes(&dir, &v1).unwrap().is_empty());
         let v2 = vec![file("a.rs", "a2"), file("c.rs", "c")];
         let c = changes(&dir, &v2).unwrap();
-        assert_eq!((c.added.as_slice(), c.modified.as_slice(), c.removed.as_slice()), (&["c.rs".to_owned()][..], &["a.rs".to_owned(), MANIFEST.to_owned()][..], &["src/b.rs".to_owned()][..]));
+        assert_eq!(
+            (c.added.as_slice(), c.modified.as_slice(), c.removed.as_slice()),
+            (&["c.rs".to_owned()][..], &["a.rs".to_owned(), MANIFEST.to_owned()][..], &["src/b.rs".to_owned()][..])
+        );
         std::fs::write(dir.join("Cargo.lock"), "lock").unwrap();
         let kept = std::fs::metadata(dir.join("src/b.rs")).unwrap().modified().unwrap();
         let v3 = vec![file("src/b.rs", "b"), file("c.rs", "c")];
@@ -347,7 +359,9 @@ mod tests {
     fn concurrent_runs_leave_one_whole_output() {
         let root = tempfile::tempdir().unwrap();
         let dir = root.path().join("out");
-        let sets: Vec<Vec<OutputFile>> = (0..2).map(|run| (0..200).map(|i| file(&format!("src/f{i}.rs"), &format!("run {run}"))).chain([file(&format!("only{run}.rs"), "x")]).collect()).collect();
+        let sets: Vec<Vec<OutputFile>> = (0..2)
+            .map(|run| (0..200).map(|i| file(&format!("src/f{i}.rs"), &format!("run {run}"))).chain([file(&format!("only{run}.rs"), "x")]).collect())
+            .collect();
         for _ in 0..4 {
             std::thread::scope(|s| {
                 for set in &sets {

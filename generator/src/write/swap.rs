@@ -214,8 +214,10 @@ mod tests {
         let (dir, moves) = setup();
         swap(dir.path(), &moves, &|_| "new", &mut no_faults).unwrap();
         let after = snapshot(dir.path());
-        let want: BTreeMap<String, String> =
-            [("NOTES.md", "mine"), ("keep.rs", "old"), ("src/new/add.rs", "new"), ("src/replace.rs", "new")].iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+        let want: BTreeMap<String, String> = [("NOTES.md", "mine"), ("keep.rs", "old"), ("src/new/add.rs", "new"), ("src/replace.rs", "new")]
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect();
         assert_eq!(after, want);
         assert!(!dir.path().join("src/gone").exists(), "a folder left empty is removed");
         assert!(!dir.path().join(STAGING).exists());

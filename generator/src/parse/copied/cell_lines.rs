@@ -42,12 +42,13 @@ impl TableReader for CellLines {
         let header = cells[..width.min(cells.len())].iter().map(|(c, _)| c.clone()).collect();
         let body = &cells[width.min(cells.len())..];
         if body.len() % width != 0 {
-            sink.warning(at + 1, "table-cells-uneven", format!("expected a multiple of {width} cells after this table's header, found {}", body.len()));
+            sink.warning(
+                at + 1,
+                "table-cells-uneven",
+                format!("expected a multiple of {width} cells after this table's header, found {}", body.len()),
+            );
         }
-        let rows = body
-            .chunks(width)
-            .map(|chunk| fit_row(chunk.iter().map(|(c, _)| c.clone()).collect(), width, chunk[0].1, sink))
-            .collect();
+        let rows = body.chunks(width).map(|chunk| fit_row(chunk.iter().map(|(c, _)| c.clone()).collect(), width, chunk[0].1, sink)).collect();
         Some((Table { header, rows, line: at + 1, unsplit_rows: Vec::new() }, i))
     }
 }

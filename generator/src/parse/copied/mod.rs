@@ -74,9 +74,8 @@ pub trait TableReader {
     fn read(&self, lines: &[&str], at: usize, sink: &mut Sink) -> Option<(Table, usize)>;
 }
 
-static REQUEST_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +((?:/|https?://)\S.*|[A-Za-z{][^\s]*/[^\s]*)$").unwrap()
-});
+static REQUEST_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) +((?:/|https?://)\S.*|[A-Za-z{][^\s]*/[^\s]*)$").unwrap());
 static HEADER_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Za-z][A-Za-z0-9-]*: *\S").unwrap());
 /// `Example`, `Examples`, `Example 2: With a filter`, `Example (beta)`,
 /// `Example - Mute a participant` (a dash of any width).
@@ -219,14 +218,35 @@ fn heading_level(line: &str, in_example: bool) -> Option<u8> {
 /// ("Note: ..."): a header's name has a hyphen, or is one of the few
 /// without one that the docs' examples send.
 fn is_http_header(line: &str) -> bool {
-    const ONE_WORD: &[&str] = &["authorization", "prefer", "consistencylevel", "location", "accept", "host", "date", "etag", "range", "expect", "expires", "connection", "cookie", "allow", "vary", "server", "link"];
-    HEADER_LINE.is_match(line.trim()) && line.trim().split_once(':').is_some_and(|(name, _)| name.contains('-') || ONE_WORD.contains(&name.to_ascii_lowercase().as_str()))
+    const ONE_WORD: &[&str] = &[
+        "authorization",
+        "prefer",
+        "consistencylevel",
+        "location",
+        "accept",
+        "host",
+        "date",
+        "etag",
+        "range",
+        "expect",
+        "expires",
+        "connection",
+        "cookie",
+        "allow",
+        "vary",
+        "server",
+        "link",
+    ];
+    HEADER_LINE.is_match(line.trim())
+        && line.trim().split_once(':').is_some_and(|(name, _)| name.contains('-') || ONE_WORD.contains(&name.to_ascii_lowercase().as_str()))
 }
 
 /// `Content-Type` of a body that is not JSON: what follows the headers is
 /// its text.
 fn is_text_content_type(header: &str) -> bool {
-    header.split_once(':').is_some_and(|(name, value)| name.trim().eq_ignore_ascii_case("content-type") && !value.to_ascii_lowercase().contains("json"))
+    header
+        .split_once(':')
+        .is_some_and(|(name, value)| name.trim().eq_ignore_ascii_case("content-type") && !value.to_ascii_lowercase().contains("json"))
 }
 
 fn first_nonblank(lines: &[&str], from: usize) -> usize {
@@ -335,8 +355,16 @@ mod tests {
         // (lines from the body's first, the body read, lines taken)
         let cases: [(&[&str], &str, usize); 6] = [
             (&["394", "Example 3: count"], "394", 1),
-            (&["UmVjZWl2ZWQ6IGZyb20gY29udG9zby5jb20g", "KDEwLjE5NC4yNDEuMTk3KQ==", "Response"], "UmVjZWl2ZWQ6IGZyb20gY29udG9zby5jb20g\nKDEwLjE5NC4yNDEuMTk3KQ==", 2),
-            (&["--Part_1", "Content-Type: text/html", "", "<p>é — 日本語</p>", "--Part_1--", "Response"], "--Part_1\nContent-Type: text/html\n\n<p>é — 日本語</p>\n--Part_1--", 5),
+            (
+                &["UmVjZWl2ZWQ6IGZyb20gY29udG9zby5jb20g", "KDEwLjE5NC4yNDEuMTk3KQ==", "Response"],
+                "UmVjZWl2ZWQ6IGZyb20gY29udG9zby5jb20g\nKDEwLjE5NC4yNDEuMTk3KQ==",
+                2,
+            ),
+            (
+                &["--Part_1", "Content-Type: text/html", "", "<p>é — 日本語</p>", "--Part_1--", "Response"],
+                "--Part_1\nContent-Type: text/html\n\n<p>é — 日本語</p>\n--Part_1--",
+                5,
+            ),
             // An unclosed boundary: only the line, and the reader says so.
             (&["--Part_1", "Content-Type: text/html"], "--Part_1", 1),
             // Short words are not base64 to run on with.

@@ -4,7 +4,7 @@
 //! `collection`), a permission type is one of three phrases, and the last
 //! column takes the rest of the line.
 
-use super::{HEADER_WORDS, TableReader};
+use super::{TableReader, HEADER_WORDS};
 use crate::blocks::{Row, Table};
 use crate::diagnostics::Sink;
 use crate::parse::markdown::squash;
@@ -45,8 +45,7 @@ fn split_header(line: &str) -> Option<Vec<String>> {
             .iter()
             .filter(|w| {
                 // `get`: a heading's length can end inside a character of the line.
-                rest.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w))
-                    && rest[w.len()..].chars().next().is_none_or(|c| c == ' ')
+                rest.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)) && rest[w.len()..].chars().next().is_none_or(|c| c == ' ')
             })
             .max_by_key(|w| w.len())?;
         header.push(rest[..word.len()].to_owned());
@@ -98,7 +97,12 @@ fn split_type(rest: &str) -> (&str, &str) {
         let (_, after) = tail.split_once(' ').unwrap_or((tail, ""));
         let mut end = rest.len() - after.len() - usize::from(!after.is_empty());
         tail = after;
-        if let Some(after) = tail.split_once(' ').filter(|(w, _)| w.eq_ignore_ascii_case("collection")).map(|(_, a)| a).or(tail.eq_ignore_ascii_case("collection").then_some("")) {
+        if let Some(after) = tail
+            .split_once(' ')
+            .filter(|(w, _)| w.eq_ignore_ascii_case("collection"))
+            .map(|(_, a)| a)
+            .or(tail.eq_ignore_ascii_case("collection").then_some(""))
+        {
             end = rest.len() - after.len() - usize::from(!after.is_empty());
             tail = after;
         }
@@ -162,18 +166,34 @@ mod tests {
             ("members directoryObject collection The members.", &property, &["members", "directoryObject collection", "The members."]),
             ("tags String collection", &property, &["tags", "String collection", ""]),
             ("ids Collection(Edm.String) All ids.", &property, &["ids", "Collection(Edm.String)", "All ids."]),
-            ("mediaConfig appHostedMediaConfig or serviceHostedMediaConfig The media configuration.", &property, &["mediaConfig", "appHostedMediaConfig or serviceHostedMediaConfig", "The media configuration."]),
+            (
+                "mediaConfig appHostedMediaConfig or serviceHostedMediaConfig The media configuration.",
+                &property,
+                &["mediaConfig", "appHostedMediaConfig or serviceHostedMediaConfig", "The media configuration."],
+            ),
             ("x A or B collection or C é", &property, &["x", "A or B collection or C", "é"]),
             ("x String or", &property, &["x", "String", "or"]),
             ("x String", &property, &["x", "String", ""]),
-            ("displayName String The name to assign — é. Yes", &[Column::Token, Column::Type, Column::Words, Column::Token], &["displayName", "String", "The name to assign — é.", "Yes"]),
+            (
+                "displayName String The name to assign — é. Yes",
+                &[Column::Token, Column::Type, Column::Words, Column::Token],
+                &["displayName", "String", "The name to assign — é.", "Yes"],
+            ),
             ("id String No", &[Column::Token, Column::Type, Column::Words, Column::Token], &["id", "String", "", "No"]),
             ("Delegated (personal Microsoft account) Not supported.", &permission, &["Delegated (personal Microsoft account)", "Not supported."]),
             ("Application A.ReadWrite.All, B.Read.All", &permission, &["Application", "A.ReadWrite.All, B.Read.All"]),
-            ("Delegated permission (work or school account) Role required or A.Read.All (see below).", &permission, &["Delegated permission (work or school account)", "Role required or A.Read.All (see below)."]),
+            (
+                "Delegated permission (work or school account) Role required or A.Read.All (see below).",
+                &permission,
+                &["Delegated permission (work or school account)", "Role required or A.Read.All (see below)."],
+            ),
             ("Application permission Role required.", &permission, &["Application permission", "Role required."]),
             ("Application PermissionGrantPolicy.ReadWrite.All", &permission, &["Application", "PermissionGrantPolicy.ReadWrite.All"]),
-            ("certificateAuthorities certificateAuthority collection Collection of authorities.", &property, &["certificateAuthorities", "certificateAuthority collection", "Collection of authorities."]),
+            (
+                "certificateAuthorities certificateAuthority collection Collection of authorities.",
+                &property,
+                &["certificateAuthorities", "certificateAuthority collection", "Collection of authorities."],
+            ),
             ("x A collection or B collection The x.", &property, &["x", "A collection or B collection", "The x."]),
         ];
         for (line, roles, want) in cases {
