@@ -419,3 +419,114 @@ fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>
         None => (None, None),
     }
 }
+
+/// Merge precedence, one case per rule, with pages as small as the rule
+/// needs (the seeds and the corpus test the rest).
+#[cfg(test)]
+mod tests {
+    use super::build;
+    use crate::schema::Schema;
+
+    fn front(title: &str, doc_type: &str) -> String {
+        format!("---\ntitle: \"{title}\"\nms.prod: \"users\"\ndoc_type: {doc_type}\n---\n\n# {title}\n\nNamespace: microsoft.graph\n\n")
+    }
+
+    fn resource(name: &str, base: Option<&str>, rows: &[(&str, &str)]) -> String {
+        let mut page = front(&format!("{name} resource type"), "resourcePageType");
+        if let Some(base) = base {
+            page.push_str(&format!("Inherits from [{base}]({base}.md).\n\n"));
+        }
+        page.push_str("## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n");
+        for (p, t) in rows {
+            page.push_str(&format!("|{p}|{t}|The {p}. é 日本語|\n"));
+        }
+        page
+    }
+
+    const PERMISSIONS: &str = "## Permissions\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n|Delegated (work or school account)|User.Read|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|User.Read.All|\n\n";
+
+    fn get(path: &str, returns: &str, example: &str) -> String {
+        let mut page = front("Get thing", "apiPageType");
+        page.push_str(PERMISSIONS);
+        page.push_str(&format!("## HTTP request\n```http\nGET {path}\n```\n\n## Response\nIf successful, this method returns a `200 OK` response code and a [{returns}](../resources/{returns}.md) object in the response body.\n\n"));
+        page.push_str(&format!("## Example\n### Request\n```http\nGET https://graph.microsoft.com/v1.0{path}\n```\n\n### Response\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{example}\n```\n"));
+        page
+    }
+
+    fn create(path: &str, body_type: &str, rows: &[(&str, &str)]) -> String {
+        let mut page = front("Create thing", "apiPageType");
+        page.push_str(PERMISSIONS);
+        page.push_str(&format!("## HTTP request\n```http\nPOST {path}\n```\n\n## Request body\nIn the request body, supply a JSON representation of the {body_type} object.\n\n|Property|Type|Description|\n|:---|:---|:---|\n"));
+        for (p, t) in rows {
+            page.push_str(&format!("|{p}|{t}|The {p}.|\n"));
+        }
+        page.push_str(&format!(
+            "\n## Response\nIf successful, this method returns a `201 Created` response code and a {body_type} object in the response body.\n"
+        ));
+        page
+    }
+
+    fn schema(pages: &[(&str, String)]) -> Schema {
+        build(&pages.iter().map(|(file, text)| crate::read_page_text(file, text, None)).collect::<Vec<_>>())
+    }
+
+    fn properties(schema: &Schema, name: &str) -> Vec<(String, String)> {
+        let t = schema.find_type("v1.0", &format!("microsoft.graph.{name}")).unwrap_or_else(|| panic!("{name} is a type"));
+        t.properties.iter().map(|p| (p.name.clone(), p.type_name.clone())).collect()
+    }
+
+    fn codes(schema: &Schema) -> Vec<&str> {
+        schema.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_resource_page_outranks_an_operation_table() {
+        let s = schema(&[
+            ("resources/thing.md", resource("thing", None, &[("id", "String"), ("size", "Int32")])),
+            ("api/thing-create.md", create("/things", "thing", &[("size", "String"), ("colour", "String")])),
+        ]);
+        // The resource page's type stands; the operation's other column is said.
+        let props = properties(&s, "thing");
+        assert!(props.contains(&("size".into(), "Edm.Int32".into())), "{props:?}");
+        assert!(codes(&s).contains(&"property-type-conflict"), "{:?}", s.diagnostics);
+    }
+
+    #[test]
+    fn a_property_only_an_example_shows_is_recorded_not_typed() {
+        let s = schema(&[
+            ("resources/thing.md", resource("thing", None, &[("id", "String")])),
+            ("api/thing-get.md", get("/things/{id}", "thing", r#"{"id": "1", "officeLocation": "Bâtiment 4"}"#)),
+        ]);
+        assert_eq!(properties(&s, "thing"), [("id".to_owned(), "Edm.String".to_owned())]);
+        let t = s.find_type("v1.0", "microsoft.graph.thing").unwrap();
+        assert_eq!(t.undocumented_properties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["officeLocation"]);
+        assert!(codes(&s).contains(&"example-property-undeclared"), "{:?}", s.diagnostics);
+    }
+
+    #[test]
+    fn a_derived_types_example_adds_nothing_to_its_base() {
+        let s = schema(&[
+            ("resources/directoryobject.md", resource("directoryObject", None, &[("id", "String")])),
+            ("resources/user.md", resource("user", Some("directoryObject"), &[("displayName", "String")])),
+            (
+                "api/directoryobject-get.md",
+                get(
+                    "/directoryObjects/{id}",
+                    "directoryObject",
+                    r##"{"@odata.type": "#microsoft.graph.user", "id": "1", "displayName": "Ann", "jobTitle": "Engineer"}"##,
+                ),
+            ),
+        ]);
+        assert_eq!(properties(&s, "directoryObject"), [("id".to_owned(), "Edm.String".to_owned())]);
+        assert!(s.find_type("v1.0", "microsoft.graph.directoryObject").unwrap().undocumented_properties.is_empty());
+        // What the user's docs lack is the user's to record.
+        let user = s.find_type("v1.0", "microsoft.graph.user").unwrap();
+        assert_eq!(user.undocumented_properties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["jobTitle"]);
+    }
+
+    #[test]
+    fn a_type_without_a_resource_page_takes_its_operations_tables() {
+        let s = schema(&[("api/gadget-create.md", create("/gadgets", "gadget", &[("name", "String"), ("weight", "Double")]))]);
+        assert_eq!(properties(&s, "gadget"), [("name".to_owned(), "Edm.String".to_owned()), ("weight".to_owned(), "Edm.Double".to_owned())]);
+    }
+}
