@@ -27,7 +27,7 @@ pub fn needed_corpus() -> PathBuf {
 
 /// Reads the pages below `dir` and merges them.
 pub fn schema_of(dir: &std::path::Path, only: Option<&str>) -> (Vec<graphgen::PageResult>, graphgen::schema::Schema) {
-    let pattern = only.map(|p| glob_pattern(p));
+    let pattern = only.map(glob_pattern);
     let pages = graphgen::read_pages(dir, pattern.as_ref(), None).expect("the input folder is readable");
     let schema = graphgen::schema::build::build(&pages);
     (pages, schema)

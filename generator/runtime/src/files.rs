@@ -46,6 +46,9 @@ impl Stream for Download {
 /// read whole).
 pub trait UploadSource: Send + Sync {
     fn len(&self) -> u64;
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     fn read(&self, offset: u64, len: usize) -> BoxFuture<'_, std::io::Result<Vec<u8>>>;
 }
 
@@ -132,7 +135,7 @@ impl Client {
     /// created item.
     pub async fn upload(&self, upload_url: &str, source: &dyn UploadSource, mut options: UploadOptions) -> Result<Response, Error> {
         let chunk = options.chunk_size;
-        if chunk == 0 || chunk % UPLOAD_CHUNK_UNIT != 0 || chunk >= MAX_UPLOAD_CHUNK {
+        if chunk == 0 || !chunk.is_multiple_of(UPLOAD_CHUNK_UNIT) || chunk >= MAX_UPLOAD_CHUNK {
             return Err(Error::Invalid(format!("an upload chunk must be a multiple of 320 KiB and under 60 MiB; {chunk} bytes is not")));
         }
         let total = source.len();

@@ -30,7 +30,10 @@ impl Respond for Session {
         let start: usize = span.split('-').next().unwrap().parse().unwrap();
         assert_eq!(total.parse::<usize>().unwrap(), self.total);
         assert_eq!(start, have, "chunks arrive in order, resumed where the service is");
-        assert!(request.body.len() % UPLOAD_CHUNK_UNIT == 0 || have + request.body.len() == self.total, "a multiple of 320 KiB, but the last");
+        assert!(
+            request.body.len().is_multiple_of(UPLOAD_CHUNK_UNIT) || have + request.body.len() == self.total,
+            "a multiple of 320 KiB, but the last"
+        );
         let mut received = self.received.lock().unwrap();
         received.extend_from_slice(&request.body);
         if received.len() == self.total {

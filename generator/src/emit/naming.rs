@@ -187,8 +187,8 @@ mod tests {
     #[test]
     fn module_names_are_bounded_and_distinct() {
         assert_eq!(module_name("DeviceCompliancePolicy"), "device_compliance_policy");
-        let long_a = "A".repeat(1) + &"VeryLong".repeat(40);
-        let long_b = "B".repeat(1) + &"VeryLong".repeat(40);
+        let long_a = "A".to_string() + &"VeryLong".repeat(40);
+        let long_b = "B".to_string() + &"VeryLong".repeat(40);
         let (a, b) = (module_name(&long_a), module_name(&long_b));
         assert!(a.len() <= MAX_MODULE_NAME && b.len() <= MAX_MODULE_NAME, "{a} {b}");
         assert_ne!(a, b);

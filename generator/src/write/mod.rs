@@ -323,7 +323,7 @@ mod tests {
     fn a_folder_of_other_files_is_refused_without_force() {
         let root = tempfile::tempdir().unwrap();
         std::fs::write(root.path().join("NOTES.md"), "mine").unwrap();
-        let err = write(root.path(), &[file("a.rs", "a")]).err().expect("refused");
+        let err = write(root.path(), &[file("a.rs", "a")]).expect_err("refused");
         assert!(err.to_string().contains("did not write") && err.to_string().contains("NOTES.md") && err.to_string().contains("--force"), "{err}");
         assert!(!root.path().join("a.rs").exists());
         Output::open(root.path(), None, true).unwrap().write(&[file("a.rs", "a")]).unwrap();
