@@ -46,11 +46,11 @@ fn a_checkout_gives_each_page_its_folders_version() {
     }
     for t in &schema.types {
         let from_beta = t.sources.iter().all(|s| s.starts_with("beta/"));
-        assert_eq!(t.api_version == "beta", from_beta, "{} ({}) from {:?}", t.name, t.api_version, t.sources);
+        assert_eq!(t.api_version == ApiVersion::Beta, from_beta, "{} ({}) from {:?}", t.name, t.api_version, t.sources);
     }
-    let count = |v: &str| schema.types.iter().filter(|t| t.api_version == v).count();
-    assert_eq!(count("beta"), count("v1.0"));
-    assert!(count("beta") >= 5);
+    let count = |v: ApiVersion| schema.types.iter().filter(|t| t.api_version == v).count();
+    assert_eq!(count(ApiVersion::Beta), count(ApiVersion::V1_0));
+    assert!(count(ApiVersion::Beta) >= 5);
     // The crate has both modules.
     let (files, _) = graphgen::emit::emit_crate(&schema, &Default::default());
     assert!(files.iter().any(|f| f.path == "src/beta/mod.rs") && files.iter().any(|f| f.path == "src/v1_0/mod.rs"));
@@ -88,7 +88,7 @@ fn pages_that_say_nothing_take_the_version_most_pages_state() {
     let froms: Vec<_> = read.iter().map(|p| p.model.as_ref().unwrap().api_version_from).collect();
     assert_eq!(froms.iter().filter(|f| **f == VersionFrom::Page).count(), 2);
     assert!(read.iter().all(|p| p.model.as_ref().unwrap().api_version == ApiVersion::Beta));
-    assert!(schema.types.iter().all(|t| t.api_version == "beta"));
+    assert!(schema.types.iter().all(|t| t.api_version == ApiVersion::Beta));
 }
 
 /// The real corpus's resource pages, most of which state no version, put
@@ -106,7 +106,7 @@ fn corpus_resources_in_a_beta_folder_are_beta() {
     }
     let (read, schema) = schema_of(root.path(), None);
     assert!(read.len() > 1000);
-    let in_v1: Vec<_> = schema.types.iter().filter(|t| t.api_version == "v1.0").map(|t| (&t.name, &t.sources)).collect();
+    let in_v1: Vec<_> = schema.types.iter().filter(|t| t.api_version == ApiVersion::V1_0).map(|t| (&t.name, &t.sources)).collect();
     // Only pages that state v1.0 themselves (their example URLs) are v1.0,
     // each with a warning, and only their types are.
     let stated_v1: Vec<&str> =

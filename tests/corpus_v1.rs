@@ -2,6 +2,7 @@
 //! errors, request lines, example bodies. Skips where the corpus is absent.
 
 use graphgen::diagnostics::Severity;
+use graphgen::schema::ApiVersion;
 use graphgen_tests::{http_json_bodies, needed_corpus, request_lines, schema_of};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -92,9 +93,9 @@ fn v1_fields_come_from_tables() {
         }
     }
     assert!(fields > 7_000, "{fields} fields");
-    let directory_object = schema.types.iter().find(|t| t.name == "directoryObject" && t.api_version == "v1.0").unwrap();
+    let directory_object = schema.types.iter().find(|t| t.name == "directoryObject" && t.api_version == ApiVersion::V1_0).unwrap();
     assert_eq!(directory_object.properties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["id"], "directoryObject's page documents `id`");
-    let user = schema.types.iter().find(|t| t.name == "user" && t.api_version == "v1.0").unwrap();
+    let user = schema.types.iter().find(|t| t.name == "user" && t.api_version == ApiVersion::V1_0).unwrap();
     let job_title = user.properties.iter().find(|p| p.name == "jobTitle").unwrap();
     assert_eq!(job_title.type_name, "Edm.String");
     let (files, _) = graphgen::emit::emit_crate(&schema, &Default::default());

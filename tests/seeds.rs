@@ -1,6 +1,7 @@
 //! The five seed pages: their page models (snapshots), and the facts the
 //! project was specified by.
 
+use graphgen::schema::ApiVersion;
 use graphgen::schema::TypeKind;
 use graphgen_tests::{docs_input, schema_of};
 
@@ -37,8 +38,8 @@ fn seeds_give_no_errors_and_the_specified_schema() {
         let t = schema.find_type(version, "microsoft.graph.deviceComplianceDeviceStatus").unwrap_or_else(|| panic!("{version} type"));
         t.properties.iter().find(|p| p.name == "platform").map(|p| p.type_name.clone())
     };
-    assert_eq!(platform("beta").as_deref(), Some("Edm.Int32"));
-    assert_eq!(platform("v1.0"), None);
+    assert_eq!(platform(ApiVersion::Beta).as_deref(), Some("Edm.Int32"));
+    assert_eq!(platform(ApiVersion::V1_0), None);
 
     // 002: one PATCH operation with ten paths.
     let ops: Vec<_> = schema.operations.iter().filter(|o| o.source.starts_with("002_")).collect();
@@ -47,7 +48,7 @@ fn seeds_give_no_errors_and_the_specified_schema() {
     assert_eq!(ops[0].paths.len(), 10);
 
     // 004: the runState enum with its six members.
-    let run_state = schema.find_type("beta", "microsoft.graph.runState").expect("runState");
+    let run_state = schema.find_type(ApiVersion::Beta, "microsoft.graph.runState").expect("runState");
     assert_eq!(run_state.kind, TypeKind::Enum);
     let members: Vec<_> = run_state.members.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(members, ["unknown", "success", "fail", "scriptError", "pending", "notApplicable"]);
@@ -55,7 +56,7 @@ fn seeds_give_no_errors_and_the_specified_schema() {
     // 001: no title line; inferred.
     let create = schema.operations.iter().find(|o| o.source.starts_with("001_")).expect("001");
     assert_eq!((create.name.as_str(), create.method.as_str(), create.response.status), ("Create deviceConfigurationDeviceStatus", "POST", 201));
-    assert_eq!(create.api_version, "v1.0");
+    assert_eq!(create.api_version, ApiVersion::V1_0);
 }
 
 #[test]

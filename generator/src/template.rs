@@ -6,9 +6,9 @@ use serde::Serialize;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PathTemplate {
+    /// The path's segments; a query string written after it (`?$select=x`)
+    /// is not part of the path and is not kept.
     pub segments: Vec<Segment>,
-    /// The query string as written, without `?`.
-    pub query: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -26,12 +26,9 @@ impl PathTemplate {
     /// Parses a request path (leading `/` optional). An unclosed `{` is a
     /// literal, so no path fails to parse.
     pub fn parse(path: &str) -> Self {
-        let (path, query) = match path.split_once('?') {
-            Some((p, q)) => (p, Some(q.to_owned())),
-            None => (path, None),
-        };
+        let path = path.split_once('?').map_or(path, |(p, _)| p);
         let segments = path.trim_start_matches('/').split('/').filter(|s| !s.is_empty()).map(parse_segment).collect();
-        PathTemplate { segments, query }
+        PathTemplate { segments }
     }
 
     /// The path as the runtime fills it: `/a/{b}/c`, no query, no empty
@@ -180,7 +177,8 @@ mod tests {
     fn parse_and_params() {
         let t = PathTemplate::parse("/deviceManagement/deviceCompliancePolicies/{deviceCompliancePolicyId}/deviceStatuses/{id}?$select=x");
         assert_eq!(t.params().collect::<Vec<_>>(), ["deviceCompliancePolicyId", "id"]);
-        assert_eq!(t.query.as_deref(), Some("$select=x"));
+        assert_eq!(t.segments.len(), 5, "the query is not a segment");
+        assert_eq!(t.segments[4].parts, [Part::Param("id".into())]);
         let t = PathTemplate::parse("/workbook/range(address='{address}')");
         assert_eq!(t.segments[1].parts, [Part::Literal("range(address='".into()), Part::Param("address".into()), Part::Literal("')".into())]);
     }

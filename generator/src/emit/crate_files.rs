@@ -1,6 +1,7 @@
 //! The crate's frame: Cargo.toml, lib.rs, module files and the runtime.
 
 use super::EmitOptions;
+use crate::schema::ApiVersion;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
@@ -101,10 +102,10 @@ wiremock = "0.6"
     )
 }
 
-pub fn lib_rs(versions: &[&str]) -> TokenStream {
+pub fn lib_rs(versions: &[ApiVersion]) -> TokenStream {
     let mods = versions.iter().map(|v| {
-        let m = format_ident!("{}", super::version_module(v));
-        let doc = format!(" Microsoft Graph {v}.");
+        let m = format_ident!("{}", v.module());
+        let doc = format!(" Microsoft Graph {}.", v.as_str());
         quote!(#[doc = #doc] pub mod #m;)
     });
     quote! {
@@ -122,8 +123,8 @@ pub fn lib_rs(versions: &[&str]) -> TokenStream {
     }
 }
 
-pub fn version_mod(version: &str) -> TokenStream {
-    let doc = format!(" Microsoft Graph {version}: its models and operations.");
+pub fn version_mod(version: ApiVersion) -> TokenStream {
+    let doc = format!(" Microsoft Graph {}: its models and operations.", version.as_str());
     quote! {
         #![doc = #doc]
         pub mod models;

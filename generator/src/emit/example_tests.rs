@@ -8,6 +8,7 @@ use super::operation::{body_type, output, url_fields, OperationNames, OutputKind
 use super::rust_type::Paths;
 use super::{EmitOptions, TypeNames};
 use crate::diagnostics::Diagnostic;
+use crate::schema::ApiVersion;
 use crate::schema::{ExampleDef, OperationDef};
 use crate::template::{split_url, Part, PathTemplate};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -87,8 +88,8 @@ pub fn main(options: &EmitOptions, modules: &[(String, TokenStream)]) -> TokenSt
 }
 
 /// What every test of one module shares.
-struct Module<'a> {
-    version: &'a str,
+struct Module {
+    version: ApiVersion,
     krate: syn::Ident,
     module: syn::Ident,
     paths: Paths,
@@ -108,16 +109,15 @@ struct Tested<'a> {
 }
 
 /// The tests of one workload's operations.
-pub fn module(version: &str, names: &TypeNames, ops: &[(&OperationDef, &OperationNames)], options: &EmitOptions) -> (TokenStream, Vec<Diagnostic>) {
+pub fn module(
+    version: ApiVersion,
+    names: &TypeNames,
+    ops: &[(&OperationDef, &OperationNames)],
+    options: &EmitOptions,
+) -> (TokenStream, Vec<Diagnostic>) {
     let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
-    let module = format_ident!("{}", super::version_module(version));
-    let m = Module {
-        version,
-        operations: quote!(#krate::#module::operations::),
-        paths: Paths::outside(&krate, super::version_module(version)),
-        module,
-        krate,
-    };
+    let module = format_ident!("{}", version.module());
+    let m = Module { version, operations: quote!(#krate::#module::operations::), paths: Paths::outside(&krate, version.module()), module, krate };
     let mut tests = Vec::new();
     let mut diagnostics = Vec::new();
     for (op, op_names) in ops {
@@ -191,13 +191,13 @@ fn function_arg_values(segment: &str) -> Vec<(String, String)> {
 /// arguments as `runtime::function_args` writes them. Also returns the
 /// argument values the operation's fields take, unquoted.
 fn expected_path(
-    version: &str,
+    version: ApiVersion,
     template: &PathTemplate,
     values: &[String],
     url_params: &[ParameterField],
     last_segment: &str,
 ) -> (String, Vec<String>) {
-    let mut expected = format!("/{version}");
+    let mut expected = format!("/{}", version.as_str());
     let mut values = values.iter().zip(template.quoted_params());
     for segment in &template.segments {
         expected.push('/');

@@ -16,7 +16,7 @@ mod rust_type;
 mod workloads;
 
 use crate::diagnostics::Diagnostic;
-use crate::schema::{OperationDef, Schema, TypeKind};
+use crate::schema::{ApiVersion, OperationDef, Schema, TypeKind};
 use naming::{module_name, pascal_case, Scope};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -76,13 +76,13 @@ pub struct TypeNames {
 }
 
 impl TypeNames {
-    fn new(schema: &Schema, version: &str) -> Self {
+    fn new(schema: &Schema, version: ApiVersion) -> Self {
         let mut names = Self::plain(schema, version);
         names.polymorphic = polymorphic(schema, version, &names);
         names
     }
 
-    fn plain(schema: &Schema, version: &str) -> Self {
+    fn plain(schema: &Schema, version: ApiVersion) -> Self {
         // Rust's prelude types would be shadowed by a model of the same name;
         // `Field` is imported into every model file.
         let mut scope = Scope::with_reserved(&["Box", "Vec", "String", "Option", "Result", "Some", "None", "Ok", "Err", "Field"]);
@@ -111,7 +111,7 @@ impl TypeNames {
 /// refers to: a value of such a type may be any of them, told apart by its
 /// `@odata.type`. Their `Any` enums are named after all plain types, so a
 /// plain type keeps its name whatever is added.
-fn polymorphic(schema: &Schema, version: &str, names: &TypeNames) -> BTreeMap<String, (String, Vec<String>)> {
+fn polymorphic(schema: &Schema, version: ApiVersion, names: &TypeNames) -> BTreeMap<String, (String, Vec<String>)> {
     let types: Vec<_> = schema.types.iter().filter(|t| t.api_version == version && t.kind != TypeKind::Enum).collect();
     let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for t in &types {
@@ -155,14 +155,6 @@ fn polymorphic(schema: &Schema, version: &str, names: &TypeNames) -> BTreeMap<St
         out.insert(key, (scope.claim(&[format!("Any{ident}")]), derived));
     }
     out
-}
-
-pub fn version_module(version: &str) -> &'static str {
-    if version == "beta" {
-        "beta"
-    } else {
-        "v1_0"
-    }
 }
 
 /// The previous output's text of a file, by path, when there is one.
@@ -250,13 +242,13 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
     let renderer = Renderer { previous };
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut versions: Vec<&'static str> = schema.types.iter().map(|t| t.api_version).chain(schema.operations.iter().map(|o| o.api_version)).collect();
+    let mut versions: Vec<ApiVersion> = schema.types.iter().map(|t| t.api_version).chain(schema.operations.iter().map(|o| o.api_version)).collect();
     versions.sort();
     versions.dedup();
-    let names_by_version: BTreeMap<&'static str, TypeNames> = versions.iter().map(|v| (*v, TypeNames::new(schema, v))).collect();
+    let names_by_version: BTreeMap<ApiVersion, TypeNames> = versions.iter().map(|v| (*v, TypeNames::new(schema, *v))).collect();
     let workloads = workloads::Workloads::new(schema, &names_by_version);
     for version in &versions {
-        let module = version_module(version);
+        let module = version.module();
         let names = &names_by_version[version];
         // Files are rendered in parallel; each job builds its own tokens
         // (token streams cannot cross threads) and returns text.
@@ -284,7 +276,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
         let model_mods: Vec<_> = models
             .iter()
             .zip(&types)
-            .map(|((_, file, idents), t)| (file.clone(), idents.clone(), workloads.type_cfg(version, &t.qualified())))
+            .map(|((_, file, idents), t)| (file.clone(), idents.clone(), workloads.type_cfg(*version, &t.qualified())))
             .collect();
         files.extend(models.into_iter().map(|(f, _, _)| f));
         files.push(renderer.render(
@@ -296,7 +288,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
         ));
 
         let ops: Vec<&OperationDef> = schema.operations.iter().filter(|o| o.api_version == *version).collect();
-        let op_names = operation::name_operations(schema, version);
+        let op_names = operation::name_operations(schema, *version);
         let op_files: Vec<OutputFile> = ops
             .par_iter()
             .zip(&op_names)
@@ -309,7 +301,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             &format!("src/{module}/operations/mod.rs"),
             crate_files::reexports(&op_mods, "Operations: one struct per operation, and an enum of its request paths."),
         ));
-        files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(version)));
+        files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(*version)));
 
         // Example tests: one module per workload.
         let mut by_workload: BTreeMap<String, Vec<(&OperationDef, &operation::OperationNames)>> = BTreeMap::new();
@@ -321,7 +313,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             .par_iter()
             .map(|(workload, group)| {
                 let m = module_name(workload);
-                let (tokens, diags) = example_tests::module(version, names, group, options);
+                let (tokens, diags) = example_tests::module(*version, names, group, options);
                 (m.clone(), renderer.render(&format!("tests/examples_{module}/{m}.rs"), tokens), diags)
             })
             .collect();

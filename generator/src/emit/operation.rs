@@ -6,7 +6,8 @@ use super::model_struct::{doc_lines, field_tokens};
 use super::naming::{pascal_case, snake_case, Scope};
 use super::path_enum::{self, PathVariant};
 use super::rust_type::{self, Paths};
-use super::{version_module, TypeNames};
+use super::TypeNames;
+use crate::schema::ApiVersion;
 use crate::schema::{OperationDef, ParameterDef, Schema};
 use crate::template::PathTemplate;
 use proc_macro2::TokenStream;
@@ -42,7 +43,7 @@ fn bound_entity(path: &str) -> String {
 }
 
 /// Names every operation of a version, in schema order, in one scope.
-pub fn name_operations(schema: &Schema, version: &str) -> Vec<OperationNames> {
+pub fn name_operations(schema: &Schema, version: ApiVersion) -> Vec<OperationNames> {
     let mut scope = Scope::default();
     schema
         .operations
@@ -196,8 +197,10 @@ fn op_doc(op: &OperationDef) -> String {
 pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, module: &str) -> TokenStream {
     let version_mod = format_ident!("{}", module);
     let paths = Paths::inside(quote!(crate::#version_mod::models::));
-    let api_version =
-        if module == version_module("beta") { quote!(crate::runtime::ApiVersion::Beta) } else { quote!(crate::runtime::ApiVersion::V1_0) };
+    let api_version = match op.api_version {
+        ApiVersion::Beta => quote!(crate::runtime::ApiVersion::Beta),
+        ApiVersion::V1_0 => quote!(crate::runtime::ApiVersion::V1_0),
+    };
     let body_struct = op_names.body.as_ref().and_then(|ident| {
         let params = &op.request_body.as_ref()?.parameters;
         let ident = format_ident!("{}", ident);

@@ -8,6 +8,7 @@
 use super::example_tests::SEGMENT;
 use super::operation::{OperationNames, ParameterField};
 use super::path_enum::PathVariant;
+use crate::schema::ApiVersion;
 use crate::schema::TypeKind;
 use crate::template::{Part, PathTemplate};
 use percent_encoding::utf8_percent_encode;
@@ -23,8 +24,8 @@ const RAW_SAMPLE: &str = "7";
 /// as written, each placeholder the sample encoded (its `'` doubled inside
 /// quotes), then the function's arguments where the path does not write
 /// them.
-pub fn expected(version: &str, template: &PathTemplate, url_fields: &[ParameterField]) -> String {
-    let mut out = format!("/{version}");
+pub fn expected(version: ApiVersion, template: &PathTemplate, url_fields: &[ParameterField]) -> String {
+    let mut out = format!("/{}", version.as_str());
     let mut quoted = template.quoted_params().into_iter();
     for segment in &template.segments {
         out.push('/');
@@ -58,7 +59,7 @@ pub fn is_string(type_name: &str) -> bool {
 /// The test of one operation's paths; None when its body type has no
 /// default value to build it with (an enum).
 pub fn test(
-    version: &str,
+    version: ApiVersion,
     operations: &TokenStream,
     names: &OperationNames,
     templates: &[PathTemplate],
@@ -133,7 +134,7 @@ mod tests {
             ("/range(address=<address>)/format", vec![], format!("/v1.0/range(address={enc})/format")),
         ];
         for (template, fields, want) in cases {
-            assert_eq!(expected("v1.0", &PathTemplate::parse(template), &fields), want, "{template}");
+            assert_eq!(expected(ApiVersion::V1_0, &PathTemplate::parse(template), &fields), want, "{template}");
         }
     }
 }

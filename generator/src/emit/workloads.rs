@@ -3,7 +3,7 @@
 //! types they reach.
 
 use super::TypeNames;
-use crate::schema::{Schema, TypeKind};
+use crate::schema::{ApiVersion, Schema, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
@@ -12,7 +12,7 @@ pub struct Workloads {
     /// Every workload, sorted: the crate's features.
     pub all: BTreeSet<String>,
     /// (API version, lowercased qualified type name) → the workloads that need it.
-    needed_by: BTreeMap<(&'static str, String), BTreeSet<String>>,
+    needed_by: BTreeMap<(ApiVersion, String), BTreeSet<String>>,
 }
 
 /// A workload as a feature name: lowercase ASCII words joined by one `-`,
@@ -30,9 +30,9 @@ pub fn feature(workload: &str) -> String {
 }
 
 impl Workloads {
-    pub fn new(schema: &Schema, names_by_version: &BTreeMap<&'static str, TypeNames>) -> Self {
+    pub fn new(schema: &Schema, names_by_version: &BTreeMap<ApiVersion, TypeNames>) -> Self {
         let mut all = BTreeSet::new();
-        let mut roots: BTreeMap<(&'static str, String), Vec<String>> = BTreeMap::new();
+        let mut roots: BTreeMap<(ApiVersion, String), Vec<String>> = BTreeMap::new();
         for op in &schema.operations {
             let w = feature(&op.workload);
             all.insert(w.clone());
@@ -50,9 +50,9 @@ impl Workloads {
                 roots.entry((t.api_version, w)).or_default().push(t.qualified().to_ascii_lowercase());
             }
         }
-        let mut needed_by: BTreeMap<(&'static str, String), BTreeSet<String>> = BTreeMap::new();
+        let mut needed_by: BTreeMap<(ApiVersion, String), BTreeSet<String>> = BTreeMap::new();
         for ((version, workload), start) in roots {
-            let Some(names) = names_by_version.get(version) else { continue };
+            let Some(names) = names_by_version.get(&version) else { continue };
             let mut seen = BTreeSet::new();
             let mut queue = start;
             while let Some(t) = queue.pop() {
@@ -74,7 +74,7 @@ impl Workloads {
     }
 
     /// `#[cfg(any(feature = ...))]` for a type: the workloads that reach it.
-    pub fn type_cfg(&self, version: &'static str, qualified: &str) -> TokenStream {
+    pub fn type_cfg(&self, version: ApiVersion, qualified: &str) -> TokenStream {
         match self.needed_by.get(&(version, qualified.to_ascii_lowercase())) {
             Some(features) => cfg(features),
             None => cfg(&BTreeSet::new()),

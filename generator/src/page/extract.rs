@@ -736,13 +736,11 @@ impl Extractor<'_> {
         let base_type =
             annotation.get("baseType").and_then(|v| v.as_str()).map(str::to_owned).or_else(|| g.inherits.as_deref().map(|b| self.qualify(b)));
         let key = annotation.get("keyProperty").and_then(|v| v.as_str()).map(str::to_owned);
-        let is_abstract = annotation.get("abstract").and_then(|v| v.as_bool()).unwrap_or(false);
         let line = g.resource_json.as_ref().map_or(1, |(j, _)| j.line);
         model.resource = Some(Resource {
             name: self.qualify(&name),
             base_type,
             key,
-            is_abstract,
             properties: g.properties,
             relationships: g.relationships,
             json: g.resource_json.map(|(j, _)| j),

@@ -11,18 +11,35 @@ use serde::Serialize;
 
 pub use type_expr::TypeRef;
 
+/// The API version, the one type for it from page to emitted module. Beta
+/// comes first: the schema sorts by version, and schema.json has always
+/// listed `beta` before `v1.0`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum ApiVersion {
-    #[serde(rename = "v1.0")]
-    V1_0,
     #[serde(rename = "beta")]
     Beta,
+    #[serde(rename = "v1.0")]
+    V1_0,
+}
+
+impl std::fmt::Display for ApiVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl ApiVersion {
     pub fn as_str(self) -> &'static str {
         match self {
             ApiVersion::V1_0 => "v1.0",
+            ApiVersion::Beta => "beta",
+        }
+    }
+
+    /// The emitted crate's module for this version (`v1_0`, `beta`).
+    pub fn module(self) -> &'static str {
+        match self {
+            ApiVersion::V1_0 => "v1_0",
             ApiVersion::Beta => "beta",
         }
     }
@@ -120,9 +137,10 @@ pub struct RequestPath {
 }
 
 /// The permissions per permission type, in the docs' order: None where the
-/// docs do not say (no table, or no row for that type), empty where they
-/// say "Not supported".
+/// docs do not say (no table, or no row for that type; `null` in
+/// schema.json), empty where they say "Not supported".
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Permissions {
     pub delegated_work: Option<Vec<String>>,
     pub delegated_personal: Option<Vec<String>>,
@@ -187,7 +205,6 @@ pub struct Resource {
     pub name: String,
     pub base_type: Option<String>,
     pub key: Option<String>,
-    pub is_abstract: bool,
     pub properties: Vec<Property>,
     pub relationships: Vec<Property>,
     pub json: Option<Json>,

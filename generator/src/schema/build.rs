@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 /// Types keyed by (API version, lowercased qualified name): the docs are
 /// not consistent about the case of a type's first letter.
-pub(super) type TypeKey = (&'static str, String);
+pub(super) type TypeKey = (ApiVersion, String);
 
 #[derive(Default)]
 pub(super) struct Builder {
@@ -20,7 +20,7 @@ pub(super) struct Builder {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-pub(super) fn key(version: &'static str, qualified: &str) -> TypeKey {
+pub(super) fn key(version: ApiVersion, qualified: &str) -> TypeKey {
     (version, qualified.to_ascii_lowercase())
 }
 
@@ -93,7 +93,7 @@ pub fn build(pages: &[PageResult]) -> Schema {
 }
 
 impl Builder {
-    pub(super) fn ensure_type(&mut self, version: &'static str, qualified: &str, kind: TypeKind, src: &str) -> &mut TypeDef {
+    pub(super) fn ensure_type(&mut self, version: ApiVersion, qualified: &str, kind: TypeKind, src: &str) -> &mut TypeDef {
         let (namespace, name) = split_qualified(qualified);
         let t = self.types.entry(key(version, qualified)).or_insert_with(|| TypeDef {
             name,
@@ -116,7 +116,7 @@ impl Builder {
 
     fn add_resource(&mut self, m: &PageModel) {
         let Some(r) = &m.resource else { return };
-        let version = m.api_version.as_str();
+        let version = m.api_version;
         let has_id = r.properties.iter().any(|p| p.name == "id");
         let kind = if r.key.is_some() || has_id { TypeKind::Entity } else { TypeKind::Complex };
         let src = source(&m.file, r.line);
@@ -136,7 +136,7 @@ impl Builder {
     }
 
     fn add_enum(&mut self, m: &PageModel, e: &crate::page::EnumDef) {
-        let version = m.api_version.as_str();
+        let version = m.api_version;
         let src = source(&m.file, e.line);
         let t = self.ensure_type(version, &e.name, TypeKind::Enum, &src);
         t.kind = TypeKind::Enum;
@@ -157,7 +157,7 @@ impl Builder {
     /// it yet. A property already there with another type keeps its first
     /// (more authoritative) type, and the difference is a warning.
     fn add_properties(&mut self, m: &PageModel, qualified: &str, props: &[Property], navigation: bool, from: &str) {
-        let version = m.api_version.as_str();
+        let version = m.api_version;
         let first_src = source(&m.file, props.first().map_or(1, |p| p.line));
         let kind = if props.iter().any(|p| p.name == "id") { TypeKind::Entity } else { TypeKind::Complex };
         let mut conflicts = Vec::new();
@@ -212,7 +212,7 @@ impl Builder {
     /// and adds values an enum page did not list (with a warning).
     fn infer_enums(&mut self, models: &[&PageModel]) {
         for m in models {
-            let version = m.api_version.as_str();
+            let version = m.api_version;
             let mut tables: Vec<&Property> = Vec::new();
             if let Some(r) = &m.resource {
                 tables.extend(&r.properties);
@@ -295,7 +295,7 @@ impl Builder {
 
     fn operation(&mut self, m: &PageModel) -> Option<OperationDef> {
         let op = m.operation.as_ref()?;
-        let version = m.api_version.as_str();
+        let version = m.api_version;
         let name = m.title.clone().unwrap_or_else(|| m.file.rsplit('/').next().unwrap_or(&m.file).trim_end_matches(".md").to_owned());
         let status_from_examples = op.examples.iter().find_map(|e| e.response.as_ref().and_then(|r| r.status));
         let response = match &op.response {
@@ -347,11 +347,7 @@ impl Builder {
             url_parameters: op.url_parameters.iter().map(param).collect(),
             request_body,
             response,
-            permissions: PermissionsDef {
-                delegated_work: op.permissions.delegated_work.clone(),
-                delegated_personal: op.permissions.delegated_personal.clone(),
-                application: op.permissions.application.clone(),
-            },
+            permissions: op.permissions.clone(),
             examples,
             source: source(&m.file, op.paths.first().map_or(1, |p| p.line)),
         })
@@ -360,7 +356,7 @@ impl Builder {
     /// Every type named somewhere but defined nowhere: the emitters type it
     /// as untyped JSON, and the user is told.
     fn report_unresolved(&mut self, operations: &[OperationDef]) {
-        let mut refs: Vec<(&'static str, String, String)> = Vec::new();
+        let mut refs: Vec<(ApiVersion, String, String)> = Vec::new();
         for t in self.types.values() {
             for p in &t.properties {
                 refs.push((t.api_version, p.type_name.clone(), p.sources[0].clone()));
@@ -425,7 +421,7 @@ fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>
 #[cfg(test)]
 mod tests {
     use super::build;
-    use crate::schema::Schema;
+    use crate::schema::{ApiVersion, Schema};
 
     fn front(title: &str, doc_type: &str) -> String {
         format!("---\ntitle: \"{title}\"\nms.prod: \"users\"\ndoc_type: {doc_type}\n---\n\n# {title}\n\nNamespace: microsoft.graph\n\n")
@@ -471,7 +467,7 @@ mod tests {
     }
 
     fn properties(schema: &Schema, name: &str) -> Vec<(String, String)> {
-        let t = schema.find_type("v1.0", &format!("microsoft.graph.{name}")).unwrap_or_else(|| panic!("{name} is a type"));
+        let t = schema.find_type(ApiVersion::V1_0, &format!("microsoft.graph.{name}")).unwrap_or_else(|| panic!("{name} is a type"));
         t.properties.iter().map(|p| (p.name.clone(), p.type_name.clone())).collect()
     }
 
@@ -498,7 +494,7 @@ mod tests {
             ("api/thing-get.md", get("/things/{id}", "thing", r#"{"id": "1", "officeLocation": "Bâtiment 4"}"#)),
         ]);
         assert_eq!(properties(&s, "thing"), [("id".to_owned(), "Edm.String".to_owned())]);
-        let t = s.find_type("v1.0", "microsoft.graph.thing").unwrap();
+        let t = s.find_type(ApiVersion::V1_0, "microsoft.graph.thing").unwrap();
         assert_eq!(t.undocumented_properties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["officeLocation"]);
         assert!(codes(&s).contains(&"example-property-undeclared"), "{:?}", s.diagnostics);
     }
@@ -518,9 +514,9 @@ mod tests {
             ),
         ]);
         assert_eq!(properties(&s, "directoryObject"), [("id".to_owned(), "Edm.String".to_owned())]);
-        assert!(s.find_type("v1.0", "microsoft.graph.directoryObject").unwrap().undocumented_properties.is_empty());
+        assert!(s.find_type(ApiVersion::V1_0, "microsoft.graph.directoryObject").unwrap().undocumented_properties.is_empty());
         // What the user's docs lack is the user's to record.
-        let user = s.find_type("v1.0", "microsoft.graph.user").unwrap();
+        let user = s.find_type(ApiVersion::V1_0, "microsoft.graph.user").unwrap();
         assert_eq!(user.undocumented_properties.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["jobTitle"]);
     }
 

@@ -5,7 +5,7 @@
 
 use super::build::source_parts;
 use super::build::{key, Builder};
-use super::{OperationDef, PropertyDef, TypeKind};
+use super::{ApiVersion, OperationDef, PropertyDef, TypeKind};
 use crate::diagnostics::Diagnostic;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -15,7 +15,7 @@ pub(super) struct ExampleWalker<'a> {
     /// Table names the examples spell in another case: (version, the
     /// declaring type's qualified name, the table's name) → the examples'
     /// spellings and where.
-    pub respelled: BTreeMap<(&'static str, String, String), BTreeMap<String, Vec<String>>>,
+    pub respelled: BTreeMap<(ApiVersion, String, String), BTreeMap<String, Vec<String>>>,
 }
 
 impl ExampleWalker<'_> {
@@ -59,14 +59,14 @@ impl ExampleWalker<'_> {
         Some(&json["value"])
     }
 
-    fn instance(&mut self, version: &'static str, type_name: &str, collection: bool, json: &Value, src: &str) {
+    fn instance(&mut self, version: ApiVersion, type_name: &str, collection: bool, json: &Value, src: &str) {
         match (collection, json) {
             (true, Value::Array(items)) => items.iter().for_each(|i| self.object(version, type_name, i, src, 0)),
             (_, v) => self.object(version, type_name, v, src, 0),
         }
     }
 
-    fn object(&mut self, version: &'static str, type_name: &str, json: &Value, src: &str, depth: usize) {
+    fn object(&mut self, version: ApiVersion, type_name: &str, json: &Value, src: &str, depth: usize) {
         let Value::Object(map) = json else { return };
         if depth > 16 {
             return;
@@ -177,7 +177,7 @@ impl ExampleWalker<'_> {
         ));
     }
 
-    fn fit_parameters(&self, version: &'static str, params: &[super::ParameterDef], json: &Value, problems: &mut Vec<String>) {
+    fn fit_parameters(&self, version: ApiVersion, params: &[super::ParameterDef], json: &Value, problems: &mut Vec<String>) {
         let Value::Object(map) = json else {
             problems.push(format!("$ is {}, expected an object of parameters", kind(json)));
             return;
@@ -190,7 +190,7 @@ impl ExampleWalker<'_> {
     }
 
     /// Whether `json` deserializes as the Rust type emitted for `type_name`.
-    fn fit(&self, version: &'static str, type_name: &str, collection: bool, json: &Value, path: &str, problems: &mut Vec<String>) {
+    fn fit(&self, version: ApiVersion, type_name: &str, collection: bool, json: &Value, path: &str, problems: &mut Vec<String>) {
         if problems.len() > 8 {
             return;
         }
@@ -247,7 +247,7 @@ impl ExampleWalker<'_> {
     }
 
     /// An enum value the enum does not list is kept (`Other`) but said.
-    fn check_enum_value(&mut self, version: &'static str, p: &PropertyDef, value: &Value, src: &str) {
+    fn check_enum_value(&mut self, version: ApiVersion, p: &PropertyDef, value: &Value, src: &str) {
         let Some(t) = self.builder.types.get(&key(version, &p.type_name)).filter(|t| t.kind == TypeKind::Enum) else { return };
         let values: Vec<&str> = match value {
             Value::String(s) => vec![s.as_str()],
@@ -277,7 +277,7 @@ impl ExampleWalker<'_> {
     /// A property of the type or of its base types whose name is `name` in
     /// any case, with the qualified name of the type that declares it;
     /// None when one is named exactly so.
-    fn find_property_any_case(&self, version: &'static str, type_name: &str, name: &str) -> Option<(String, PropertyDef)> {
+    fn find_property_any_case(&self, version: ApiVersion, type_name: &str, name: &str) -> Option<(String, PropertyDef)> {
         let mut current = Some(type_name.to_owned());
         let mut hops = 0;
         while let (Some(t), true) = (current.take(), hops < 32) {
@@ -327,7 +327,7 @@ impl ExampleWalker<'_> {
     }
 
     /// A property of the type or of any of its base types.
-    fn find_property(&self, version: &'static str, type_name: &str, name: &str) -> Option<PropertyDef> {
+    fn find_property(&self, version: ApiVersion, type_name: &str, name: &str) -> Option<PropertyDef> {
         let mut current = Some(type_name.to_owned());
         let mut hops = 0;
         while let (Some(t), true) = (current.take(), hops < 32) {
@@ -343,7 +343,7 @@ impl ExampleWalker<'_> {
 
     /// A property an example shows and no table declares: recorded, not
     /// typed (a fact only the docs' tables state), and said once per type.
-    fn undeclared(&mut self, version: &'static str, type_name: &str, name: &str, value: &Value, src: &str) {
+    fn undeclared(&mut self, version: ApiVersion, type_name: &str, name: &str, value: &Value, src: &str) {
         let t = self.builder.types.get_mut(&key(version, type_name)).expect("the caller found this type");
         if let Some(seen) = t.undocumented_properties.iter_mut().find(|p| p.name == name) {
             if !seen.sources.iter().any(|s| s == src) {

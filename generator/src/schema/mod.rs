@@ -1,6 +1,8 @@
 //! The schema: every page merged, per API version. It is what the emitters
 //! read and what `schema.json` holds (documented in the README).
 
+pub use crate::page::ApiVersion;
+
 pub mod build;
 mod examples;
 
@@ -15,7 +17,7 @@ pub struct Schema {
     pub diagnostics: Vec<Diagnostic>,
     /// (API version, lowercased qualified name) → index in `types`.
     #[serde(skip)]
-    index: std::collections::HashMap<(&'static str, String), usize>,
+    index: std::collections::HashMap<(ApiVersion, String), usize>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -31,7 +33,7 @@ pub enum TypeKind {
 pub struct TypeDef {
     pub name: String,
     pub namespace: String,
-    pub api_version: &'static str,
+    pub api_version: ApiVersion,
     /// The area of the page that defined the type (`null` where no page says).
     pub workload: Option<String>,
     pub kind: TypeKind,
@@ -76,7 +78,7 @@ pub struct MemberDef {
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct OperationDef {
-    pub api_version: &'static str,
+    pub api_version: ApiVersion,
     pub name: String,
     /// The docs' area (`intune-deviceconfig`, `groups`): a Cargo feature of the crate.
     pub workload: String,
@@ -86,7 +88,7 @@ pub struct OperationDef {
     pub url_parameters: Vec<ParameterDef>,
     pub request_body: Option<RequestBodyDef>,
     pub response: ResponseDef,
-    pub permissions: PermissionsDef,
+    pub permissions: Permissions,
     pub examples: Vec<ExampleDef>,
     pub source: String,
 }
@@ -121,14 +123,8 @@ pub struct ResponseDef {
     pub collection: bool,
 }
 
-#[derive(Clone, Debug, Default, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct PermissionsDef {
-    /// null where the docs do not say; `[]` where they say "Not supported".
-    pub delegated_work: Option<Vec<String>>,
-    pub delegated_personal: Option<Vec<String>>,
-    pub application: Option<Vec<String>>,
-}
+/// The page model's permissions, as they are (one type for both).
+pub use crate::page::Permissions;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ExampleDef {
@@ -191,11 +187,7 @@ impl Schema {
         Schema { types, operations, diagnostics, index }
     }
 
-    pub fn find_type(&self, api_version: &str, qualified: &str) -> Option<&TypeDef> {
-        let version = match api_version {
-            "beta" => "beta",
-            _ => "v1.0",
-        };
-        self.index.get(&(version, qualified.to_ascii_lowercase())).map(|&i| &self.types[i])
+    pub fn find_type(&self, api_version: ApiVersion, qualified: &str) -> Option<&TypeDef> {
+        self.index.get(&(api_version, qualified.to_ascii_lowercase())).map(|&i| &self.types[i])
     }
 }
