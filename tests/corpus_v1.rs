@@ -18,7 +18,7 @@ fn v1_pages_request_lines_and_examples() {
 
     let mut in_schema: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
     for op in &schema.operations {
-        let file = op.source.rsplit_once(':').map_or(op.source.as_str(), |(f, _)| f);
+        let file = op.source.file.as_str();
         in_schema.entry(file).or_default().extend(op.paths.iter().map(String::as_str));
     }
     let mut missing = Vec::new();
@@ -73,11 +73,11 @@ fn v1_fields_come_from_tables() {
     let dir = needed_corpus();
     let (_, schema) = schema_of(&dir, None);
     let mut files: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    let mut line_of = |source: &str| -> String {
-        let (file, line) = source.rsplit_once(':').unwrap();
-        let lines =
-            files.entry(file.to_owned()).or_insert_with(|| std::fs::read_to_string(dir.join(file)).unwrap().lines().map(str::to_owned).collect());
-        lines[line.parse::<usize>().unwrap() - 1].clone()
+    let mut line_of = |source: &graphgen::schema::Source| -> String {
+        let lines = files
+            .entry(source.file.clone())
+            .or_insert_with(|| std::fs::read_to_string(dir.join(&source.file)).unwrap().lines().map(str::to_owned).collect());
+        lines[source.line - 1].clone()
     };
     let mut fields = 0;
     for t in &schema.types {
@@ -86,7 +86,7 @@ fn v1_fields_come_from_tables() {
             let rows: Vec<String> = p
                 .sources
                 .iter()
-                .map(|s| line_of(s))
+                .map(&mut line_of)
                 .filter(|l| l.contains('|') && l.to_ascii_lowercase().contains(&p.name.to_ascii_lowercase()))
                 .collect();
             assert!(!rows.is_empty(), "{}.{} ({}) has no table row among its sources {:?}", t.name, p.name, t.api_version, p.sources);

@@ -332,9 +332,8 @@ fn a_folder_of_mutated_pages_generates_and_names_each_bad_page() {
     let out = tempfile::tempdir().unwrap();
     graphgen::write::Output::open(&out.path().join("crate"), Some(input.path()), false).unwrap().write(&files).unwrap();
     let mut accounted: std::collections::BTreeSet<String> = schema.diagnostics.iter().chain(&emit_diagnostics).map(|d| d.file.clone()).collect();
-    let of = |source: &str| source.rsplit_once(':').map_or(source, |(f, _)| f).to_owned();
-    accounted.extend(schema.types.iter().flat_map(|t| t.sources.iter().map(|s| of(s))));
-    accounted.extend(schema.operations.iter().map(|o| of(&o.source)));
+    accounted.extend(schema.types.iter().flat_map(|t| t.sources.iter().map(|s| s.file.clone())));
+    accounted.extend(schema.operations.iter().map(|o| o.source.file.clone()));
     let silent: Vec<&str> = read.iter().map(|p| p.file.as_str()).filter(|f| !accounted.contains(*f)).collect();
     assert!(read.iter().all(|p| !p.diagnostics.iter().any(|d| d.code == "internal-error")));
     assert!(silent.is_empty(), "pages neither in the schema nor named by a diagnostic: {silent:?}");

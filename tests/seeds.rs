@@ -42,7 +42,7 @@ fn seeds_give_no_errors_and_the_specified_schema() {
     assert_eq!(platform(ApiVersion::V1_0), None);
 
     // 002: one PATCH operation with ten paths.
-    let ops: Vec<_> = schema.operations.iter().filter(|o| o.source.starts_with("002_")).collect();
+    let ops: Vec<_> = schema.operations.iter().filter(|o| o.source.file.starts_with("002_")).collect();
     assert_eq!(ops.len(), 1);
     assert_eq!(ops[0].method, "PATCH");
     assert_eq!(ops[0].paths.len(), 10);
@@ -54,7 +54,7 @@ fn seeds_give_no_errors_and_the_specified_schema() {
     assert_eq!(members, ["unknown", "success", "fail", "scriptError", "pending", "notApplicable"]);
 
     // 001: no title line; inferred.
-    let create = schema.operations.iter().find(|o| o.source.starts_with("001_")).expect("001");
+    let create = schema.operations.iter().find(|o| o.source.file.starts_with("001_")).expect("001");
     assert_eq!((create.name.as_str(), create.method.as_str(), create.response.status), ("Create deviceConfigurationDeviceStatus", "POST", 201));
     assert_eq!(create.api_version, ApiVersion::V1_0);
 }

@@ -107,7 +107,7 @@ fn operations_by_page(schema: &graphgen::schema::Schema) -> std::collections::BT
         .operations
         .iter()
         .map(|op| {
-            let file = op.source.rsplit_once(':').map_or(op.source.as_str(), |(f, _)| f).to_owned();
+            let file = op.source.file.clone();
             let mut facts = serde_json::json!({
                 "paths": op.paths,
                 "requestBody": op.request_body,

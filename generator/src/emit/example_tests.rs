@@ -9,6 +9,7 @@ use super::rust_type::Paths;
 use super::{EmitOptions, TypeNames};
 use crate::diagnostics::Diagnostic;
 use crate::schema::ApiVersion;
+use crate::schema::Source;
 use crate::schema::{ExampleDef, OperationDef};
 use crate::template::{split_url, Part, PathTemplate};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -20,9 +21,8 @@ use quote::{format_ident, quote};
 /// runtime's encoding drifts from what Graph's paths need.
 pub(super) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
-fn diag_at(source: &str, code: &'static str, message: String) -> Diagnostic {
-    let (file, line) = crate::schema::build::source_parts(source);
-    Diagnostic::warning(&file, line, code, message)
+fn diag_at(source: &Source, code: &'static str, message: String) -> Diagnostic {
+    Diagnostic::warning(&source.file, source.line, code, message)
 }
 
 /// The test crate's root: the helpers every test uses, and a module per
@@ -166,7 +166,7 @@ fn round_trips(t: &Tested, ex: &ExampleDef, stem: &str) -> Vec<TokenStream> {
 }
 
 /// A test that the documented body deserializes as `ty` and serializes back.
-fn round_trip_test(name: &str, ty: &TokenStream, body: &serde_json::Value, source: &str) -> TokenStream {
+fn round_trip_test(name: &str, ty: &TokenStream, body: &serde_json::Value, source: &Source) -> TokenStream {
     let name = format_ident!("{}", name);
     let json = serde_json::to_string_pretty(body).expect("JSON values serialize");
     let doc = format!(" {source}");

@@ -31,13 +31,8 @@ fn split_qualified(qualified: &str) -> (String, String) {
     }
 }
 
-pub(super) fn source(file: &str, line: usize) -> String {
-    format!("{file}:{line}")
-}
-
-/// `file:line` → (file, line).
-pub fn source_parts(src: &str) -> (String, usize) {
-    src.rsplit_once(':').and_then(|(f, l)| Some((f.to_owned(), l.parse().ok()?))).unwrap_or((src.to_owned(), 1))
+pub(super) fn source(file: &str, line: usize) -> Source {
+    Source::new(file, line)
 }
 
 /// Builds the schema from every page read. Pages with error diagnostics are
@@ -93,7 +88,7 @@ pub fn build(pages: &[PageResult]) -> Schema {
 }
 
 impl Builder {
-    pub(super) fn ensure_type(&mut self, version: ApiVersion, qualified: &str, kind: TypeKind, src: &str) -> &mut TypeDef {
+    pub(super) fn ensure_type(&mut self, version: ApiVersion, qualified: &str, kind: TypeKind, src: &Source) -> &mut TypeDef {
         let (namespace, name) = split_qualified(qualified);
         let t = self.types.entry(key(version, qualified)).or_insert_with(|| TypeDef {
             name,
@@ -179,7 +174,7 @@ impl Builder {
                                 if p.type_ref.collection { " collection" } else { "" },
                                 existing.type_name,
                                 if existing.collection { " collection" } else { "" },
-                                existing.sources.first().map(String::as_str).unwrap_or("?")
+                                existing.sources.first().map_or("?".to_owned(), Source::to_string)
                             ),
                         ));
                     }
@@ -356,7 +351,7 @@ impl Builder {
     /// Every type named somewhere but defined nowhere: the emitters type it
     /// as untyped JSON, and the user is told.
     fn report_unresolved(&mut self, operations: &[OperationDef]) {
-        let mut refs: Vec<(ApiVersion, String, String)> = Vec::new();
+        let mut refs: Vec<(ApiVersion, String, Source)> = Vec::new();
         for t in self.types.values() {
             for p in &t.properties {
                 refs.push((t.api_version, p.type_name.clone(), p.sources[0].clone()));
@@ -372,7 +367,7 @@ impl Builder {
             }
         }
         // Each undefined type once: its name as first written, and where.
-        let mut undefined: BTreeMap<TypeKey, (String, String)> = BTreeMap::new();
+        let mut undefined: BTreeMap<TypeKey, (String, Source)> = BTreeMap::new();
         for (version, name, src) in refs {
             let k = key(version, &name);
             if !name.starts_with("Edm.") && !self.types.contains_key(&k) {
@@ -380,10 +375,9 @@ impl Builder {
             }
         }
         for ((version, _), (name, src)) in undefined {
-            let (file, line) = source_parts(&src);
             self.diagnostics.push(Diagnostic::warning(
-                &file,
-                line,
+                &src.file,
+                src.line,
                 "type-unresolved",
                 format!("expected a resource or enum page defining {name} ({version}); none was read, so it is typed as untyped JSON"),
             ));

@@ -3,8 +3,8 @@
 //! recorded as undocumented (with the type its JSON suggests) and said; it
 //! never becomes a typed field, of that type or of its base.
 
-use super::build::source_parts;
 use super::build::{key, Builder};
+use super::Source;
 use super::{ApiVersion, OperationDef, PropertyDef, TypeKind};
 use crate::diagnostics::Diagnostic;
 use serde_json::Value;
@@ -15,7 +15,7 @@ pub(super) struct ExampleWalker<'a> {
     /// Table names the examples spell in another case: (version, the
     /// declaring type's qualified name, the table's name) → the examples'
     /// spellings and where.
-    pub respelled: BTreeMap<(ApiVersion, String, String), BTreeMap<String, Vec<String>>>,
+    pub respelled: BTreeMap<(ApiVersion, String, String), BTreeMap<String, Vec<Source>>>,
 }
 
 impl ExampleWalker<'_> {
@@ -42,7 +42,7 @@ impl ExampleWalker<'_> {
     /// A `{"value": [...]}` example of a single-entity response is a
     /// collection the Response section does not name: nothing in it is
     /// evidence about the type's properties (`check_fit` says so).
-    fn unwrap_single<'j>(&mut self, op: &OperationDef, type_name: &str, json: &'j Value, src: &str) -> Option<&'j Value> {
+    fn unwrap_single<'j>(&mut self, op: &OperationDef, type_name: &str, json: &'j Value, src: &Source) -> Option<&'j Value> {
         let only_value = json.as_object().is_some_and(|m| m.contains_key("value") && m.keys().all(|k| k == "value" || k.starts_with('@')));
         let declares_value = self.find_property(op.api_version, type_name, "value").is_some();
         if !only_value || declares_value {
@@ -52,21 +52,21 @@ impl ExampleWalker<'_> {
         if inner.is_empty() {
             return Some(json);
         }
-        let (file, line) = source_parts(src);
+        let Source { file, line } = src.clone();
         self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-response-wrapped", format!(
             "the example response wraps its {type_name} in `{{\"value\": ...}}`, which Graph does not do for a single entity; the entity inside is checked against the type"
         )));
         Some(&json["value"])
     }
 
-    fn instance(&mut self, version: ApiVersion, type_name: &str, collection: bool, json: &Value, src: &str) {
+    fn instance(&mut self, version: ApiVersion, type_name: &str, collection: bool, json: &Value, src: &Source) {
         match (collection, json) {
             (true, Value::Array(items)) => items.iter().for_each(|i| self.object(version, type_name, i, src, 0)),
             (_, v) => self.object(version, type_name, v, src, 0),
         }
     }
 
-    fn object(&mut self, version: ApiVersion, type_name: &str, json: &Value, src: &str, depth: usize) {
+    fn object(&mut self, version: ApiVersion, type_name: &str, json: &Value, src: &Source, depth: usize) {
         let Value::Object(map) = json else { return };
         if depth > 16 {
             return;
@@ -88,7 +88,7 @@ impl ExampleWalker<'_> {
                 continue;
             }
             if let Some((owner, p)) = self.find_property_any_case(version, &actual, name).filter(|(_, p)| p.name != *name) {
-                self.respelled.entry((version, owner, p.name)).or_default().entry(name.clone()).or_default().push(src.to_owned());
+                self.respelled.entry((version, owner, p.name)).or_default().entry(name.clone()).or_default().push(src.clone());
                 continue;
             }
             match self.find_property(version, &actual, name) {
@@ -163,8 +163,8 @@ impl ExampleWalker<'_> {
         }
     }
 
-    fn report(&mut self, src: &str, what: &str, problems: &[String]) {
-        let (file, line) = source_parts(src);
+    fn report(&mut self, src: &Source, what: &str, problems: &[String]) {
+        let Source { file, line } = src.clone();
         let more = if problems.len() > 3 { format!(" (and {} more)", problems.len() - 3) } else { String::new() };
         self.builder.diagnostics.push(Diagnostic::warning(
             &file,
@@ -247,7 +247,7 @@ impl ExampleWalker<'_> {
     }
 
     /// An enum value the enum does not list is kept (`Other`) but said.
-    fn check_enum_value(&mut self, version: ApiVersion, p: &PropertyDef, value: &Value, src: &str) {
+    fn check_enum_value(&mut self, version: ApiVersion, p: &PropertyDef, value: &Value, src: &Source) {
         let Some(t) = self.builder.types.get(&key(version, &p.type_name)).filter(|t| t.kind == TypeKind::Enum) else { return };
         let values: Vec<&str> = match value {
             Value::String(s) => vec![s.as_str()],
@@ -261,7 +261,7 @@ impl ExampleWalker<'_> {
             return;
         }
         let qualified = t.qualified();
-        let (file, line) = source_parts(src);
+        let Source { file, line } = src.clone();
         self.builder.diagnostics.push(Diagnostic::warning(
             &file,
             line,
@@ -300,7 +300,7 @@ impl ExampleWalker<'_> {
     /// Examples that disagree among themselves leave the table's.
     pub fn respell(&mut self) {
         for ((version, owner, table_name), spellings) in std::mem::take(&mut self.respelled) {
-            let (file, line) = spellings.values().flatten().next().map(|s| source_parts(s)).unwrap_or_default();
+            let Source { file, line } = spellings.values().flatten().next().cloned().unwrap_or_default();
             let Some(t) = self.builder.types.get_mut(&key(version, &owner)) else { continue };
             if spellings.len() > 1 {
                 let names = spellings.keys().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
@@ -343,7 +343,7 @@ impl ExampleWalker<'_> {
 
     /// A property an example shows and no table declares: recorded, not
     /// typed (a fact only the docs' tables state), and said once per type.
-    fn undeclared(&mut self, version: ApiVersion, type_name: &str, name: &str, value: &Value, src: &str) {
+    fn undeclared(&mut self, version: ApiVersion, type_name: &str, name: &str, value: &Value, src: &Source) {
         let t = self.builder.types.get_mut(&key(version, type_name)).expect("the caller found this type");
         if let Some(seen) = t.undocumented_properties.iter_mut().find(|p| p.name == name) {
             if !seen.sources.iter().any(|s| s == src) {
@@ -358,11 +358,11 @@ impl ExampleWalker<'_> {
             collection,
             description: String::new(),
             navigation: false,
-            sources: vec![src.to_owned()],
+            sources: vec![src.clone()],
         });
         let qualified = t.qualified();
-        let pages = t.sources.iter().map(|s| source_parts(s).0).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(", ");
-        let (file, line) = source_parts(src);
+        let pages = t.sources.iter().map(|s| s.file.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(", ");
+        let Source { file, line } = src.clone();
         self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-property-undeclared", format!(
             "the example has property `{name}`, which no table of {qualified} declares ({}); it is not a typed field: a value keeps it with the properties the docs do not list",
             if pages.is_empty() { "no page defines the type".to_owned() } else { format!("its pages: {pages}") }

@@ -47,7 +47,7 @@ pub struct TypeDef {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub undocumented_properties: Vec<PropertyDef>,
     pub members: Vec<MemberDef>,
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
 }
 
 impl TypeDef {
@@ -66,7 +66,7 @@ pub struct PropertyDef {
     pub description: String,
     /// A relationship (navigation property) rather than a structural one.
     pub navigation: bool,
-    pub sources: Vec<String>,
+    pub sources: Vec<Source>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -90,7 +90,7 @@ pub struct OperationDef {
     pub response: ResponseDef,
     pub permissions: Permissions,
     pub examples: Vec<ExampleDef>,
-    pub source: String,
+    pub source: Source,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -123,6 +123,32 @@ pub struct ResponseDef {
     pub collection: bool,
 }
 
+/// Where a fact was read: a page and a 1-based line. Serialized as
+/// `"file:line"`, as schema.json has always written it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Source {
+    pub file: String,
+    pub line: usize,
+}
+
+impl Source {
+    pub fn new(file: &str, line: usize) -> Self {
+        Source { file: file.to_owned(), line }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+impl Serialize for Source {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
 /// The page model's permissions, as they are (one type for both).
 pub use crate::page::Permissions;
 
@@ -130,7 +156,7 @@ pub use crate::page::Permissions;
 pub struct ExampleDef {
     pub request: Option<ExampleRequest>,
     pub response: Option<ExampleResponse>,
-    pub source: String,
+    pub source: Source,
 }
 
 #[derive(Clone, Debug, Serialize)]
