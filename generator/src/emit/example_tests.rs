@@ -8,8 +8,8 @@ use super::operation::{body_type, output, url_fields, OperationNames, OutputKind
 use super::rust_type::Paths;
 use super::{EmitOptions, TypeNames};
 use crate::diagnostics::Diagnostic;
-use crate::schema::ApiVersion;
 use crate::schema::Source;
+use crate::schema::{ApiVersion, DocumentedPath};
 use crate::schema::{ExampleDef, OperationDef};
 use crate::template::{split_url, Part, PathTemplate};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
@@ -127,7 +127,7 @@ pub fn module(
             body: body_type(op, names, op_names, &m.paths),
             output: output(op, names, &m.paths),
             url_fields: url_fields(op, op_names),
-            templates: op.paths.iter().map(|p| PathTemplate::parse(p)).collect(),
+            templates: op.paths.iter().map(|p| p.template.clone()).collect(),
         };
         let body_kind = op.request_body.as_ref().map(|b| b.type_name.as_ref().filter(|_| !b.collection).and_then(|t| names.get(t)).map(|(_, k)| *k));
         tests.extend(super::path_tests::test(version, &m.operations, op_names, &tested.templates, &tested.url_fields, body_kind));
@@ -250,7 +250,7 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
         return Err(format!(
             "the example URL {} matches none of the operation's request paths ({}); no client test is emitted for it",
             req.url,
-            op.paths.join(", ")
+            op.paths.iter().map(DocumentedPath::as_str).collect::<Vec<_>>().join(", ")
         ));
     };
     let body_ty = &t.body;

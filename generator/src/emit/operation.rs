@@ -32,11 +32,10 @@ impl OperationNames {
 
 /// The entity an operation is bound to, from its path: the last parameter
 /// (`{managedDeviceId}` → managedDevice), else the segment before the last.
-fn bound_entity(path: &str) -> String {
-    let t = PathTemplate::parse(path);
+fn bound_entity(t: &PathTemplate) -> String {
     let param = t.params().last().map(|p| p.trim_end_matches("Id").trim_end_matches("-id").trim_end_matches("_id").to_owned());
     param.filter(|p| !p.is_empty() && p != "id").unwrap_or_else(|| {
-        let mut lits = path_enum::literals(&t);
+        let mut lits = path_enum::literals(t);
         lits.pop();
         lits.pop().unwrap_or_default()
     })
@@ -52,7 +51,7 @@ pub fn name_operations(schema: &Schema, version: ApiVersion) -> Vec<OperationNam
         .map(|op| {
             let title = op.name.trim();
             let lower = title.to_ascii_lowercase();
-            let bound = op.paths.first().map(|p| bound_entity(p)).unwrap_or_default();
+            let bound = op.paths.first().map(|p| bound_entity(&p.template)).unwrap_or_default();
             let candidates = match lower.strip_suffix(" action").or_else(|| lower.strip_suffix(" function")) {
                 // "wipe action" is bound to an entity; its name says which.
                 Some(_) => {
@@ -336,8 +335,8 @@ mod tests {
 
     #[test]
     fn bound_entities() {
-        assert_eq!(bound_entity("/users/{usersId}/managedDevices/{managedDeviceId}/wipe"), "managedDevice");
-        assert_eq!(bound_entity("/deviceManagement/auditEvents/getAuditActivityTypes"), "auditEvents");
-        assert_eq!(bound_entity("/me/events/{id}/accept"), "events");
+        assert_eq!(bound_entity(&PathTemplate::parse("/users/{usersId}/managedDevices/{managedDeviceId}/wipe")), "managedDevice");
+        assert_eq!(bound_entity(&PathTemplate::parse("/deviceManagement/auditEvents/getAuditActivityTypes")), "auditEvents");
+        assert_eq!(bound_entity(&PathTemplate::parse("/me/events/{id}/accept")), "events");
     }
 }

@@ -4,6 +4,7 @@
 //! value the caller makes.
 
 use super::naming::{pascal_case, snake_case, Scope};
+use crate::schema::DocumentedPath;
 use crate::template::{Part, PathTemplate};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -44,9 +45,9 @@ pub(super) fn literals(template: &PathTemplate) -> Vec<String> {
 /// and `/users/{id}/events/{id}` are `Me` and `Users`. A path with nothing
 /// of its own (the plain one beside longer ones) is named by the last
 /// segment they all start with; the only path, by its first segment.
-pub fn variants(paths: &[String]) -> Vec<PathVariant> {
-    let templates: Vec<PathTemplate> = paths.iter().map(|p| PathTemplate::parse(p)).collect();
-    let lits: Vec<Vec<String>> = templates.iter().map(literals).collect();
+pub fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
+    let templates: Vec<&PathTemplate> = paths.iter().map(|p| &p.template).collect();
+    let lits: Vec<Vec<String>> = templates.iter().map(|t| literals(t)).collect();
     let shortest = lits.iter().map(Vec::len).min().unwrap_or(0);
     let shared = |i: &dyn Fn(&Vec<String>) -> Option<&String>| lits.iter().all(|l| i(l) == i(&lits[0]));
     let prefix = (0..shortest).take_while(|&k| shared(&|l| l.get(k))).count();
@@ -127,7 +128,7 @@ mod tests {
     use super::*;
 
     fn names(paths: &[&str]) -> Vec<String> {
-        variants(&paths.iter().map(|p| p.to_string()).collect::<Vec<_>>()).into_iter().map(|v| v.name).collect()
+        variants(&paths.iter().map(|p| DocumentedPath::new(p)).collect::<Vec<_>>()).into_iter().map(|v| v.name).collect()
     }
 
     #[test]
@@ -157,10 +158,10 @@ mod tests {
 
     #[test]
     fn fields_are_the_placeholders_in_order() {
-        let v = &variants(&["/users/{user-id}/events/{eventId}".to_owned()])[0];
+        let v = &variants(&[DocumentedPath::new("/users/{user-id}/events/{eventId}")])[0];
         assert_eq!(v.params, [("user-id".to_owned(), "user_id".to_owned()), ("eventId".to_owned(), "event_id".to_owned())]);
         assert_eq!(v.template, "/users/{user-id}/events/{eventId}");
-        let v = &variants(&["/users/{id | userPrincipalName}/events/{id}".to_owned()])[0];
+        let v = &variants(&[DocumentedPath::new("/users/{id | userPrincipalName}/events/{id}")])[0];
         assert_eq!(v.params, [("id | userPrincipalName".to_owned(), "id_or_user_principal_name".to_owned()), ("id".to_owned(), "id".to_owned())]);
     }
 }

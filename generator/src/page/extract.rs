@@ -612,13 +612,13 @@ impl Extractor<'_> {
         url_parameters.extend(g.url_parameters);
         // A "Path parameters" row that is no placeholder of the paths is a
         // function's argument (`range/cell` takes `row` and `column`).
-        let placeholders: Vec<String> =
-            g.paths.iter().flat_map(|p| crate::template::PathTemplate::parse(&p.path).params().map(placeholder_key).collect::<Vec<_>>()).collect();
+        let templates: Vec<crate::template::PathTemplate> = g.paths.iter().map(|p| crate::template::PathTemplate::parse(&p.path)).collect();
+        let placeholders: Vec<String> = templates.iter().flat_map(|t| t.params().map(placeholder_key)).collect();
         url_parameters.extend(g.path_parameters.into_iter().filter(|p| !placeholders.contains(&placeholder_key(&p.name))));
         // Only a function (GET) takes URL arguments. The parameters of an
         // action (POST) are its body; where its paths write them
         // (`resizedRange(deltaRows={n}, ...)`), they are the paths' fields.
-        let written_in_paths = g.paths.iter().all(|p| crate::template::PathTemplate::parse(&p.path).has_inline_args());
+        let written_in_paths = templates.iter().all(|t| t.has_inline_args());
         let mut request_body = request_body;
         if !is_function && !url_parameters.is_empty() && !written_in_paths {
             let line = url_parameters[0].line;

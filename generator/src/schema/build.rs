@@ -277,7 +277,7 @@ impl Builder {
             .map(|(i, method)| {
                 let mut op = whole.clone();
                 op.method = (*method).to_owned();
-                op.paths = paths.iter().filter(|p| p.method == *method).map(|p| p.path.clone()).collect();
+                op.paths = paths.iter().filter(|p| p.method == *method).map(|p| DocumentedPath::new(&p.path)).collect();
                 op.examples.retain(|e| e.request.as_ref().map_or(i == 0, |r| r.method == *method));
                 if i > 0 {
                     op.name = format!("{} ({method})", whole.name);
@@ -338,7 +338,7 @@ impl Builder {
             workload: m.workload.clone().unwrap_or_else(|| DEFAULT_WORKLOAD.to_owned()),
             description: m.description.clone(),
             method: op.method.clone(),
-            paths: op.paths.iter().map(|p| p.path.clone()).collect(),
+            paths: op.paths.iter().map(|p| DocumentedPath::new(&p.path)).collect(),
             url_parameters: op.url_parameters.iter().map(param).collect(),
             request_body,
             response,

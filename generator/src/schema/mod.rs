@@ -84,7 +84,7 @@ pub struct OperationDef {
     pub workload: String,
     pub description: Option<String>,
     pub method: String,
-    pub paths: Vec<String>,
+    pub paths: Vec<DocumentedPath>,
     pub url_parameters: Vec<ParameterDef>,
     pub request_body: Option<RequestBodyDef>,
     pub response: ResponseDef,
@@ -146,6 +146,36 @@ impl std::fmt::Display for Source {
 impl Serialize for Source {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
+    }
+}
+
+/// A request path as the docs write it, parsed once: emitters read the
+/// template, schema.json holds the text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocumentedPath {
+    pub text: String,
+    pub template: crate::template::PathTemplate,
+}
+
+impl DocumentedPath {
+    pub fn new(text: &str) -> Self {
+        DocumentedPath { text: text.to_owned(), template: crate::template::PathTemplate::parse(text) }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+}
+
+impl std::fmt::Display for DocumentedPath {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
+impl Serialize for DocumentedPath {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.text)
     }
 }
 
