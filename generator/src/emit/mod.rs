@@ -369,3 +369,47 @@ mod tests {
         assert!(!other.reused && other.contents.contains("struct B"), "other tokens");
     }
 }
+
+/// Tiny pages for the unit tests (schema and emitters), and the crates
+/// emitted from them.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    /// The files emitted for these Markdown pages (`(path, text)`).
+    pub fn emitted(pages: &[(&str, &str)]) -> Vec<super::OutputFile> {
+        let read: Vec<_> = pages.iter().map(|(file, text)| crate::read_page_text(file, text, None)).collect();
+        for page in &read {
+            assert!(page.diagnostics.iter().all(|d| d.severity != crate::diagnostics::Severity::Error), "{:?}", page.diagnostics);
+        }
+        super::emit_crate(&crate::schema::build::build(&read), &Default::default()).0
+    }
+
+    /// One emitted file's text, whitespace collapsed (to assert on
+    /// tokens, not on the printer's layout).
+    pub fn file(files: &[super::OutputFile], path: &str) -> String {
+        let f = files
+            .iter()
+            .find(|f| f.path == path)
+            .unwrap_or_else(|| panic!("{path} is emitted; emitted: {:?}", files.iter().map(|f| &f.path).collect::<Vec<_>>()));
+        f.contents.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    pub fn resource(name: &str, base: Option<&str>, rows: &[(&str, &str)]) -> String {
+        let mut page = format!("---\ntitle: \"{name} resource type\"\nms.prod: \"users\"\ndoc_type: resourcePageType\n---\n\n# {name} resource type\n\nNamespace: microsoft.graph\n\n");
+        if let Some(base) = base {
+            page.push_str(&format!("Inherits from [{base}]({base}.md).\n\n"));
+        }
+        page.push_str("## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n");
+        for (p, t) in rows {
+            page.push_str(&format!("|{p}|{t}|The {p}. é 日本語 🙂|\n"));
+        }
+        page
+    }
+
+    pub fn enumeration(name: &str, members: &[&str]) -> String {
+        let mut page = format!("---\ntitle: \"{name} enum type\"\nms.prod: \"users\"\ndoc_type: enumPageType\n---\n\n# {name} enum type\n\nNamespace: microsoft.graph\n\n## Members\n|Member|Value|Description|\n|:---|:---|:---|\n");
+        for (i, m) in members.iter().enumerate() {
+            page.push_str(&format!("|{m}|{i}|The {m} state.|\n"));
+        }
+        page
+    }
+}

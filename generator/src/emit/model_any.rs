@@ -57,3 +57,26 @@ pub fn emit(base: &TypeDef, base_ident: &str, any: &str, derived: &[String], nam
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{emitted, resource};
+
+    #[test]
+    fn a_referenced_base_with_derived_types_is_an_enum_chosen_by_odata_type() {
+        let files = emitted(&[
+            ("resources/directoryobject.md", &resource("directoryObject", None, &[("id", "String")])),
+            ("resources/user.md", &resource("user", Some("directoryObject"), &[("displayName", "String")])),
+            ("resources/group.md", &resource("group", Some("directoryObject"), &[("mail", "String")])),
+            ("resources/thing.md", &resource("thing", None, &[("owner", "directoryObject")])),
+        ]);
+        let any = files.iter().find(|f| f.contents.contains("pub enum AnyDirectoryObject")).expect("an AnyDirectoryObject enum");
+        let text = any.contents.split_whitespace().collect::<Vec<_>>().join(" ");
+        for want in ["User(", "Group(", "DirectoryObject(", r#""microsoft.graph.user""#, r#""microsoft.graph.group""#] {
+            assert!(text.contains(want), "expected {want:?} in\n{text}");
+        }
+        // A field declared as the base takes the enum.
+        let thing = files.iter().find(|f| f.path.ends_with("models/thing.rs")).unwrap();
+        assert!(thing.contents.contains("AnyDirectoryObject"), "{}", thing.contents);
+    }
+}

@@ -38,3 +38,18 @@ pub fn emit(t: &TypeDef, ident: &str) -> TokenStream {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{emitted, enumeration, file};
+
+    #[test]
+    fn members_are_variants_and_other_values_are_kept() {
+        let files = emitted(&[("resources/runstate.md", &enumeration("runState", &["unknown", "notApplicable", "é-state"]))]);
+        let run_state = file(&files, "src/v1_0/models/run_state.rs");
+        assert!(run_state.contains("pub enum RunState {"), "{run_state}");
+        assert!(run_state.contains("NotApplicable"), "{run_state}");
+        assert!(run_state.contains(r#""notApplicable""#), "the wire value is kept: {run_state}");
+        assert!(run_state.contains("Other(String)"), "a value the docs don't list is kept: {run_state}");
+    }
+}

@@ -108,3 +108,36 @@ pub fn emit(schema: &Schema, names: &TypeNames, t: &TypeDef, ident: &str) -> Tok
         #props
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::fixtures::{emitted, file, resource};
+
+    #[test]
+    fn a_struct_has_its_bases_properties_as_fields_and_constants() {
+        let files = emitted(&[
+            ("resources/entity.md", &resource("entity", None, &[("id", "String")])),
+            (
+                "resources/thing.md",
+                &resource("thing", Some("entity"), &[("displayName", "String"), ("tags", "String collection"), ("type", "Int32")]),
+            ),
+        ]);
+        let thing = file(&files, "src/v1_0/models/thing.rs");
+        for want in [
+            "pub struct Thing {",
+            r#"#[serde(default, skip_serializing_if = "Field::is_absent")] pub id: Field<String>,"#,
+            // Wire names that are not the field's are renamed; a keyword gets a `_`.
+            r#"#[serde(rename = "displayName", default, skip_serializing_if = "Field::is_absent")] pub display_name: Field<String>,"#,
+            "pub tags: Field<Vec<String>>,",
+            r#"#[serde(rename = "type", default, skip_serializing_if = "Field::is_absent")] pub type_: Field<i32>,"#,
+            "#[serde(flatten)] pub additional_properties: serde_json::Map<String, serde_json::Value>,",
+            r#"pub const ID: crate::runtime::Prop<Self> = crate::runtime::Prop::new("id");"#,
+            r#"pub const DISPLAY_NAME: crate::runtime::Prop<Self> = crate::runtime::Prop::new( "displayName", );"#,
+            r#"pub const TYPE_: crate::runtime::Prop<Self> = crate::runtime::Prop::new("type");"#,
+        ] {
+            assert!(thing.contains(want), "expected {want:?} in\n{thing}");
+        }
+        // The base's field comes first, as the JSON has it.
+        assert!(thing.find("pub id:").unwrap() < thing.find("pub display_name:").unwrap());
+    }
+}

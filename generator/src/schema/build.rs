@@ -415,22 +415,11 @@ fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>
 #[cfg(test)]
 mod tests {
     use super::build;
+    use crate::emit::fixtures::resource;
     use crate::schema::{ApiVersion, Schema};
 
     fn front(title: &str, doc_type: &str) -> String {
         format!("---\ntitle: \"{title}\"\nms.prod: \"users\"\ndoc_type: {doc_type}\n---\n\n# {title}\n\nNamespace: microsoft.graph\n\n")
-    }
-
-    fn resource(name: &str, base: Option<&str>, rows: &[(&str, &str)]) -> String {
-        let mut page = front(&format!("{name} resource type"), "resourcePageType");
-        if let Some(base) = base {
-            page.push_str(&format!("Inherits from [{base}]({base}.md).\n\n"));
-        }
-        page.push_str("## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n");
-        for (p, t) in rows {
-            page.push_str(&format!("|{p}|{t}|The {p}. é 日本語|\n"));
-        }
-        page
     }
 
     const PERMISSIONS: &str = "## Permissions\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n|Delegated (work or school account)|User.Read|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|User.Read.All|\n\n";
