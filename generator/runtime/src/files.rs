@@ -139,6 +139,10 @@ impl Client {
             return Err(Error::Invalid(format!("an upload chunk must be a multiple of 320 KiB and under 60 MiB; {chunk} bytes is not")));
         }
         let total = source.len();
+        if total == 0 {
+            // No byte range can say "nothing"; an empty file is a plain PUT of its content.
+            return Err(Error::Invalid("an upload session takes at least one byte; upload an empty file with a PUT of its content".to_owned()));
+        }
         let (mut offset, mut resumes) = (0u64, 0u32);
         loop {
             let len = chunk.min(total.saturating_sub(offset) as usize);

@@ -83,6 +83,8 @@ async fn chunk_sizes_the_service_refuses_are_refused_before_sending() {
         let err = client.upload("http://127.0.0.1:9/u", &vec![0u8; 10], UploadOptions { chunk_size, ..Default::default() }).await.unwrap_err();
         assert!(matches!(err, Error::Invalid(_)), "{chunk_size}: {err:?}");
     }
+    let err = client.upload("http://127.0.0.1:9/u", &Vec::new(), UploadOptions::default()).await.unwrap_err();
+    assert!(matches!(err, Error::Invalid(m) if m.contains("at least one byte")));
 }
 
 #[tokio::test]
