@@ -210,6 +210,17 @@ impl Extractor<'_> {
         }
     }
 
+    /// Request lines outside the HTTP request section, named or not: the
+    /// operation's paths, and said.
+    fn paths_outside_section(&mut self, g: &mut Gathered, c: &CodeBlock) {
+        self.sink.warning(
+            c.line,
+            "request-outside-section",
+            "request lines outside an HTTP request section; they are read as the operation's request paths",
+        );
+        self.add_paths(g, c, false);
+    }
+
     /// Every request line of a code block as a path; with `strict`, a line
     /// that is not one is said.
     fn add_paths(&mut self, g: &mut Gathered, c: &CodeBlock, strict: bool) {
@@ -321,12 +332,7 @@ impl Extractor<'_> {
         // Request lines are recognizable by their content wherever a page
         // puts them: under headings of its own, or with the heading missing.
         if !matches!(section, Section::HttpRequest | Section::Examples) && block_type != "request" && is_request_path_block(&c.text) {
-            self.sink.warning(
-                c.line,
-                "request-outside-section",
-                "request lines outside an HTTP request section; they are read as the operation's request paths",
-            );
-            self.add_paths(g, c, false);
+            self.paths_outside_section(g, c);
             return;
         }
         match section {
@@ -412,12 +418,7 @@ impl Extractor<'_> {
                 } else if is_request_path_block(&c.text) {
                     // Request lines under a heading of their own ("List a
                     // site's drives"), as unnamed ones are read.
-                    self.sink.warning(
-                        c.line,
-                        "request-outside-section",
-                        "request lines outside an HTTP request section; they are read as the operation's request paths",
-                    );
-                    self.add_paths(g, c, false);
+                    self.paths_outside_section(g, c);
                 }
                 // One request (a block of several request lines is paths only).
                 let one = c.text.lines().filter(|l| http::request_line(l).is_some()).count() == 1;

@@ -119,10 +119,9 @@ pub fn parse_request(text: &str, line: usize, sink: &mut Sink) -> Option<HttpReq
 pub fn parse_response(text: &str, line: usize, truncated: bool, sink: &mut Sink) -> HttpResponse {
     let first = text.lines().next().unwrap_or("");
     if let Some(status) = status_of(first) {
-        let status = Some(status);
         let (headers, body) = split(text, line);
         let body = body.map(|(b, l)| read_body(&b, l, sink));
-        HttpResponse { status, headers, body, truncated, line }
+        HttpResponse { status: Some(status), headers, body, truncated, line }
     } else {
         // A response block with only a body: the status is the operation's.
         let body = (!text.trim().is_empty()).then(|| read_body(text, line, sink));

@@ -11,7 +11,7 @@ use crate::blocks::{Block, CodeBlock, ParsedPage, Row, Shape, Table};
 use crate::diagnostics::Sink;
 use crate::parse::lenient_json::ValueScanner;
 use crate::parse::markdown::squash;
-use crate::parse::status_line::is_status_line;
+use crate::parse::status_line::{is_status_line, status_of};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -156,7 +156,7 @@ pub fn parse(text: &str, shape: Shape, sink: &mut Sink) -> ParsedPage {
                 i = headers_at;
             }
             // A redirect's body is not shown: what follows it is prose.
-            let redirect = !is_request && crate::parse::status_line::status_of(line).is_some_and(|s| (300..400).contains(&s));
+            let redirect = !is_request && status_of(line).is_some_and(|s| (300..400).contains(&s));
             let mut text_body = false;
             while i < lines.len() && HEADER_LINE.is_match(lines[i].trim()) {
                 let header = lines[i].trim();
