@@ -21,10 +21,6 @@ use quote::{format_ident, quote};
 /// runtime's encoding drifts from what Graph's paths need.
 pub(super) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
-fn diag_at(source: &Source, code: &'static str, message: String) -> Diagnostic {
-    Diagnostic::warning(&source.file, source.line, code, message)
-}
-
 /// The test crate's root: the helpers every test uses, and a module per
 /// workload compiled under that workload's feature.
 pub fn main(options: &EmitOptions, modules: &[(String, TokenStream)]) -> TokenStream {
@@ -138,7 +134,7 @@ pub fn module(
             match client_test(&m, &tested, ex, &stem) {
                 Ok(Some(t)) => tests.push(t),
                 Ok(None) => {}
-                Err(message) => diagnostics.push(diag_at(&ex.source, "example-untestable", message)),
+                Err(message) => diagnostics.push(ex.source.warning("example-untestable", message)),
             }
         }
     }

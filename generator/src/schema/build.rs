@@ -375,9 +375,7 @@ impl Builder {
             }
         }
         for ((version, _), (name, src)) in undefined {
-            self.diagnostics.push(Diagnostic::warning(
-                &src.file,
-                src.line,
+            self.diagnostics.push(src.warning(
                 "type-unresolved",
                 format!("expected a resource or enum page defining {name} ({version}); none was read, so it is typed as untyped JSON"),
             ));

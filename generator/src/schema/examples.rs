@@ -6,7 +6,6 @@
 use super::build::{key, Builder};
 use super::Source;
 use super::{ApiVersion, OperationDef, PropertyDef, TypeKind};
-use crate::diagnostics::Diagnostic;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -52,8 +51,7 @@ impl ExampleWalker<'_> {
         if inner.is_empty() {
             return Some(json);
         }
-        let Source { file, line } = src.clone();
-        self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-response-wrapped", format!(
+        self.builder.diagnostics.push(src.warning("example-response-wrapped", format!(
             "the example response wraps its {type_name} in `{{\"value\": ...}}`, which Graph does not do for a single entity; the entity inside is checked against the type"
         )));
         Some(&json["value"])
@@ -164,11 +162,8 @@ impl ExampleWalker<'_> {
     }
 
     fn report(&mut self, src: &Source, what: &str, problems: &[String]) {
-        let Source { file, line } = src.clone();
         let more = if problems.len() > 3 { format!(" (and {} more)", problems.len() - 3) } else { String::new() };
-        self.builder.diagnostics.push(Diagnostic::warning(
-            &file,
-            line,
+        self.builder.diagnostics.push(src.warning(
             "example-type-mismatch",
             format!(
                 "{what} of this example does not fit its documented type: {}{more}; no test is generated from it",
@@ -261,10 +256,7 @@ impl ExampleWalker<'_> {
             return;
         }
         let qualified = t.qualified();
-        let Source { file, line } = src.clone();
-        self.builder.diagnostics.push(Diagnostic::warning(
-            &file,
-            line,
+        self.builder.diagnostics.push(src.warning(
             "example-enum-value-undocumented",
             format!(
                 "the example gives `{}` the value {:?}, which {qualified} does not list; the generated enum keeps it as Other",
@@ -300,16 +292,16 @@ impl ExampleWalker<'_> {
     /// Examples that disagree among themselves leave the table's.
     pub fn respell(&mut self) {
         for ((version, owner, table_name), spellings) in std::mem::take(&mut self.respelled) {
-            let Source { file, line } = spellings.values().flatten().next().cloned().unwrap_or_default();
+            let at = spellings.values().flatten().next().cloned().unwrap_or_default();
             let Some(t) = self.builder.types.get_mut(&key(version, &owner)) else { continue };
             if spellings.len() > 1 {
                 let names = spellings.keys().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
-                self.builder.diagnostics.push(Diagnostic::warning(
-                    &file,
-                    line,
-                    "property-name-case",
-                    format!("the examples spell `{table_name}` of {owner} as {names}; the table's spelling is kept"),
-                ));
+                self.builder.diagnostics.push(
+                    at.warning(
+                        "property-name-case",
+                        format!("the examples spell `{table_name}` of {owner} as {names}; the table's spelling is kept"),
+                    ),
+                );
                 continue;
             }
             let (wire, sources) = spellings.into_iter().next().expect("one spelling");
@@ -317,9 +309,7 @@ impl ExampleWalker<'_> {
                 p.name = wire.clone();
                 p.sources.extend(sources.iter().filter(|s| !p.sources.contains(s)).cloned().collect::<Vec<_>>());
             }
-            self.builder.diagnostics.push(Diagnostic::warning(
-                &file,
-                line,
+            self.builder.diagnostics.push(at.warning(
                 "property-name-case",
                 format!("the table of {owner} names `{table_name}`, every example sends `{wire}`: the field's wire name is `{wire}`"),
             ));
@@ -362,8 +352,7 @@ impl ExampleWalker<'_> {
         });
         let qualified = t.qualified();
         let pages = t.sources.iter().map(|s| s.file.clone()).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join(", ");
-        let Source { file, line } = src.clone();
-        self.builder.diagnostics.push(Diagnostic::warning(&file, line, "example-property-undeclared", format!(
+        self.builder.diagnostics.push(src.warning("example-property-undeclared", format!(
             "the example has property `{name}`, which no table of {qualified} declares ({}); it is not a typed field: a value keeps it with the properties the docs do not list",
             if pages.is_empty() { "no page defines the type".to_owned() } else { format!("its pages: {pages}") }
         )));

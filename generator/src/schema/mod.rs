@@ -135,6 +135,11 @@ impl Source {
     pub fn new(file: &str, line: usize) -> Self {
         Source { file: file.to_owned(), line }
     }
+
+    /// A warning about what stands here.
+    pub fn warning(&self, code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::warning(&self.file, self.line, code, message)
+    }
 }
 
 impl std::fmt::Display for Source {
