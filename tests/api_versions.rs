@@ -52,7 +52,7 @@ fn a_checkout_gives_each_page_its_folders_version() {
     assert_eq!(count(ApiVersion::Beta), count(ApiVersion::V1_0));
     assert!(count(ApiVersion::Beta) >= 5);
     // The crate has both modules.
-    let (files, _) = graphgen::emit::emit_crate(&schema, &Default::default());
+    let (files, _) = graphgen::emit_crate(&schema, &Default::default());
     assert!(files.iter().any(|f| f.path == "src/beta/mod.rs") && files.iter().any(|f| f.path == "src/v1_0/mod.rs"));
 
     // Pointed at the beta folder itself, the same.

@@ -1,8 +1,8 @@
 //! All of the real v1.0 reference (../shared/graph-docs/v1.0): pages with
 //! errors, request lines, example bodies. Skips where the corpus is absent.
 
-use graphgen::diagnostics::Severity;
 use graphgen::schema::ApiVersion;
+use graphgen::Severity;
 use graphgen_tests::{http_json_bodies, needed_corpus, request_lines, schema_of};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -41,8 +41,8 @@ fn v1_pages_request_lines_and_examples() {
     let mut read = BTreeSet::new();
     for p in pages.iter().filter(|p| !p.diagnostics.iter().any(|d| d.severity == Severity::Error)) {
         for ex in p.model.iter().flat_map(|m| m.operation.iter()).flat_map(|o| &o.examples) {
-            let request = ex.request.as_ref().filter(|r| matches!(r.body, Some(graphgen::page::http::Body::Json(_)))).map(|r| r.line);
-            let response = ex.response.as_ref().filter(|r| matches!(r.body, Some(graphgen::page::http::Body::Json(_)))).map(|r| r.line);
+            let request = ex.request.as_ref().filter(|r| matches!(r.body, Some(graphgen::page::Body::Json(_)))).map(|r| r.line);
+            let response = ex.response.as_ref().filter(|r| matches!(r.body, Some(graphgen::page::Body::Json(_)))).map(|r| r.line);
             read.extend(request.into_iter().chain(response).map(|line| (p.file.clone(), line)));
         }
     }
@@ -98,7 +98,7 @@ fn v1_fields_come_from_tables() {
     let user = schema.types.iter().find(|t| t.name == "user" && t.api_version == ApiVersion::V1_0).unwrap();
     let job_title = user.properties.iter().find(|p| p.name == "jobTitle").unwrap();
     assert_eq!(job_title.type_name, "Edm.String");
-    let (files, _) = graphgen::emit::emit_crate(&schema, &Default::default());
+    let (files, _) = graphgen::emit_crate(&schema, &Default::default());
     let user_rs = files.iter().find(|f| f.path == "src/v1_0/models/user.rs").unwrap();
     assert!(user_rs.contents.contains("pub job_title: Field<String>,"), "User.job_title is Field<String>");
     assert!(user_rs.contents.contains("pub deleted_date_time: Field<crate::runtime::DateTimeOffset>,"), "deletedDateTime is a DateTimeOffset");

@@ -83,7 +83,7 @@ const TOKENS: &[&str] = &[
 fn seeds() -> Vec<(String, String)> {
     let mut pages = Vec::new();
     let add_with_renderings = |name: String, text: String, pages: &mut Vec<(String, String)>| {
-        if graphgen::parse::detect_shape(&text) == Shape::Markdown {
+        if graphgen::detect_shape(&text) == Shape::Markdown {
             for shape in [Shape::CopiedPipeRows, Shape::CopiedCellLines, Shape::CopiedSpaced] {
                 pages.push((format!("{name}.{}.txt", shape.name()), render_copied(&text, shape)));
             }
@@ -218,8 +218,8 @@ fn failure(name: &str, bytes: &[u8]) -> Option<String> {
         return Some(d.to_string());
     }
     let emitted = catch_unwind(AssertUnwindSafe(|| {
-        let schema = graphgen::schema::build::build(std::slice::from_ref(&page));
-        graphgen::emit::emit_crate(&schema, &Default::default())
+        let schema = graphgen::build(std::slice::from_ref(&page));
+        graphgen::emit_crate(&schema, &Default::default())
     }));
     emitted.err().map(|p| {
         format!(
@@ -258,7 +258,7 @@ fn mutated_pages_never_panic_or_hang() {
         for _ in 0..rng.usize(1..=4) {
             mutate(&mut rng, &mut bytes);
         }
-        *shapes.entry(graphgen::parse::detect_shape(&String::from_utf8_lossy(&bytes)).name()).or_insert(0) += 1;
+        *shapes.entry(graphgen::detect_shape(&String::from_utf8_lossy(&bytes)).name()).or_insert(0) += 1;
         let case_name = format!("case-{seed}-{case}-{}", name.replace('/', "_"));
         let t = Instant::now();
         let found = failure(&case_name, &bytes);
@@ -327,10 +327,10 @@ fn a_folder_of_mutated_pages_generates_and_names_each_bad_page() {
     }
     let read = graphgen::read_pages(input.path(), None, None).unwrap();
     assert_eq!(read.len(), 200);
-    let schema = graphgen::schema::build::build(&read);
-    let (files, emit_diagnostics) = graphgen::emit::emit_crate(&schema, &Default::default());
+    let schema = graphgen::build(&read);
+    let (files, emit_diagnostics) = graphgen::emit_crate(&schema, &Default::default());
     let out = tempfile::tempdir().unwrap();
-    graphgen::write::Output::open(&out.path().join("crate"), Some(input.path()), false).unwrap().write(&files).unwrap();
+    graphgen::Output::open(&out.path().join("crate"), Some(input.path()), false).unwrap().write(&files).unwrap();
     let mut accounted: std::collections::BTreeSet<String> = schema.diagnostics.iter().chain(&emit_diagnostics).map(|d| d.file.clone()).collect();
     accounted.extend(schema.types.iter().flat_map(|t| t.sources.iter().map(|s| s.file.clone())));
     accounted.extend(schema.operations.iter().map(|o| o.source.file.clone()));

@@ -6,8 +6,8 @@ use graphgen_tests::{docs_input, root, schema_of};
 #[test]
 fn generated_crate_is_fresh() {
     let (_, schema) = schema_of(&docs_input(), None);
-    let (files, _) = graphgen::emit::emit_crate(&schema, &graphgen::emit::EmitOptions::workspace());
-    let changes = graphgen::write::changes(&root().join("generated"), &files).unwrap();
+    let (files, _) = graphgen::emit_crate(&schema, &graphgen::EmitOptions::workspace());
+    let changes = graphgen::changes(&root().join("generated"), &files).unwrap();
     assert!(
         changes.is_empty(),
         "generated/ is stale; run `cargo run --release -p graphgen -- generate` and commit the result:\n{}",
@@ -19,7 +19,7 @@ fn generated_crate_is_fresh() {
 fn output_is_deterministic() {
     let emit = || {
         let (_, schema) = schema_of(&docs_input(), None);
-        graphgen::emit::emit_crate(&schema, &graphgen::emit::EmitOptions::workspace()).0
+        graphgen::emit_crate(&schema, &graphgen::EmitOptions::workspace()).0
     };
     assert_eq!(emit(), emit());
 }

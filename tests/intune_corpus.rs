@@ -3,7 +3,7 @@
 //! line in the schema, and a generated crate that builds with no warnings
 //! and passes its example tests. Skips where the corpus is absent.
 
-use graphgen::diagnostics::Severity;
+use graphgen::Severity;
 use graphgen_tests::{needed_corpus, request_lines, root, schema_of};
 use std::process::Command;
 
@@ -25,11 +25,11 @@ fn intune_pages_read_and_merge() {
 fn intune_crate_builds_without_warnings_and_its_examples_pass() {
     let dir = needed_corpus();
     let (_, schema) = schema_of(&dir, Some("intune-*"));
-    let (files, _) = graphgen::emit::emit_crate(&schema, &Default::default());
+    let (files, _) = graphgen::emit_crate(&schema, &Default::default());
     // Outside the workspace, so the crate is a package of its own.
     let out = tempfile::tempdir().unwrap();
     let crate_dir = out.path().join("intune-client");
-    graphgen::write::Output::open(&crate_dir, None, false).unwrap().write(&files).unwrap();
+    graphgen::Output::open(&crate_dir, None, false).unwrap().write(&files).unwrap();
     std::fs::copy(root().join("Cargo.lock"), crate_dir.join("Cargo.lock")).unwrap();
     let status = Command::new(env!("CARGO"))
         .args(["test", "--quiet"])

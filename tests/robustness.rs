@@ -6,8 +6,8 @@ use graphgen_tests::docs_input;
 
 fn pipeline(pages: &[(String, String)]) {
     let results: Vec<_> = pages.iter().map(|(name, text)| graphgen::read_page_text(name, text, None)).collect();
-    let schema = graphgen::schema::build::build(&results);
-    let _ = graphgen::emit::emit_crate(&schema, &Default::default());
+    let schema = graphgen::build(&results);
+    let _ = graphgen::emit_crate(&schema, &Default::default());
 }
 
 fn all_pages() -> Vec<(String, String)> {

@@ -13,7 +13,7 @@ fn markdown_pages() -> Vec<(String, String)> {
     let mut pages = Vec::new();
     for entry in walk(&root) {
         let text = std::fs::read_to_string(&entry).unwrap();
-        if graphgen::parse::detect_shape(&text) == Shape::Markdown {
+        if graphgen::detect_shape(&text) == Shape::Markdown {
             pages.push((entry.strip_prefix(&root).unwrap().to_string_lossy().into_owned(), text));
         }
     }
@@ -85,7 +85,7 @@ fn every_shape_yields_the_same_schema() {
         let shape_dir = dir.path().join(shape.name());
         for (path, text) in &pages {
             let rendered = render_copied(text, shape);
-            assert_eq!(graphgen::parse::detect_shape(&rendered), shape, "{path} rendered as {}:\n{rendered}", shape.name());
+            assert_eq!(graphgen::detect_shape(&rendered), shape, "{path} rendered as {}:\n{rendered}", shape.name());
             let target = shape_dir.join(path);
             std::fs::create_dir_all(target.parent().unwrap()).unwrap();
             std::fs::write(target, rendered).unwrap();
@@ -124,7 +124,7 @@ fn operations_by_page(schema: &graphgen::schema::Schema) -> std::collections::BT
                     r.remove("truncated");
                 }
             }
-            ((file, op.method.clone()), facts)
+            ((file, op.method.to_string()), facts)
         })
         .collect()
 }

@@ -8,13 +8,13 @@ use std::process::Command;
 #[test]
 fn a_crate_generated_elsewhere_builds_with_its_vendored_runtime() {
     let (_, schema) = schema_of(&docs_input(), None);
-    let (files, _) = graphgen::emit::emit_crate(&schema, &Default::default());
+    let (files, _) = graphgen::emit_crate(&schema, &Default::default());
     let cargo_toml = &files.iter().find(|f| f.path == "Cargo.toml").unwrap().contents;
     assert!(cargo_toml.contains(r#"graphgen-runtime = { path = "graphgen-runtime""#), "{cargo_toml}");
     assert!(!files.iter().any(|f| f.contents.contains("../generator")), "nothing refers to this repository");
     let out = tempfile::tempdir().unwrap();
     let crate_dir = out.path().join("graph-client");
-    graphgen::write::Output::open(&crate_dir, None, false).unwrap().write(&files).unwrap();
+    graphgen::Output::open(&crate_dir, None, false).unwrap().write(&files).unwrap();
     std::fs::copy(root().join("Cargo.lock"), crate_dir.join("Cargo.lock")).unwrap();
     let output = Command::new(env!("CARGO"))
         .args(["check", "--tests", "--quiet"])

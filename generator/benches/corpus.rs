@@ -35,7 +35,7 @@ fn floor(paths: &[PathBuf]) -> usize {
 
 /// The pipeline, each stage timed: read + parse, schema, emit, write.
 /// Returns the pages read, the files emitted and what writing changed.
-fn graphgen(input: &Path, output: &Path, stages: &mut [Duration; 4]) -> (usize, usize, graphgen::write::Changes) {
+fn graphgen(input: &Path, output: &Path, stages: &mut [Duration; 4]) -> (usize, usize, graphgen::Changes) {
     let mut at = Instant::now();
     let mut lap = |i: usize| {
         stages[i] = at.elapsed();
@@ -43,11 +43,11 @@ fn graphgen(input: &Path, output: &Path, stages: &mut [Duration; 4]) -> (usize, 
     };
     let pages = graphgen::read_pages(input, None, None).expect("the corpus is readable");
     lap(0);
-    let schema = graphgen::schema::build::build(&pages);
+    let schema = graphgen::build(&pages);
     lap(1);
     // As `graphgen generate` does: files whose tokens are unchanged are reused.
-    let out = graphgen::write::Output::open(output, Some(input), false).expect("the output is writable");
-    let (files, _) = graphgen::emit::emit_crate_reusing(&schema, &Default::default(), &out.previous());
+    let out = graphgen::Output::open(output, Some(input), false).expect("the output is writable");
+    let (files, _) = graphgen::emit_crate_reusing(&schema, &Default::default(), &out.previous());
     lap(2);
     let changes = out.write(&files).expect("the output is writable");
     lap(3);
@@ -101,7 +101,7 @@ fn main() {
         eprintln!("skipped: no corpus at {}", input.display());
         return;
     }
-    let paths = graphgen::load::page_paths(&input, None).expect("the corpus is readable");
+    let paths = graphgen::page_paths(&input, None).expect("the corpus is readable");
     println!("corpus: {} ({} pages), best of {runs} runs, {} threads", input.display(), paths.len(), rayon::current_num_threads());
 
     let (floor_time, events) = best(runs, || floor(&paths));

@@ -44,21 +44,21 @@ impl fmt::Display for Diagnostic {
 /// Collects the diagnostics of one page (or of the merge), bound to its file
 /// so call sites only say the line.
 #[derive(Debug, Default)]
-pub struct Sink {
+pub(crate) struct Sink {
     file: String,
     pub items: Vec<Diagnostic>,
 }
 
 impl Sink {
-    pub fn new(file: &str) -> Self {
+    pub(crate) fn new(file: &str) -> Self {
         Self { file: file.to_owned(), items: Vec::new() }
     }
 
-    pub fn error(&mut self, line: usize, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn error(&mut self, line: usize, code: &'static str, message: impl Into<String>) {
         self.items.push(Diagnostic::error(&self.file, line, code, message));
     }
 
-    pub fn warning(&mut self, line: usize, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn warning(&mut self, line: usize, code: &'static str, message: impl Into<String>) {
         self.items.push(Diagnostic::warning(&self.file, line, code, message));
     }
 }

@@ -5,20 +5,39 @@
 //! `blocks`) → `page` (what the page says) → `schema` (merge every page,
 //! resolve types, diagnose) → `emit` (Rust code) → `write` (atomically, or
 //! `--check`).
+//!
+//! The library's API is the pipeline's stages and what they hand on:
+//! [`read_pages`] (or [`read_page_text`]) → [`PageResult`]s holding
+//! [`page::PageModel`]s; [`build`] → a [`schema::Schema`]; [`emit_crate`] →
+//! [`OutputFile`]s; [`Output::write`] (or [`changes`] for `--check`). The
+//! data types live in `blocks`, `page` and `schema`; everything else is
+//! the crate's own.
+
+// What is not reachable from outside says so (`pub(crate)`), so the API
+// above is the whole of it.
+#![warn(unreachable_pub)]
 
 pub mod blocks;
-pub mod diagnostics;
-pub mod emit;
-pub mod load;
+mod diagnostics;
+mod emit;
+mod load;
 pub mod page;
-pub mod parse;
-pub mod report;
+mod parse;
+mod report;
 pub mod schema;
-pub mod template;
-pub mod write;
+mod template;
+mod write;
 
-use diagnostics::{Diagnostic, Sink};
+pub use diagnostics::{Diagnostic, Severity};
+pub use emit::{check_crate_name, emit_crate, emit_crate_reusing, EmitOptions, OutputFile, Previous, RuntimeDep, WORKSPACE_RUNTIME};
 pub use glob::Pattern;
+pub use load::{decode, page_paths};
+pub use parse::{detect_shape, parse_blocks};
+pub use report::{report, BodyCounts, Report};
+pub use schema::build;
+pub use write::{changes, Changes, Output, MANIFEST};
+
+use diagnostics::Sink;
 use page::{ApiVersion, PageModel, VersionFrom, VersionHint};
 use rayon::prelude::*;
 use std::path::Path;

@@ -8,7 +8,7 @@ use walkdir::WalkDir;
 /// separators, so diagnostics and schema sources read the same on every
 /// machine) and its text.
 #[derive(Clone, Debug)]
-pub struct SourcePage {
+pub(crate) struct SourcePage {
     pub path: String,
     pub text: String,
     /// The line of the first byte that is not UTF-8, when bad bytes were
@@ -39,7 +39,7 @@ pub fn page_paths(input: &Path, only: Option<&glob::Pattern>) -> io::Result<Vec<
 
 /// Reads one page. Bytes that are not UTF-8 are replaced rather than failing
 /// the page; `invalid_utf8_line` tells the caller to say so, and where.
-pub fn read_page(root: &Path, path: &Path) -> io::Result<SourcePage> {
+pub(crate) fn read_page(root: &Path, path: &Path) -> io::Result<SourcePage> {
     let rel = path.strip_prefix(root).unwrap_or(path);
     let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
     let (text, invalid_utf8_line) = decode(std::fs::read(path)?);

@@ -1,8 +1,8 @@
 //! The `graphgen` command line.
 
 use clap::{Parser, Subcommand};
-use graphgen::diagnostics::Severity;
 use graphgen::page::ApiVersion;
+use graphgen::Severity;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -44,8 +44,8 @@ enum Command {
         /// `path:DIR` (relative to the crate) or `version:REQ`. Default: for the
         /// default output, this repository's generated/, `path:../generator/runtime`;
         /// for any --output, `vendored`.
-        #[arg(long, value_parser = graphgen::emit::RuntimeDep::parse)]
-        runtime: Option<graphgen::emit::RuntimeDep>,
+        #[arg(long, value_parser = graphgen::RuntimeDep::parse)]
+        runtime: Option<graphgen::RuntimeDep>,
         /// Change nothing; exit 1 and name the files that would change.
         #[arg(long)]
         check: bool,
@@ -80,7 +80,7 @@ enum Command {
 }
 
 fn parse_crate_name(s: &str) -> Result<String, String> {
-    graphgen::emit::naming::check_crate_name(s).map(|()| s.to_owned())
+    graphgen::check_crate_name(s).map(|()| s.to_owned())
 }
 
 fn parse_version(s: &str) -> Result<ApiVersion, String> {
@@ -119,13 +119,13 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     match cli.command {
         Command::Generate { input, output, runtime, check, force, crate_name, verbose } => {
             let runtime = runtime.unwrap_or(match output {
-                None => graphgen::emit::RuntimeDep::Path(graphgen::emit::WORKSPACE_RUNTIME.to_owned()),
-                Some(_) => graphgen::emit::RuntimeDep::Vendored,
+                None => graphgen::RuntimeDep::Path(graphgen::WORKSPACE_RUNTIME.to_owned()),
+                Some(_) => graphgen::RuntimeDep::Vendored,
             });
             let output = output.unwrap_or_else(|| PathBuf::from("generated"));
             let pages = read(&input)?;
-            let schema = graphgen::schema::build::build(&pages);
-            let options = graphgen::emit::EmitOptions { crate_name, runtime };
+            let schema = graphgen::build(&pages);
+            let options = graphgen::EmitOptions { crate_name, runtime };
             let cannot_write = |e: std::io::Error| {
                 eprintln!("error: {}: {e}", output.display());
                 ExitCode::from(2)
@@ -133,10 +133,10 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             // Opened (and locked) before emitting, so the previous files
             // reused are the ones this run replaces. --check renders every
             // file afresh and compares text: it never trusts a reuse.
-            let out = if check { None } else { Some(graphgen::write::Output::open(&output, Some(&input.input), force).map_err(cannot_write)?) };
+            let out = if check { None } else { Some(graphgen::Output::open(&output, Some(&input.input), force).map_err(cannot_write)?) };
             let (files, emit_diags) = match &out {
-                Some(out) => graphgen::emit::emit_crate_reusing(&schema, &options, &out.previous()),
-                None => graphgen::emit::emit_crate(&schema, &options),
+                Some(out) => graphgen::emit_crate_reusing(&schema, &options, &out.previous()),
+                None => graphgen::emit_crate(&schema, &options),
             };
             let mut errors = 0;
             let mut warnings = 0;
@@ -163,7 +163,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             );
             match out {
                 None => {
-                    let changes = graphgen::write::changes(&output, &files).map_err(cannot_write)?;
+                    let changes = graphgen::changes(&output, &files).map_err(cannot_write)?;
                     if changes.is_empty() {
                         eprintln!("{} is up to date", output.display());
                     } else {
@@ -189,11 +189,11 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
         }
         Command::Report { input, json } => {
             let pages = read(&input)?;
-            let schema = graphgen::schema::build::build(&pages);
+            let schema = graphgen::build(&pages);
             // The emitters diagnose too (examples they cannot test): counted
             // as `generate` counts them.
-            let (_, emit_diagnostics) = graphgen::emit::emit_crate(&schema, &Default::default());
-            let report = graphgen::report::build(&pages, &schema, &emit_diagnostics);
+            let (_, emit_diagnostics) = graphgen::emit_crate(&schema, &Default::default());
+            let report = graphgen::report(&pages, &schema, &emit_diagnostics);
             if json {
                 println!("{}", serde_json::to_string_pretty(&report).expect("reports serialize"));
             } else {
@@ -206,13 +206,10 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
                 eprintln!("error: {}: {e}", file.display());
                 ExitCode::from(2)
             })?;
-            let (text, invalid_line) = graphgen::load::decode(bytes);
+            let (text, invalid_line) = graphgen::decode(bytes);
             let name = file.display().to_string();
             if let Some(line) = invalid_line {
-                eprintln!(
-                    "{}",
-                    graphgen::diagnostics::Diagnostic::warning(&name, line, "encoding-invalid", "expected UTF-8; invalid bytes were replaced")
-                );
+                eprintln!("{}", graphgen::Diagnostic::warning(&name, line, "encoding-invalid", "expected UTF-8; invalid bytes were replaced"));
             }
             let result = graphgen::read_page_text(&name, &text, api_version);
             println!("{}", serde_json::to_string_pretty(&result.model).expect("page models serialize"));

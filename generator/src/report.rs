@@ -39,7 +39,7 @@ pub struct BodyCounts {
 
 /// The report of what `pages` yield: `schema` merged from them and the
 /// emitters' diagnostics, so it counts what `generate` counts.
-pub fn build(pages: &[PageResult], schema: &Schema, emit_diagnostics: &[Diagnostic]) -> Report {
+pub fn report(pages: &[PageResult], schema: &Schema, emit_diagnostics: &[Diagnostic]) -> Report {
     let mut by_shape = BTreeMap::new();
     let mut by_kind = BTreeMap::new();
     let mut by_version = BTreeMap::from([("beta", 0), ("v1.0", 0)]);

@@ -153,7 +153,7 @@ fn match_segment(parts: &[Part], text: &str, values: &mut Vec<String>) -> Option
 
 /// Splits an example URL into its API version (if it names one) and path:
 /// `https://graph.microsoft.com/beta/me` → (Some("beta"), "/me").
-pub fn split_url(url: &str) -> (Option<&str>, &str) {
+pub(crate) fn split_url(url: &str) -> (Option<&str>, &str) {
     let without_scheme = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://"));
     let path = match without_scheme {
         Some(rest) => rest.find('/').map_or("/", |i| &rest[i..]),

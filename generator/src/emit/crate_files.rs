@@ -1,9 +1,10 @@
 //! The crate's frame: Cargo.toml, lib.rs, module files and the runtime.
 
+use super::naming::Name;
 use super::EmitOptions;
 use crate::schema::ApiVersion;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// How the generated crate depends on `graphgen-runtime`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,11 +41,11 @@ impl RuntimeDep {
 }
 
 /// Where a vendored runtime is written, inside the generated crate.
-pub const VENDORED_RUNTIME: &str = "graphgen-runtime";
+pub(super) const VENDORED_RUNTIME: &str = "graphgen-runtime";
 
 /// The runtime crate's files, for vendoring (a test checks the list is
 /// every file of generator/runtime).
-pub const RUNTIME_FILES: &[(&str, &str)] = &[
+pub(super) const RUNTIME_FILES: &[(&str, &str)] = &[
     ("Cargo.toml", include_str!("../../runtime/Cargo.toml")),
     ("src/auth.rs", include_str!("../../runtime/src/auth.rs")),
     ("src/azure.rs", include_str!("../../runtime/src/azure.rs")),
@@ -63,7 +64,7 @@ pub const RUNTIME_FILES: &[(&str, &str)] = &[
     ("src/value.rs", include_str!("../../runtime/src/value.rs")),
 ];
 
-pub fn cargo_toml(options: &EmitOptions, workloads: &std::collections::BTreeSet<String>) -> String {
+pub(super) fn cargo_toml(options: &EmitOptions, workloads: &std::collections::BTreeSet<String>) -> String {
     let quoted: Vec<String> = workloads.iter().map(|w| format!("\"{w}\"")).collect();
     let mut features =
         format!("# Every workload; `default-features = false` and one workload compile only it.\nall-workloads = [{}]\n", quoted.join(", "));
@@ -102,9 +103,8 @@ wiremock = "0.6"
     )
 }
 
-pub fn lib_rs(versions: &[ApiVersion]) -> TokenStream {
-    let mods = versions.iter().map(|v| {
-        let m = format_ident!("{}", v.module());
+pub(super) fn lib_rs(versions: &[(ApiVersion, &Name)]) -> TokenStream {
+    let mods = versions.iter().map(|(v, m)| {
         let doc = format!(" Microsoft Graph {}.", v.as_str());
         quote!(#[doc = #doc] pub mod #m;)
     });
@@ -123,7 +123,7 @@ pub fn lib_rs(versions: &[ApiVersion]) -> TokenStream {
     }
 }
 
-pub fn version_mod(version: ApiVersion) -> TokenStream {
+pub(super) fn version_mod(version: ApiVersion) -> TokenStream {
     let doc = format!(" Microsoft Graph {}: its models and operations.", version.as_str());
     quote! {
         #![doc = #doc]
@@ -134,13 +134,9 @@ pub fn version_mod(version: ApiVersion) -> TokenStream {
 
 /// A module file per item, its public items re-exported, both compiled
 /// under the item's workload features.
-pub fn reexports(mods: &[(String, Vec<String>, TokenStream)], doc: &str) -> TokenStream {
+pub(super) fn reexports(mods: &[(&Name, Vec<&Name>, TokenStream)], doc: &str) -> TokenStream {
     let doc = format!(" {doc}");
-    let items = mods.iter().map(|(file, idents, cfg)| {
-        let file = format_ident!("{}", file);
-        let idents = idents.iter().map(|i| format_ident!("{}", i));
-        quote!(#cfg mod #file; #cfg pub use #file::{#(#idents),*};)
-    });
+    let items = mods.iter().map(|(file, idents, cfg)| quote!(#cfg mod #file; #cfg pub use #file::{#(#idents),*};));
     quote! {
         #![doc = #doc]
         #(#items)*

@@ -3,18 +3,18 @@
 //! server that expects the documented request, sends it and returns the
 //! documented response as the typed value.
 
-use super::naming::snake_case;
-use super::operation::{body_type, output, url_fields, OperationNames, OutputKind, ParameterField};
+use super::naming::{Name, OperationNames};
+use super::operation::{body_type, output, OutputKind};
 use super::rust_type::Paths;
-use super::{EmitOptions, TypeNames};
+use super::Context;
 use crate::diagnostics::Diagnostic;
 use crate::schema::Source;
 use crate::schema::{ApiVersion, DocumentedPath};
-use crate::schema::{ExampleDef, OperationDef};
+use crate::schema::{ExampleDef, OperationDef, ParameterDef};
 use crate::template::{split_url, Part, PathTemplate};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, NON_ALPHANUMERIC};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// What the runtime encodes in a path segment (`runtime::fill_path`); the
 /// expected paths here are computed independently, so a test fails if the
@@ -23,13 +23,9 @@ pub(super) const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC.remove(b'-').remove(b'_'
 
 /// The test crate's root: the helpers every test uses, and a module per
 /// workload compiled under that workload's feature.
-pub fn main(options: &EmitOptions, modules: &[(String, TokenStream)]) -> TokenStream {
-    let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
-    let path_helpers = super::path_tests::helpers(&krate);
-    let mods = modules.iter().map(|(m, cfg)| {
-        let m = format_ident!("{}", m);
-        quote!(#cfg mod #m;)
-    });
+pub(super) fn main(krate: &Name, modules: &[(&Name, TokenStream)]) -> TokenStream {
+    let path_helpers = super::path_tests::helpers(krate);
+    let mods = modules.iter().map(|(m, cfg)| quote!(#cfg mod #m;));
     quote! {
         //! The documented examples, as tests: one module per workload.
 
@@ -84,10 +80,10 @@ pub fn main(options: &EmitOptions, modules: &[(String, TokenStream)]) -> TokenSt
 }
 
 /// What every test of one module shares.
-struct Module {
+struct Module<'a> {
     version: ApiVersion,
-    krate: syn::Ident,
-    module: syn::Ident,
+    krate: &'a Name,
+    module: &'a Name,
     paths: Paths,
     /// `krate::v1_0::operations::`.
     operations: TokenStream,
@@ -97,41 +93,32 @@ struct Module {
 /// examples it has (a page of 40,000 examples is not 40,000 looks at all).
 struct Tested<'a> {
     op: &'a OperationDef,
-    names: &'a OperationNames,
+    names: &'a OperationNames<'a>,
     body: Option<TokenStream>,
     output: (TokenStream, OutputKind),
-    url_fields: Vec<ParameterField>,
-    templates: Vec<PathTemplate>,
+    templates: Vec<&'a PathTemplate>,
 }
 
 /// The tests of one workload's operations.
-pub fn module(
-    version: ApiVersion,
-    names: &TypeNames,
-    ops: &[(&OperationDef, &OperationNames)],
-    options: &EmitOptions,
-) -> (TokenStream, Vec<Diagnostic>) {
-    let krate = format_ident!("{}", options.crate_name.replace('-', "_"));
-    let module = format_ident!("{}", version.module());
-    let m = Module { version, operations: quote!(#krate::#module::operations::), paths: Paths::outside(&krate, version.module()), module, krate };
+pub(super) fn module(cx: &Context, ops: &[&OperationNames]) -> (TokenStream, Vec<Diagnostic>) {
+    let (krate, module, version) = (cx.krate, &cx.names.module, cx.names.version);
+    let m = Module { version, operations: quote!(#krate::#module::operations::), paths: Paths::outside(krate, module), module, krate };
     let mut tests = Vec::new();
     let mut diagnostics = Vec::new();
-    for (op, op_names) in ops {
+    for op_names in ops {
+        let op = op_names.op;
         let tested = Tested {
             op,
             names: op_names,
-            body: body_type(op, names, op_names, &m.paths),
-            output: output(op, names, &m.paths),
-            url_fields: url_fields(op, op_names),
-            templates: op.paths.iter().map(|p| p.template.clone()).collect(),
+            body: body_type(cx.names, op_names, &m.paths),
+            output: output(op, cx.names, &m.paths),
+            templates: op.paths.iter().map(|p| &p.template).collect(),
         };
-        let body_kind = op.request_body.as_ref().map(|b| b.type_name.as_ref().filter(|_| !b.collection).and_then(|t| names.get(t)).map(|(_, k)| *k));
-        tests.extend(super::path_tests::test(version, &m.operations, op_names, &tested.templates, &tested.url_fields, body_kind));
-        let stem = snake_case(&op_names.primary);
-        for (k, ex) in op.examples.iter().enumerate() {
-            let stem = format!("{stem}_example_{}", k + 1);
-            tests.extend(round_trips(&tested, ex, &stem));
-            match client_test(&m, &tested, ex, &stem) {
+        let body_kind = op.request_body.as_ref().map(|b| b.resolved.filter(|_| !b.collection).and_then(|id| cx.names.get(id)).map(|t| t.def.kind));
+        tests.extend(super::path_tests::test(version, &m.operations, op_names, body_kind));
+        for (ex, names) in op.examples.iter().zip(&op_names.tests.examples) {
+            tests.extend(round_trips(&tested, ex, names));
+            match client_test(&m, &tested, ex, &names[2]) {
                 Ok(Some(t)) => tests.push(t),
                 Ok(None) => {}
                 Err(message) => diagnostics.push(ex.source.warning("example-untestable", message)),
@@ -146,24 +133,24 @@ pub fn module(
     (tokens, diagnostics)
 }
 
-fn round_trips(t: &Tested, ex: &ExampleDef, stem: &str) -> Vec<TokenStream> {
+/// The round trips of an example's bodies, named `names[0]` (request) and `names[1]` (response).
+fn round_trips(t: &Tested, ex: &ExampleDef, names: &[Name; 3]) -> Vec<TokenStream> {
     let mut out = Vec::new();
     if let (Some(req), Some(ty)) = (&ex.request, &t.body) {
         if let Some(body) = req.body.as_ref().filter(|_| req.fits_type) {
-            out.push(round_trip_test(&format!("{stem}_request_round_trip"), ty, body, &ex.source));
+            out.push(round_trip_test(&names[0], ty, body, &ex.source));
         }
     }
     if let (Some(resp), (ty, OutputKind::Json | OutputKind::OptionalJson)) = (&ex.response, &t.output) {
         if let Some(body) = resp.body.as_ref().filter(|_| (200..300).contains(&resp.status) && resp.fits_type) {
-            out.push(round_trip_test(&format!("{stem}_response_round_trip"), ty, body, &ex.source));
+            out.push(round_trip_test(&names[1], ty, body, &ex.source));
         }
     }
     out
 }
 
 /// A test that the documented body deserializes as `ty` and serializes back.
-fn round_trip_test(name: &str, ty: &TokenStream, body: &serde_json::Value, source: &Source) -> TokenStream {
-    let name = format_ident!("{}", name);
+fn round_trip_test(name: &Name, ty: &TokenStream, body: &serde_json::Value, source: &Source) -> TokenStream {
     let json = serde_json::to_string_pretty(body).expect("JSON values serialize");
     let doc = format!(" {source}");
     quote! {
@@ -190,7 +177,7 @@ fn expected_path(
     version: ApiVersion,
     template: &PathTemplate,
     values: &[String],
-    url_params: &[ParameterField],
+    url_params: &[(Name, &ParameterDef)],
     last_segment: &str,
 ) -> (String, Vec<String>) {
     let mut expected = format!("/{}", version.as_str());
@@ -231,7 +218,7 @@ fn expected_path(
     (expected, url_values)
 }
 
-fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Option<TokenStream>, String> {
+fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<Option<TokenStream>, String> {
     let (op, op_names, krate, module) = (t.op, t.names, &m.krate, &m.module);
     let Some(req) = &ex.request else { return Ok(None) };
     let status = ex.response.as_ref().map_or(op.response.status, |r| r.status);
@@ -267,8 +254,8 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
             }
         })
         .collect();
-    let url_params = &t.url_fields;
-    let (expected, url_values) = expected_path(m.version, &t.templates[index], &values, url_params, path_part.rsplit('/').next().unwrap_or(""));
+    let url_params = &op_names.url_fields;
+    let (expected, url_values) = expected_path(m.version, t.templates[index], &values, url_params, path_part.rsplit('/').next().unwrap_or(""));
     // An example URL's query is percent-encoded; the operation takes it plain.
     let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
     let query_pairs: Vec<(String, String)> = query
@@ -279,11 +266,10 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
                 .collect()
         })
         .unwrap_or_default();
-    let ident = format_ident!("{}", op_names.primary);
-    let path_enum = format_ident!("{}", op_names.path_enum);
+    let (ident, path_enum) = (&op_names.primary, &op_names.path_enum);
     let variant = &op_names.variants[index];
-    let variant_ident = format_ident!("{}", variant.name);
-    let path_idents: Vec<_> = variant.params.iter().map(|(_, f)| format_ident!("{}", f)).collect();
+    let variant_ident = &variant.name;
+    let path_idents: Vec<_> = variant.params.iter().map(|(_, f)| f).collect();
     // A variant without parameters is a unit variant.
     let path_value = if path_idents.is_empty() {
         quote!(#krate::#module::operations::#path_enum::#variant_ident)
@@ -294,7 +280,7 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
     let query_values = query_pairs.iter().map(|(_, v)| v);
     let query_keys2 = query_keys.clone();
     let query_values2 = query_values.clone();
-    let method = &op.method;
+    let method = op.method.as_str();
     let req_json = req.body.as_ref().map(|b| serde_json::to_string_pretty(b).expect("JSON values serialize"));
     let (body_field, request_body, body_arg) = match (body_ty, &req_json) {
         (Some(_), Some(json)) => (
@@ -329,7 +315,6 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, stem: &str) -> Result<Op
     let send = quote!(client(&server).send(&operation).await.expect("the client sends the documented request"));
     // An empty response has nothing to compare: the call succeeding is the test.
     let outcome = if check.is_empty() { quote!(#send;) } else { quote!(let output = #send; #check) };
-    let name = format_ident!("{}_client", stem);
     let doc = format!(" {}", ex.source);
     Ok(Some(quote! {
         #[doc = #doc]

@@ -8,7 +8,7 @@ mod example_tests;
 mod model_any;
 mod model_enum;
 mod model_struct;
-pub mod naming;
+mod naming;
 mod operation;
 mod path_enum;
 mod path_tests;
@@ -16,12 +16,10 @@ mod rust_type;
 mod workloads;
 
 use crate::diagnostics::Diagnostic;
-use crate::schema::{ApiVersion, OperationDef, Schema, TypeKind};
-use naming::{module_name, pascal_case, Scope};
+use crate::schema::{ApiVersion, Schema, TypeKind};
+use naming::{CrateNames, Name, Names, OperationNames};
 use rayon::prelude::*;
 use std::collections::BTreeMap;
-
-pub use operation::OperationNames;
 
 /// A file of the generated crate, by path relative to the crate root.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,6 +51,7 @@ impl Default for EmitOptions {
 }
 
 pub use crate_files::RuntimeDep;
+pub use naming::check_crate_name;
 
 /// The runtime as this repository's generated/ finds it.
 pub const WORKSPACE_RUNTIME: &str = "../generator/runtime";
@@ -65,96 +64,12 @@ impl EmitOptions {
     }
 }
 
-/// The Rust name of every type of one API version.
-pub struct TypeNames {
-    /// Lowercased qualified name → (Rust ident, kind).
-    by_qualified: BTreeMap<String, (String, TypeKind)>,
-    /// For a type with derived types that something refers to: the ident of
-    /// its `Any` enum and the lowercased qualified names of its derived
-    /// types (all generations), sorted.
-    polymorphic: BTreeMap<String, (String, Vec<String>)>,
-}
-
-impl TypeNames {
-    fn new(schema: &Schema, version: ApiVersion) -> Self {
-        let mut names = Self::plain(schema, version);
-        names.polymorphic = polymorphic(schema, version, &names);
-        names
-    }
-
-    fn plain(schema: &Schema, version: ApiVersion) -> Self {
-        // Rust's prelude types would be shadowed by a model of the same name;
-        // `Field` is imported into every model file.
-        let mut scope = Scope::with_reserved(&["Box", "Vec", "String", "Option", "Result", "Some", "None", "Ok", "Err", "Field"]);
-        let mut by_qualified = BTreeMap::new();
-        for t in schema.types.iter().filter(|t| t.api_version == version) {
-            let short = pascal_case(&t.name);
-            let ns_tail = t.namespace.rsplit('.').next().unwrap_or("");
-            let qualified = format!("{}{short}", pascal_case(ns_tail));
-            let ident = scope.claim(&[short, qualified]);
-            by_qualified.insert(t.qualified().to_ascii_lowercase(), (ident, t.kind));
-        }
-        TypeNames { by_qualified, polymorphic: BTreeMap::new() }
-    }
-
-    pub fn get(&self, qualified: &str) -> Option<&(String, TypeKind)> {
-        self.by_qualified.get(&qualified.to_ascii_lowercase())
-    }
-
-    /// The `Any` enum of a type that has derived types, if it has one.
-    pub fn any(&self, qualified: &str) -> Option<&(String, Vec<String>)> {
-        self.polymorphic.get(&qualified.to_ascii_lowercase())
-    }
-}
-
-/// Types with derived types, among those a property, body or response
-/// refers to: a value of such a type may be any of them, told apart by its
-/// `@odata.type`. Their `Any` enums are named after all plain types, so a
-/// plain type keeps its name whatever is added.
-fn polymorphic(schema: &Schema, version: ApiVersion, names: &TypeNames) -> BTreeMap<String, (String, Vec<String>)> {
-    let types: Vec<_> = schema.types.iter().filter(|t| t.api_version == version && t.kind != TypeKind::Enum).collect();
-    let mut children: BTreeMap<String, Vec<String>> = BTreeMap::new();
-    for t in &types {
-        if let Some(base) = &t.base_type {
-            children.entry(base.to_ascii_lowercase()).or_default().push(t.qualified().to_ascii_lowercase());
-        }
-    }
-    let mut referenced: std::collections::BTreeSet<String> = std::collections::BTreeSet::new();
-    for t in &types {
-        referenced.extend(t.properties.iter().map(|p| p.type_name.to_ascii_lowercase()));
-    }
-    for op in schema.operations.iter().filter(|o| o.api_version == version) {
-        referenced.extend(op.response.type_name.iter().map(|t| t.to_ascii_lowercase()));
-        if let Some(b) = &op.request_body {
-            referenced.extend(b.type_name.iter().map(|t| t.to_ascii_lowercase()));
-            referenced.extend(b.parameters.iter().map(|p| p.type_name.to_ascii_lowercase()));
-        }
-    }
-    let mut scope = Scope::with_reserved(&names.by_qualified.values().map(|(i, _)| i.as_str()).collect::<Vec<_>>());
-    let mut out = BTreeMap::new();
-    for t in &types {
-        let key = t.qualified().to_ascii_lowercase();
-        if !referenced.contains(&key) || !children.contains_key(&key) {
-            continue;
-        }
-        let mut derived = Vec::new();
-        let mut queue = vec![key.clone()];
-        while let Some(next) = queue.pop() {
-            for child in children.get(&next).into_iter().flatten() {
-                if !derived.contains(child) && *child != key && names.by_qualified.contains_key(child) {
-                    derived.push(child.clone());
-                    queue.push(child.clone());
-                }
-            }
-        }
-        if derived.is_empty() {
-            continue;
-        }
-        derived.sort();
-        let (ident, _) = &names.by_qualified[&key];
-        out.insert(key, (scope.claim(&[format!("Any{ident}")]), derived));
-    }
-    out
+/// What every emitter reads: the names of the version it emits (which
+/// hold the schema's definitions they name), and the crate's name as its
+/// tests see it.
+pub(crate) struct Context<'a> {
+    pub names: &'a Names<'a>,
+    pub krate: &'a Name,
 }
 
 /// The previous output's text of a file, by path, when there is one.
@@ -242,43 +157,35 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
     let renderer = Renderer { previous };
     let mut files = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut versions: Vec<ApiVersion> = schema.types.iter().map(|t| t.api_version).chain(schema.operations.iter().map(|o| o.api_version)).collect();
-    versions.sort();
-    versions.dedup();
-    let names_by_version: BTreeMap<ApiVersion, TypeNames> = versions.iter().map(|v| (*v, TypeNames::new(schema, *v))).collect();
-    let workloads = workloads::Workloads::new(schema, &names_by_version);
-    for version in &versions {
-        let module = version.module();
-        let names = &names_by_version[version];
+    let crate_names = CrateNames::new(schema, &options.crate_name);
+    let workloads = workloads::Workloads::new(schema, &crate_names);
+    for names in crate_names.versions.values() {
+        let cx = Context { names, krate: &crate_names.krate };
+        let module = &names.module;
         // Files are rendered in parallel; each job builds its own tokens
         // (token streams cannot cross threads) and returns text.
-        let types: Vec<_> = schema.types.iter().filter(|t| t.api_version == *version).collect();
-        let models: Vec<(OutputFile, String, Vec<String>)> = types
+        let types: Vec<_> = names.types().collect();
+        let models: Vec<OutputFile> = types
             .par_iter()
             .map(|t| {
-                let (ident, _) = names.get(&t.qualified()).expect("every type was named").clone();
-                let file = module_name(&ident);
-                let mut idents = vec![ident.clone()];
-                let tokens = match t.kind {
-                    TypeKind::Enum => model_enum::emit(t, &ident),
+                let tokens = match t.def.kind {
+                    TypeKind::Enum => model_enum::emit(t),
                     _ => {
-                        let mut tokens = model_struct::emit(schema, names, t, &ident);
-                        if let Some((any, derived)) = names.any(&t.qualified()) {
-                            tokens.extend(model_any::emit(t, &ident, any, derived, names));
-                            idents.push(any.clone());
+                        let mut tokens = model_struct::emit(&cx, t);
+                        if let Some(any) = &t.any {
+                            tokens.extend(model_any::emit(&cx, t, any));
                         }
                         tokens
                     }
                 };
-                (renderer.render(&format!("src/{module}/models/{file}.rs"), tokens), file, idents)
+                renderer.render(&format!("src/{module}/models/{}.rs", t.file), tokens)
             })
             .collect();
-        let model_mods: Vec<_> = models
+        files.extend(models);
+        let model_mods: Vec<_> = types
             .iter()
-            .zip(&types)
-            .map(|((_, file, idents), t)| (file.clone(), idents.clone(), workloads.type_cfg(*version, &t.qualified())))
+            .map(|t| (&t.file, std::iter::once(&t.ident).chain(t.any.as_ref().map(|a| &a.ident)).collect(), workloads.type_cfg(t.id)))
             .collect();
-        files.extend(models.into_iter().map(|(f, _, _)| f));
         files.push(renderer.render(
             &format!("src/{module}/models/mod.rs"),
             crate_files::reexports(
@@ -287,44 +194,40 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             ),
         ));
 
-        let ops: Vec<&OperationDef> = schema.operations.iter().filter(|o| o.api_version == *version).collect();
-        let op_names = operation::name_operations(schema, *version);
-        let op_files: Vec<OutputFile> = ops
+        let op_files: Vec<OutputFile> = names
+            .operations
             .par_iter()
-            .zip(&op_names)
-            .map(|(op, n)| renderer.render(&format!("src/{module}/operations/{}.rs", module_name(&n.primary)), operation::emit(op, n, names, module)))
+            .map(|n| renderer.render(&format!("src/{module}/operations/{}.rs", n.file), operation::emit(&cx, n)))
             .collect();
         files.extend(op_files);
-        let op_mods: Vec<_> =
-            ops.iter().zip(&op_names).map(|(op, n)| (module_name(&n.primary), n.all_idents(), workloads.operation_cfg(&op.workload))).collect();
+        let op_mods: Vec<_> = names.operations.iter().map(|n| (&n.file, n.exports(), workloads.operation_cfg(&n.op.workload))).collect();
         files.push(renderer.render(
             &format!("src/{module}/operations/mod.rs"),
             crate_files::reexports(&op_mods, "Operations: one struct per operation, and an enum of its request paths."),
         ));
-        files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(*version)));
+        files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(names.version)));
 
         // Example tests: one module per workload.
-        let mut by_workload: BTreeMap<String, Vec<(&OperationDef, &operation::OperationNames)>> = BTreeMap::new();
-        for (op, n) in ops.iter().zip(&op_names) {
-            by_workload.entry(workloads::feature(&op.workload)).or_default().push((op, n));
+        let mut by_workload: BTreeMap<String, Vec<&OperationNames>> = BTreeMap::new();
+        for n in &names.operations {
+            by_workload.entry(workloads::feature(&n.op.workload)).or_default().push(n);
         }
-        let groups: Vec<_> = by_workload.into_iter().collect();
-        let test_modules: Vec<(String, OutputFile, Vec<Diagnostic>)> = groups
+        let groups: Vec<_> = by_workload.into_iter().map(|(w, group)| (&names.test_modules[&w], w, group)).collect();
+        let test_modules: Vec<(OutputFile, Vec<Diagnostic>)> = groups
             .par_iter()
-            .map(|(workload, group)| {
-                let m = module_name(workload);
-                let (tokens, diags) = example_tests::module(*version, names, group, options);
-                (m.clone(), renderer.render(&format!("tests/examples_{module}/{m}.rs"), tokens), diags)
+            .map(|(m, _, group)| {
+                let (tokens, diags) = example_tests::module(&cx, group);
+                (renderer.render(&format!("tests/examples_{module}/{m}.rs"), tokens), diags)
             })
             .collect();
-        let mods: Vec<(String, proc_macro2::TokenStream)> =
-            test_modules.iter().zip(&groups).map(|((m, _, _), (w, _))| (m.clone(), workloads.operation_cfg(w))).collect();
-        files.push(renderer.render(&format!("tests/examples_{module}/main.rs"), example_tests::main(options, &mods)));
-        for (_, file, diags) in test_modules {
+        let mods: Vec<(&Name, proc_macro2::TokenStream)> = groups.iter().map(|(m, w, _)| (*m, workloads.operation_cfg(w))).collect();
+        files.push(renderer.render(&format!("tests/examples_{module}/main.rs"), example_tests::main(&crate_names.krate, &mods)));
+        for (file, diags) in test_modules {
             files.push(file);
             diagnostics.extend(diags);
         }
     }
+    let versions: Vec<(ApiVersion, &Name)> = crate_names.versions.iter().map(|(v, n)| (*v, &n.module)).collect();
     files.push(renderer.render("src/lib.rs", crate_files::lib_rs(&versions)));
     if options.runtime == RuntimeDep::Vendored {
         files.extend(
@@ -375,17 +278,17 @@ mod tests {
 #[cfg(test)]
 pub(crate) mod fixtures {
     /// The files emitted for these Markdown pages (`(path, text)`).
-    pub fn emitted(pages: &[(&str, &str)]) -> Vec<super::OutputFile> {
+    pub(crate) fn emitted(pages: &[(&str, &str)]) -> Vec<super::OutputFile> {
         let read: Vec<_> = pages.iter().map(|(file, text)| crate::read_page_text(file, text, None)).collect();
         for page in &read {
             assert!(page.diagnostics.iter().all(|d| d.severity != crate::diagnostics::Severity::Error), "{:?}", page.diagnostics);
         }
-        super::emit_crate(&crate::schema::build::build(&read), &Default::default()).0
+        super::emit_crate(&crate::schema::build(&read), &Default::default()).0
     }
 
     /// One emitted file's text, whitespace collapsed (to assert on
     /// tokens, not on the printer's layout).
-    pub fn file(files: &[super::OutputFile], path: &str) -> String {
+    pub(crate) fn file(files: &[super::OutputFile], path: &str) -> String {
         let f = files
             .iter()
             .find(|f| f.path == path)
@@ -393,7 +296,7 @@ pub(crate) mod fixtures {
         f.contents.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
-    pub fn resource(name: &str, base: Option<&str>, rows: &[(&str, &str)]) -> String {
+    pub(crate) fn resource(name: &str, base: Option<&str>, rows: &[(&str, &str)]) -> String {
         let mut page = format!("---\ntitle: \"{name} resource type\"\nms.prod: \"users\"\ndoc_type: resourcePageType\n---\n\n# {name} resource type\n\nNamespace: microsoft.graph\n\n");
         if let Some(base) = base {
             page.push_str(&format!("Inherits from [{base}]({base}.md).\n\n"));
@@ -405,7 +308,7 @@ pub(crate) mod fixtures {
         page
     }
 
-    pub fn enumeration(name: &str, members: &[&str]) -> String {
+    pub(crate) fn enumeration(name: &str, members: &[&str]) -> String {
         let mut page = format!("---\ntitle: \"{name} enum type\"\nms.prod: \"users\"\ndoc_type: enumPageType\n---\n\n# {name} enum type\n\nNamespace: microsoft.graph\n\n## Members\n|Member|Value|Description|\n|:---|:---|:---|\n");
         for (i, m) in members.iter().enumerate() {
             page.push_str(&format!("|{m}|{i}|The {m} state.|\n"));

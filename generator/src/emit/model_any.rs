@@ -2,17 +2,18 @@
 //! apart by `@odata.type`, so a collection of directoryObject holding
 //! `#microsoft.graph.user` yields a `User` with all its fields.
 
-use super::TypeNames;
-use crate::schema::TypeDef;
+use super::naming::{AnyNames, TypeNames};
+use super::Context;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
-pub fn emit(base: &TypeDef, base_ident: &str, any: &str, derived: &[String], names: &TypeNames) -> TokenStream {
-    let any = format_ident!("{}", any);
-    let base_variant = format_ident!("{}", base_ident);
-    let variants: Vec<(syn::Ident, String)> =
-        derived.iter().filter_map(|d| names.get(d).map(|(ident, _)| (format_ident!("{}", ident), d.clone()))).collect();
-    let idents: Vec<_> = variants.iter().map(|(i, _)| i).collect();
+pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
+    let (base, base_variant) = (t.def, &t.ident);
+    let any_ident = &any.ident;
+    // The wire's tag of each derived type: its qualified name, lowercased
+    // as the docs' keys always were.
+    let variants: Vec<_> = any.derived.iter().filter_map(|d| cx.names.get(*d)).map(|n| (&n.ident, n.def.key().folded().to_owned())).collect();
+    let idents: Vec<_> = variants.iter().map(|(i, _)| *i).collect();
     let tags: Vec<_> = variants.iter().map(|(_, d)| d.as_str()).collect();
     let docs = variants.iter().map(|(_, d)| format!(" `{d}`"));
     let doc = format!(
@@ -23,35 +24,35 @@ pub fn emit(base: &TypeDef, base_ident: &str, any: &str, derived: &[String], nam
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, PartialEq)]
-        pub enum #any {
+        pub enum #any_ident {
             #(#[doc = #docs] #idents(Box<super::#idents>),)*
             #[doc = #base_doc]
             #base_variant(Box<#base_variant>),
         }
 
-        impl Default for #any {
+        impl Default for #any_ident {
             fn default() -> Self {
-                #any::#base_variant(Box::default())
+                #any_ident::#base_variant(Box::default())
             }
         }
 
-        impl serde::Serialize for #any {
+        impl serde::Serialize for #any_ident {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 match self {
-                    #(#any::#idents(v) => v.serialize(serializer),)*
-                    #any::#base_variant(v) => v.serialize(serializer),
+                    #(#any_ident::#idents(v) => v.serialize(serializer),)*
+                    #any_ident::#base_variant(v) => v.serialize(serializer),
                 }
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for #any {
+        impl<'de> serde::Deserialize<'de> for #any_ident {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 use serde::de::Error;
                 let value = serde_json::Value::deserialize(deserializer)?;
                 let tag = crate::runtime::odata_type(&value);
                 Ok(match tag.as_deref() {
-                    #(Some(#tags) => #any::#idents(serde_json::from_value(value).map_err(D::Error::custom)?),)*
-                    _ => #any::#base_variant(serde_json::from_value(value).map_err(D::Error::custom)?),
+                    #(Some(#tags) => #any_ident::#idents(serde_json::from_value(value).map_err(D::Error::custom)?),)*
+                    _ => #any_ident::#base_variant(serde_json::from_value(value).map_err(D::Error::custom)?),
                 })
             }
         }

@@ -1,16 +1,13 @@
 //! An enum type → a Rust enum that also holds values the docs don't list.
 
 use super::model_struct::doc_lines;
-use super::naming::{pascal_case, Scope};
-use crate::schema::TypeDef;
+use super::naming::TypeNames;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
-pub fn emit(t: &TypeDef, ident: &str) -> TokenStream {
-    let ident = format_ident!("{}", ident);
-    let mut scope = Scope::with_reserved(&["Other"]);
-    let variants = t.members.iter().map(|m| {
-        let variant = format_ident!("{}", scope.claim(&[pascal_case(&m.name)]));
+pub(super) fn emit(names: &TypeNames) -> TokenStream {
+    let (t, ident) = (names.def, &names.ident);
+    let variants = t.members.iter().zip(&names.variants).map(|(m, variant)| {
         let wire = &m.name;
         let doc = m.value.map(|v| {
             let text = format!(" `{wire}` (value {v})");

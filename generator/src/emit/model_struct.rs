@@ -1,40 +1,15 @@
 //! A complex or entity type → a serde struct.
 
-use super::naming::{snake_case, Scope};
-use super::{rust_type, TypeNames};
-use crate::schema::{PropertyDef, Schema, TypeDef};
+use super::naming::TypeNames;
+use super::{rust_type, Context};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
-
-/// The type's properties with its base types' first (a derived type's JSON
-/// holds them all), each wire name once.
-pub fn all_properties<'a>(schema: &'a Schema, t: &'a TypeDef) -> Vec<&'a PropertyDef> {
-    let mut chain = vec![t];
-    let mut current = t;
-    while let Some(base) = current.base_type.as_deref().and_then(|b| schema.find_type(t.api_version, b)) {
-        if chain.iter().any(|c| std::ptr::eq(*c, base)) || chain.len() > 32 {
-            break;
-        }
-        chain.push(base);
-        current = base;
-    }
-    let mut out: Vec<&PropertyDef> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for def in chain.iter().rev() {
-        for p in &def.properties {
-            if !p.name.starts_with('@') && seen.insert(p.name.as_str()) {
-                out.push(p);
-            }
-        }
-    }
-    out
-}
+use quote::quote;
 
 /// One `Field<T>` struct field; `rename` only where the Rust name is not
 /// the wire name.
-pub fn field_tokens(wire: &str, field: &proc_macro2::Ident, description: &str, ty: &TokenStream) -> TokenStream {
+pub(super) fn field_tokens(wire: &str, field: &super::naming::Name, description: &str, ty: &TokenStream) -> TokenStream {
     let doc = doc_lines(description);
-    let rename = (field != wire).then(|| quote!(rename = #wire,));
+    let rename = (field.as_str() != wire).then(|| quote!(rename = #wire,));
     quote! {
         #doc
         #[serde(#rename default, skip_serializing_if = "Field::is_absent")]
@@ -42,27 +17,25 @@ pub fn field_tokens(wire: &str, field: &proc_macro2::Ident, description: &str, t
     }
 }
 
-pub fn doc_lines(text: &str) -> TokenStream {
+pub(super) fn doc_lines(text: &str) -> TokenStream {
     let lines = text.lines().map(|l| format!(" {}", l.trim_end()));
     quote!(#(#[doc = #lines])*)
 }
 
-pub fn emit(schema: &Schema, names: &TypeNames, t: &TypeDef, ident: &str) -> TokenStream {
-    let ident = format_ident!("{}", ident);
+pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
+    let ident = &t.ident;
     let paths = rust_type::Paths::inside(quote!(super::));
-    let mut scope = Scope::with_reserved(&["additional_properties"]);
-    let odata_type = format_ident!("{}", scope.claim(&["odata_type".to_owned()]));
+    let odata_type = t.odata_type.as_ref().expect("a struct's names have its `@odata.type` field");
     let mut props = Vec::new();
-    let fields: Vec<TokenStream> = all_properties(schema, t)
-        .into_iter()
-        .map(|p| {
-            let name = scope.claim(&[snake_case(&p.name)]);
-            let field = format_ident!("{}", name);
-            let wire = &p.name;
-            let constant = format_ident!("{}", name.trim_start_matches("r#").to_ascii_uppercase());
+    let fields: Vec<TokenStream> = t
+        .fields
+        .iter()
+        .map(|f| {
+            let p = f.property;
+            let (wire, constant) = (&p.name, &f.constant);
             props.push(quote!(pub const #constant: crate::runtime::Prop<Self> = crate::runtime::Prop::new(#wire);));
-            let ty = rust_type::property(names, &p.type_name, p.collection, &paths);
-            field_tokens(&p.name, &field, &p.description, &ty)
+            let ty = rust_type::property(cx.names, &p.type_name, p.resolved, p.collection, &paths);
+            field_tokens(&p.name, &f.field, &p.description, &ty)
         })
         .collect();
     // The properties by name, for `$select` (`Query::select([User::ID])`).
@@ -74,6 +47,7 @@ pub fn emit(schema: &Schema, names: &TypeNames, t: &TypeDef, ident: &str) -> Tok
             }
         }
     });
+    let t = t.def;
     let mut doc = format!(
         "`{}` ({}).",
         t.qualified(),

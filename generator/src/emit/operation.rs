@@ -3,75 +3,18 @@
 //! parameters when the body is one.
 
 use super::model_struct::{doc_lines, field_tokens};
-use super::naming::{pascal_case, snake_case, Scope};
-use super::path_enum::{self, PathVariant};
+use super::naming::{Names, OperationNames};
+use super::path_enum;
 use super::rust_type::{self, Paths};
-use super::TypeNames;
-use crate::schema::ApiVersion;
-use crate::schema::{OperationDef, ParameterDef, Schema};
-use crate::template::PathTemplate;
+use super::Context;
+use crate::schema::OperationDef;
+use crate::schema::{ApiVersion, Method};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
-
-/// The Rust names of one operation.
-#[derive(Clone, Debug)]
-pub struct OperationNames {
-    pub primary: String,
-    /// The enum of its request paths, a variant per path in the page's order.
-    pub path_enum: String,
-    pub variants: Vec<PathVariant>,
-    /// The struct of an action's parameters, when the body is one.
-    pub body: Option<String>,
-}
-
-impl OperationNames {
-    pub fn all_idents(&self) -> Vec<String> {
-        [self.primary.clone(), self.path_enum.clone()].into_iter().chain(self.body.clone()).collect()
-    }
-}
-
-/// The entity an operation is bound to, from its path: the last parameter
-/// (`{managedDeviceId}` → managedDevice), else the segment before the last.
-fn bound_entity(t: &PathTemplate) -> String {
-    let param = t.params().last().map(|p| p.trim_end_matches("Id").trim_end_matches("-id").trim_end_matches("_id").to_owned());
-    param.filter(|p| !p.is_empty() && p != "id").unwrap_or_else(|| {
-        let mut lits = path_enum::literals(t);
-        lits.pop();
-        lits.pop().unwrap_or_default()
-    })
-}
-
-/// Names every operation of a version, in schema order, in one scope.
-pub fn name_operations(schema: &Schema, version: ApiVersion) -> Vec<OperationNames> {
-    let mut scope = Scope::default();
-    schema
-        .operations
-        .iter()
-        .filter(|o| o.api_version == version)
-        .map(|op| {
-            let title = op.name.trim();
-            let lower = title.to_ascii_lowercase();
-            let bound = op.paths.first().map(|p| bound_entity(&p.template)).unwrap_or_default();
-            let candidates = match lower.strip_suffix(" action").or_else(|| lower.strip_suffix(" function")) {
-                // "wipe action" is bound to an entity; its name says which.
-                Some(_) => {
-                    let verb = &title[..title.rfind(' ').unwrap_or(title.len())];
-                    vec![pascal_case(&format!("{bound} {verb}")), pascal_case(verb)]
-                }
-                None => vec![pascal_case(title), pascal_case(&format!("{bound} {title}"))],
-            };
-            let primary = scope.claim(&candidates);
-            let path_enum = scope.claim(&[format!("{primary}Path")]);
-            let variants = path_enum::variants(&op.paths);
-            let body = op.request_body.as_ref().filter(|b| b.type_name.is_none()).map(|_| scope.claim(&[format!("{primary}Body")]));
-            OperationNames { primary, path_enum, variants, body }
-        })
-        .collect()
-}
+use quote::quote;
 
 /// How an operation's response body is read.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum OutputKind {
+pub(super) enum OutputKind {
     Empty,
     Bytes,
     Json,
@@ -80,7 +23,7 @@ pub enum OutputKind {
     OptionalJson,
 }
 
-pub fn output(op: &OperationDef, names: &TypeNames, paths: &Paths) -> (TokenStream, OutputKind) {
+pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenStream, OutputKind) {
     // 204 No Content has no body, whatever an example shows.
     if op.response.status == 204 {
         return (quote!(()), OutputKind::Empty);
@@ -89,17 +32,17 @@ pub fn output(op: &OperationDef, names: &TypeNames, paths: &Paths) -> (TokenStre
     let (ty, kind) = json_output(op, names, paths, documented_json);
     // A read answers with its value; anything else may answer with none.
     match kind {
-        OutputKind::Json if op.method != "GET" => (quote!(Option<#ty>), OutputKind::OptionalJson),
+        OutputKind::Json if op.method != Method::Get => (quote!(Option<#ty>), OutputKind::OptionalJson),
         _ => (ty, kind),
     }
 }
 
-fn json_output(op: &OperationDef, names: &TypeNames, paths: &Paths, documented_json: bool) -> (TokenStream, OutputKind) {
+fn json_output(op: &OperationDef, names: &Names, paths: &Paths, documented_json: bool) -> (TokenStream, OutputKind) {
     let runtime = &paths.runtime;
     match op.response.type_name.as_deref() {
         Some("Edm.Stream") => (quote!(Vec<u8>), OutputKind::Bytes),
         Some(t) => {
-            let element = rust_type::element(names, t, paths);
+            let element = rust_type::element(names, t, op.response.resolved, paths);
             if op.response.collection {
                 (quote!(#runtime Collection<#element>), OutputKind::Json)
             } else if t.starts_with("Edm.") {
@@ -114,19 +57,18 @@ fn json_output(op: &OperationDef, names: &TypeNames, paths: &Paths, documented_j
 }
 
 /// The body field's type, if the operation takes a body.
-pub fn body_type(op: &OperationDef, names: &TypeNames, op_names: &OperationNames, paths: &Paths) -> Option<TokenStream> {
-    let body = op.request_body.as_ref()?;
+pub(super) fn body_type(names: &Names, op_names: &OperationNames, paths: &Paths) -> Option<TokenStream> {
+    let body = op_names.op.request_body.as_ref()?;
     Some(match (&body.type_name, &op_names.body) {
         (Some(t), _) => {
-            let element = rust_type::element(names, t, paths);
+            let element = rust_type::element(names, t, body.resolved, paths);
             if body.collection {
                 quote!(Vec<#element>)
             } else {
                 element
             }
         }
-        (None, Some(ident)) => {
-            let ident = format_ident!("{}", ident);
+        (None, Some((ident, _))) => {
             let operations = &paths.operations;
             quote!(#operations #ident)
         }
@@ -134,34 +76,18 @@ pub fn body_type(op: &OperationDef, names: &TypeNames, op_names: &OperationNames
     })
 }
 
-/// Every method a request line can name (`page::http::request_line`
-/// accepts these seven and nothing else), sent as written: HEAD and
-/// OPTIONS were once sent as GET.
-fn method_ident(method: &str) -> TokenStream {
+/// The runtime's method: the schema's methods are the ones it can send,
+/// and each is sent as written (HEAD and OPTIONS were once sent as GET).
+fn method_ident(method: Method) -> TokenStream {
     match method {
-        "POST" => quote!(crate::runtime::Method::Post),
-        "PUT" => quote!(crate::runtime::Method::Put),
-        "PATCH" => quote!(crate::runtime::Method::Patch),
-        "DELETE" => quote!(crate::runtime::Method::Delete),
-        "HEAD" => quote!(crate::runtime::Method::Head),
-        "OPTIONS" => quote!(crate::runtime::Method::Options),
-        _ => quote!(crate::runtime::Method::Get),
+        Method::Get => quote!(crate::runtime::Method::Get),
+        Method::Post => quote!(crate::runtime::Method::Post),
+        Method::Put => quote!(crate::runtime::Method::Put),
+        Method::Patch => quote!(crate::runtime::Method::Patch),
+        Method::Delete => quote!(crate::runtime::Method::Delete),
+        Method::Head => quote!(crate::runtime::Method::Head),
+        Method::Options => quote!(crate::runtime::Method::Options),
     }
-}
-
-/// A function parameter's struct field: (Rust name, the parameter).
-pub type ParameterField = (String, ParameterDef);
-
-/// The struct fields of a function's parameters, named beside `path`,
-/// `body` and `query`: for a function whose paths do not write the
-/// arguments themselves (`/getX`, called as `/getX(a='..')`). Where every
-/// path writes them (`/getX(a='{a}')`), they are the paths' fields.
-pub fn url_fields(op: &OperationDef, names: &OperationNames) -> Vec<ParameterField> {
-    if names.variants.iter().all(|v| v.inline_args) {
-        return Vec::new();
-    }
-    let mut scope = Scope::with_reserved(&["path", "body", "query"]);
-    op.url_parameters.iter().map(|p| (scope.claim(&[snake_case(&p.name)]), p.clone())).collect()
 }
 
 fn op_doc(op: &OperationDef) -> String {
@@ -193,24 +119,21 @@ fn op_doc(op: &OperationDef) -> String {
     doc
 }
 
-pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, module: &str) -> TokenStream {
-    let version_mod = format_ident!("{}", module);
+pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
+    let (op, names) = (op_names.op, cx.names);
+    let version_mod = &names.module;
     let paths = Paths::inside(quote!(crate::#version_mod::models::));
     let api_version = match op.api_version {
         ApiVersion::Beta => quote!(crate::runtime::ApiVersion::Beta),
         ApiVersion::V1_0 => quote!(crate::runtime::ApiVersion::V1_0),
     };
-    let body_struct = op_names.body.as_ref().and_then(|ident| {
-        let params = &op.request_body.as_ref()?.parameters;
-        let ident = format_ident!("{}", ident);
-        let mut scope = Scope::with_reserved(&["additional_properties"]);
-        let fields = params.iter().map(|p| {
-            let field = format_ident!("{}", scope.claim(&[snake_case(&p.name)]));
-            let ty = rust_type::property(names, &p.type_name, p.collection, &paths);
-            field_tokens(&p.name, &field, &p.description, &ty)
+    let body_struct = op_names.body.as_ref().map(|(ident, params)| {
+        let fields = params.iter().map(|(field, p)| {
+            let ty = rust_type::property(names, &p.type_name, p.resolved, p.collection, &paths);
+            field_tokens(&p.name, field, &p.description, &ty)
         });
         let doc = format!(" The parameters of {}.", op.name);
-        Some(quote! {
+        quote! {
             use crate::runtime::Field;
 
             #[doc = #doc]
@@ -221,7 +144,7 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
                 #[serde(flatten)]
                 pub additional_properties: serde_json::Map<String, serde_json::Value>,
             }
-        })
+        }
     });
     let (output, kind) = output(op, names, &paths);
     let decode = match kind {
@@ -230,15 +153,14 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
         OutputKind::Json => quote!(crate::runtime::json_response(response)),
         OutputKind::OptionalJson => quote!(crate::runtime::optional_json_response(response)),
     };
-    let method = method_ident(&op.method);
-    let ident = format_ident!("{}", op_names.primary);
-    let path_enum_ident = format_ident!("{}", op_names.path_enum);
-    let path_enum = path_enum::emit(&op_names.path_enum, &op_names.primary, &op_names.variants);
-    let url_fields = url_fields(op, op_names);
-    let url_idents: Vec<_> = url_fields.iter().map(|(f, _)| format_ident!("{}", f)).collect();
+    let method = method_ident(op.method);
+    let ident = &op_names.primary;
+    let path_enum_ident = &op_names.path_enum;
+    let path_enum = path_enum::emit(op_names);
+    let url_fields = &op_names.url_fields;
+    let url_idents: Vec<_> = url_fields.iter().map(|(f, _)| f).collect();
     let url_docs = url_fields.iter().map(|(_, p)| format!(" Function parameter `{}` ({}). {}", p.name, p.type_name, p.description));
     let url_args = url_fields.iter().map(|(f, p)| {
-        let f = format_ident!("{}", f);
         let wire = &p.name;
         if p.type_name == "Edm.String" || p.type_name == "Edm.Guid" {
             quote!((#wire, crate::runtime::FunctionArg::String(&self.#f)))
@@ -249,7 +171,7 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
     // Appended on the paths that do not write the arguments themselves.
     let push_args = (!url_fields.is_empty()).then(|| {
         let append = quote!(path.push_str(&crate::runtime::function_args(&[#(#url_args),*])););
-        let inline: Vec<_> = op_names.variants.iter().filter(|v| v.inline_args).map(|v| format_ident!("{}", v.name)).collect();
+        let inline: Vec<_> = op_names.variants.iter().filter(|v| v.inline_args).map(|v| &v.name).collect();
         if inline.is_empty() {
             append
         } else {
@@ -257,7 +179,7 @@ pub fn emit(op: &OperationDef, op_names: &OperationNames, names: &TypeNames, mod
         }
     });
     let mutable = push_args.as_ref().map(|_| quote!(mut));
-    let body_ty = body_type(op, names, op_names, &paths);
+    let body_ty = body_type(names, op_names, &paths);
     let (body_field, body_arg) = match &body_ty {
         Some(ty) => (
             quote!(/// The request body.
@@ -326,17 +248,8 @@ mod tests {
 
     #[test]
     fn every_method_is_sent_as_written() {
-        for (method, variant) in
-            [("GET", "Get"), ("POST", "Post"), ("PUT", "Put"), ("PATCH", "Patch"), ("DELETE", "Delete"), ("HEAD", "Head"), ("OPTIONS", "Options")]
-        {
+        for (method, variant) in Method::ALL.into_iter().zip(["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"]) {
             assert_eq!(method_ident(method).to_string().replace(' ', ""), format!("crate::runtime::Method::{variant}"));
         }
-    }
-
-    #[test]
-    fn bound_entities() {
-        assert_eq!(bound_entity(&PathTemplate::parse("/users/{usersId}/managedDevices/{managedDeviceId}/wipe")), "managedDevice");
-        assert_eq!(bound_entity(&PathTemplate::parse("/deviceManagement/auditEvents/getAuditActivityTypes")), "auditEvents");
-        assert_eq!(bound_entity(&PathTemplate::parse("/me/events/{id}/accept")), "events");
     }
 }

@@ -6,17 +6,15 @@
 //! is called once, and no placeholder is left as literal text.
 
 use super::example_tests::SEGMENT;
-use super::operation::{OperationNames, ParameterField};
-use super::path_enum::PathVariant;
-use crate::schema::ApiVersion;
-use crate::schema::TypeKind;
+use super::naming::{Name, OperationNames};
+use crate::schema::{ApiVersion, ParameterDef, TypeKind};
 use crate::template::{Part, PathTemplate};
 use percent_encoding::utf8_percent_encode;
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// What each path and string argument is set to.
-pub const SAMPLE: &str = "x/y?z#1%2 3'é日🙂";
+pub(super) const SAMPLE: &str = "x/y?z#1%2 3'é日🙂";
 /// What each argument of another type (`Edm.Int32`, ...) is set to.
 const RAW_SAMPLE: &str = "7";
 
@@ -24,7 +22,7 @@ const RAW_SAMPLE: &str = "7";
 /// as written, each placeholder the sample encoded (its `'` doubled inside
 /// quotes), then the function's arguments where the path does not write
 /// them.
-pub fn expected(version: ApiVersion, template: &PathTemplate, url_fields: &[ParameterField]) -> String {
+pub(super) fn expected(version: ApiVersion, template: &PathTemplate, url_fields: &[(Name, &ParameterDef)]) -> String {
     let mut out = format!("/{}", version.as_str());
     let mut quoted = template.quoted_params().into_iter();
     for segment in &template.segments {
@@ -52,41 +50,38 @@ pub fn expected(version: ApiVersion, template: &PathTemplate, url_fields: &[Para
     out
 }
 
-pub fn is_string(type_name: &str) -> bool {
+pub(super) fn is_string(type_name: &str) -> bool {
     type_name == "Edm.String" || type_name == "Edm.Guid"
 }
 
 /// The test of one operation's paths; None when its body type has no
 /// default value to build it with (an enum).
-pub fn test(
+pub(super) fn test(
     version: ApiVersion,
     operations: &TokenStream,
     names: &OperationNames,
-    templates: &[PathTemplate],
-    url_fields: &[ParameterField],
     body_kind: Option<Option<TypeKind>>,
 ) -> Option<TokenStream> {
     if body_kind == Some(Some(TypeKind::Enum)) {
         return None;
     }
-    let ident = format_ident!("{}", names.primary);
-    let path_enum = format_ident!("{}", names.path_enum);
+    let (ident, path_enum, url_fields) = (&names.primary, &names.path_enum, &names.url_fields);
     let url_values: Vec<&str> = url_fields.iter().map(|(_, p)| if is_string(&p.type_name) { SAMPLE } else { RAW_SAMPLE }).collect();
     let body = body_kind.is_some().then(|| quote!(Default::default()));
-    let checks = names.variants.iter().zip(templates).map(|(variant, template): (&PathVariant, _)| {
-        let name = format_ident!("{}", variant.name);
-        let fields: Vec<_> = variant.params.iter().map(|(_, f)| format_ident!("{}", f)).collect();
+    let checks = names.variants.iter().zip(&names.op.paths).map(|(variant, documented)| {
+        let name = &variant.name;
+        let fields: Vec<_> = variant.params.iter().map(|(_, f)| f).collect();
         let path = if fields.is_empty() {
             quote!(#operations #path_enum::#name)
         } else {
             quote!(#operations #path_enum::#name { #(#fields: SAMPLE.to_owned()),* })
         };
-        let want = expected(version, template, url_fields);
+        let want = expected(version, &documented.template, url_fields);
         quote! {
             check(#operations #ident::new(#path, #(#url_values,)* #body), #want);
         }
     });
-    let test = format_ident!("{}_request_paths", super::naming::snake_case(&names.primary));
+    let test = &names.tests.paths;
     Some(quote! {
         #[test]
         fn #test() {
@@ -96,7 +91,7 @@ pub fn test(
 }
 
 /// The helpers the path tests share, in the test crate's root.
-pub fn helpers(krate: &syn::Ident) -> TokenStream {
+pub(super) fn helpers(krate: &Name) -> TokenStream {
     quote! {
         /// What every path and string argument is set to in the path tests.
         const SAMPLE: &str = #SAMPLE;
@@ -113,17 +108,17 @@ pub fn helpers(krate: &syn::Ident) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::schema::ParameterDef;
+    use crate::emit::naming::Scope;
 
-    fn param(name: &str, ty: &str) -> ParameterField {
-        ("f".to_owned(), ParameterDef { name: name.to_owned(), type_name: ty.to_owned(), collection: false, description: String::new() })
+    fn param(name: &str, ty: &str) -> ParameterDef {
+        ParameterDef { name: name.to_owned(), type_name: ty.to_owned(), resolved: None, collection: false, description: String::new() }
     }
 
     #[test]
     fn expected_paths_keep_the_templates_segments() {
         let enc = "x%2Fy%3Fz%231%252%203%27%C3%A9%E6%97%A5%F0%9F%99%82";
         let doubled = "x%2Fy%3Fz%231%252%203%27%27%C3%A9%E6%97%A5%F0%9F%99%82";
-        let cases: Vec<(&str, Vec<ParameterField>, String)> = vec![
+        let cases: Vec<(&str, Vec<ParameterDef>, String)> = vec![
             ("/users/{id}/events", vec![], format!("/v1.0/users/{enc}/events")),
             ("/reports/getX(period='{period_value}')", vec![param("period", "Edm.String")], format!("/v1.0/reports/getX(period='{doubled}')")),
             (
@@ -133,7 +128,9 @@ mod tests {
             ),
             ("/range(address=<address>)/format", vec![], format!("/v1.0/range(address={enc})/format")),
         ];
-        for (template, fields, want) in cases {
+        for (template, params, want) in cases {
+            let mut scope = Scope::default();
+            let fields: Vec<(Name, &ParameterDef)> = params.iter().map(|p| (scope.claim(std::slice::from_ref(&p.name)), p)).collect();
             assert_eq!(expected(ApiVersion::V1_0, &PathTemplate::parse(template), &fields), want, "{template}");
         }
     }

@@ -1,13 +1,13 @@
 //! Schema types → Rust types.
 
-use super::TypeNames;
-use crate::schema::TypeKind;
+use super::naming::{Name, Names};
+use crate::schema::{TypeId, TypeKind};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// How generated code names the crate's parts from where it stands: a
 /// model file, an operation file, or the tests outside the crate.
-pub struct Paths {
+pub(super) struct Paths {
     pub models: TokenStream,
     pub operations: TokenStream,
     pub runtime: TokenStream,
@@ -16,19 +16,19 @@ pub struct Paths {
 impl Paths {
     /// From a file inside the crate: `models` as that file sees them; an
     /// operation's own structs stand in the same file, so need no path.
-    pub fn inside(models: TokenStream) -> Self {
+    pub(super) fn inside(models: TokenStream) -> Self {
         Paths { models, operations: quote!(), runtime: quote!(crate::runtime::) }
     }
 
     /// From the crate's tests, which see it by its name.
-    pub fn outside(krate: &syn::Ident, version_module: &str) -> Self {
-        let m = format_ident!("{}", version_module);
+    pub(super) fn outside(krate: &Name, m: &Name) -> Self {
         Paths { models: quote!(#krate::#m::models::), operations: quote!(#krate::#m::operations::), runtime: quote!(#krate::runtime::) }
     }
 }
 
-/// The Rust type of one value (not the collection) of a schema type.
-pub fn element(names: &TypeNames, type_name: &str, paths: &Paths) -> TokenStream {
+/// The Rust type of one value (not the collection) of a schema type: a
+/// primitive by its name, else the type it resolved to.
+pub(super) fn element(names: &Names, type_name: &str, resolved: Option<TypeId>, paths: &Paths) -> TokenStream {
     let models = &paths.models;
     match type_name {
         "Edm.String" | "Edm.Guid" | "Edm.Binary" | "Edm.Duration" | "Edm.TimeOfDay" | "Edm.Date" | "Edm.Stream" => quote!(String),
@@ -44,14 +44,10 @@ pub fn element(names: &TypeNames, type_name: &str, paths: &Paths) -> TokenStream
             let runtime = &paths.runtime;
             quote!(#runtime DateTimeOffset)
         }
-        _ => match names.get(type_name) {
+        _ => match resolved.and_then(|id| names.get(id)) {
             // A value of a type with derived types may be any of them.
-            Some(_) if names.any(type_name).is_some() => {
-                let ident = format_ident!("{}", names.any(type_name).expect("checked").0);
-                quote!(#models #ident)
-            }
-            Some((ident, _)) => {
-                let ident = format_ident!("{}", ident);
+            Some(t) => {
+                let ident = t.any.as_ref().map_or(&t.ident, |any| &any.ident);
                 quote!(#models #ident)
             }
             // Unresolved types were diagnosed in the schema.
@@ -62,10 +58,10 @@ pub fn element(names: &TypeNames, type_name: &str, paths: &Paths) -> TokenStream
 
 /// A property's field type inside `Field<...>`: collections as `Vec`,
 /// structured types boxed (types may contain themselves).
-pub fn property(names: &TypeNames, type_name: &str, collection: bool, paths: &Paths) -> TokenStream {
-    let inner = element(names, type_name, paths);
+pub(super) fn property(names: &Names, type_name: &str, resolved: Option<TypeId>, collection: bool, paths: &Paths) -> TokenStream {
+    let inner = element(names, type_name, resolved, paths);
     // `Any` enums box their variants already.
-    let structured = names.get(type_name).is_some_and(|(_, k)| *k != TypeKind::Enum) && names.any(type_name).is_none();
+    let structured = resolved.and_then(|id| names.get(id)).is_some_and(|t| t.def.kind != TypeKind::Enum && t.any.is_none());
     match (collection, structured) {
         (true, _) => quote!(Vec<#inner>),
         (false, true) => quote!(Box<#inner>),

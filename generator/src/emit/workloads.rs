@@ -2,23 +2,23 @@
 //! type, so that a user enabling one compiles only its operations and the
 //! types they reach.
 
-use super::TypeNames;
-use crate::schema::{ApiVersion, Schema, TypeKind};
+use super::naming::CrateNames;
+use crate::schema::{ApiVersion, Schema, TypeId, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub struct Workloads {
+pub(super) struct Workloads {
     /// Every workload, sorted: the crate's features.
     pub all: BTreeSet<String>,
-    /// (API version, lowercased qualified type name) → the workloads that need it.
-    needed_by: BTreeMap<(ApiVersion, String), BTreeSet<String>>,
+    /// Per type, the workloads that need it.
+    needed_by: BTreeMap<TypeId, BTreeSet<String>>,
 }
 
 /// A workload as a feature name: lowercase ASCII words joined by one `-`,
 /// whatever a page's front matter holds (`/etc/passwd` → `etc-passwd`), so
 /// cargo always accepts it.
-pub fn feature(workload: &str) -> String {
+pub(super) fn feature(workload: &str) -> String {
     let lower = workload.to_ascii_lowercase();
     let f = lower.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
     // Names the crate's own features use, and the test harness's module.
@@ -30,59 +30,59 @@ pub fn feature(workload: &str) -> String {
 }
 
 impl Workloads {
-    pub fn new(schema: &Schema, names_by_version: &BTreeMap<ApiVersion, TypeNames>) -> Self {
+    /// Each workload needs the types its operations take and return and
+    /// the types its pages define, and every type those reach (fields,
+    /// bases, and the derived types of an `AnyX`).
+    pub(super) fn new(schema: &Schema, names: &CrateNames) -> Self {
         let mut all = BTreeSet::new();
-        let mut roots: BTreeMap<(ApiVersion, String), Vec<String>> = BTreeMap::new();
+        let mut roots: BTreeMap<(ApiVersion, String), Vec<TypeId>> = BTreeMap::new();
         for op in &schema.operations {
             let w = feature(&op.workload);
             all.insert(w.clone());
-            let types = op.response.type_name.iter().chain(op.request_body.iter().filter_map(|b| b.type_name.as_ref()));
-            let params =
-                op.request_body.iter().flat_map(|b| b.parameters.iter().map(|p| &p.type_name)).chain(op.url_parameters.iter().map(|p| &p.type_name));
-            for t in types.chain(params) {
-                roots.entry((op.api_version, w.clone())).or_default().push(t.to_ascii_lowercase());
-            }
+            let body = op.request_body.iter().flat_map(|b| std::iter::once(b.resolved).chain(b.parameters.iter().map(|p| p.resolved)));
+            let types = std::iter::once(op.response.resolved).chain(body).chain(op.url_parameters.iter().map(|p| p.resolved));
+            roots.entry((op.api_version, w)).or_default().extend(types.flatten());
         }
-        for t in &schema.types {
+        for (id, t) in schema.types_with_ids() {
             if let Some(w) = &t.workload {
                 let w = feature(w);
                 all.insert(w.clone());
-                roots.entry((t.api_version, w)).or_default().push(t.qualified().to_ascii_lowercase());
+                roots.entry((t.api_version, w)).or_default().push(id);
             }
         }
-        let mut needed_by: BTreeMap<(ApiVersion, String), BTreeSet<String>> = BTreeMap::new();
+        let mut needed_by: BTreeMap<TypeId, BTreeSet<String>> = BTreeMap::new();
         for ((version, workload), start) in roots {
-            let Some(names) = names_by_version.get(&version) else { continue };
+            let Some(names) = names.versions.get(&version) else { continue };
             let mut seen = BTreeSet::new();
             let mut queue = start;
-            while let Some(t) = queue.pop() {
-                if t.starts_with("edm.") || !seen.insert(t.clone()) {
+            while let Some(id) = queue.pop() {
+                if !seen.insert(id) {
                     continue;
                 }
-                let Some(def) = schema.find_type(version, &t) else { continue };
+                let def = schema.get(id);
                 if def.kind != TypeKind::Enum {
-                    queue.extend(def.properties.iter().map(|p| p.type_name.to_ascii_lowercase()));
-                    queue.extend(def.base_type.iter().map(|b| b.to_ascii_lowercase()));
-                    if let Some((_, derived)) = names.any(&t) {
-                        queue.extend(derived.iter().cloned());
+                    queue.extend(def.properties.iter().filter_map(|p| p.resolved));
+                    queue.extend(def.base);
+                    if let Some(any) = names.get(id).and_then(|n| n.any.as_ref()) {
+                        queue.extend(&any.derived);
                     }
                 }
-                needed_by.entry((version, def.qualified().to_ascii_lowercase())).or_default().insert(workload.clone());
+                needed_by.entry(id).or_default().insert(workload.clone());
             }
         }
         Workloads { all, needed_by }
     }
 
     /// `#[cfg(any(feature = ...))]` for a type: the workloads that reach it.
-    pub fn type_cfg(&self, version: ApiVersion, qualified: &str) -> TokenStream {
-        match self.needed_by.get(&(version, qualified.to_ascii_lowercase())) {
+    pub(super) fn type_cfg(&self, id: TypeId) -> TokenStream {
+        match self.needed_by.get(&id) {
             Some(features) => cfg(features),
             None => cfg(&BTreeSet::new()),
         }
     }
 
     /// The cfg of an operation of `workload` (a workload or its feature name).
-    pub fn operation_cfg(&self, workload: &str) -> TokenStream {
+    pub(super) fn operation_cfg(&self, workload: &str) -> TokenStream {
         cfg(&BTreeSet::from([feature(workload)]))
     }
 }

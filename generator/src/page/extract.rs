@@ -78,13 +78,13 @@ static RESPONSE_TYPE: LazyLock<Regex> = LazyLock::new(|| {
 static INHERITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\binherits from ([A-Za-z][A-Za-z0-9_.]*)").unwrap());
 static CAMEL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b").unwrap());
 
-pub struct Extractor<'a> {
+pub(crate) struct Extractor<'a> {
     file: &'a str,
     namespace: String,
     sink: &'a mut Sink,
 }
 
-pub fn extract(file: &str, parsed: &ParsedPage, version: VersionHint, sink: &mut Sink) -> PageModel {
+pub(crate) fn extract(file: &str, parsed: &ParsedPage, version: VersionHint, sink: &mut Sink) -> PageModel {
     let namespace = parsed
         .blocks
         .iter()
@@ -139,11 +139,12 @@ impl Gathered {
     /// A path the page writes twice (its syntax section and a request of
     /// its own) is one path; an optional query written in brackets
     /// (`/content[?includeIDs=true]`) is not part of the path.
-    fn add_path(&mut self, method: String, path: String, line: usize) {
+    fn add_path(&mut self, method: Method, path: String, line: usize) {
         let path = note_version(self, &path, line);
         let path = path.split_once("[?").map_or(path, |(p, _)| p).to_owned();
         if !self.paths.iter().any(|p| p.method == method && p.path == path) {
-            self.paths.push(RequestPath { method, path, line });
+            let template = crate::template::PathTemplate::parse(&path);
+            self.paths.push(RequestPath { method, path, line, template });
         }
     }
 }
@@ -227,6 +228,15 @@ impl Extractor<'_> {
         for (i, line) in c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             match http::request_line(line) {
                 Some((method, path)) => g.add_path(method, path, c.line + i),
+                None if strict && http::unsupported_method(line).is_some() => self.sink.warning(
+                    c.line + i,
+                    "method-unsupported",
+                    format!(
+                        "expected one of {} in the request line, found `{}`, which the client cannot send; the line is left out",
+                        Method::ALL.map(Method::as_str).join(", "),
+                        http::unsupported_method(line).unwrap_or_default()
+                    ),
+                ),
                 None if strict => self.sink.warning(
                     c.line + i,
                     "request-line-unreadable",
@@ -594,11 +604,11 @@ impl Extractor<'_> {
     fn finish_operation(&mut self, model: &mut PageModel, g: Gathered, title_line: Option<usize>) {
         // A page may take several methods (one per path); the schema makes
         // an operation of each.
-        let method = g.paths.first().map(|p| p.method.clone()).unwrap_or_default();
+        let method = g.paths.first().map(|p| p.method);
         let body_text = g.body_text.to_ascii_lowercase();
         // Only a function (GET) takes arguments in its URL; a table under
         // the Request body of a POST, PATCH or PUT is the body.
-        let is_function = method == "GET";
+        let is_function = method == Some(Method::Get);
         let url_parameters_in_body = is_function && body_text.contains("request url");
         let (request_body, mut url_parameters) = if url_parameters_in_body {
             (None, g.body_properties)
@@ -613,20 +623,19 @@ impl Extractor<'_> {
         url_parameters.extend(g.url_parameters);
         // A "Path parameters" row that is no placeholder of the paths is a
         // function's argument (`range/cell` takes `row` and `column`).
-        let templates: Vec<crate::template::PathTemplate> = g.paths.iter().map(|p| crate::template::PathTemplate::parse(&p.path)).collect();
-        let placeholders: Vec<String> = templates.iter().flat_map(|t| t.params().map(placeholder_key)).collect();
+        let placeholders: Vec<String> = g.paths.iter().flat_map(|p| p.template.params().map(placeholder_key)).collect();
         url_parameters.extend(g.path_parameters.into_iter().filter(|p| !placeholders.contains(&placeholder_key(&p.name))));
         // Only a function (GET) takes URL arguments. The parameters of an
         // action (POST) are its body; where its paths write them
         // (`resizedRange(deltaRows={n}, ...)`), they are the paths' fields.
-        let written_in_paths = templates.iter().all(|t| t.has_inline_args());
+        let written_in_paths = g.paths.iter().all(|p| p.template.has_inline_args());
         let mut request_body = request_body;
         if !is_function && !url_parameters.is_empty() && !written_in_paths {
             let line = url_parameters[0].line;
             match request_body {
-                None if method == "POST" => request_body = Some(RequestBody { type_ref: None, properties: std::mem::take(&mut url_parameters), line }),
+                None if method == Some(Method::Post) => request_body = Some(RequestBody { type_ref: None, properties: std::mem::take(&mut url_parameters), line }),
                 _ => self.sink.warning(line, "parameters-not-url", format!(
-                    "expected URL arguments only on a function (GET) and parameters in a body only on an action (POST) without another body; the parameters of this {method} operation are not used"
+                    "expected URL arguments only on a function (GET) and parameters in a body only on an action (POST) without another body; the parameters of this {} operation are not used", method.map_or("", Method::as_str)
                 )),
             }
         }
@@ -647,11 +656,11 @@ impl Extractor<'_> {
                 .filter(|t| !t.is_primitive())
                 .map(|t| t.name.rsplit('.').next().unwrap_or("").to_owned())
                 .or_else(|| model.description.as_deref().and_then(|d| CAMEL_WORD.find(d)).map(|m| m.as_str().to_owned()));
-            let verb = match (method.as_str(), response.as_ref().and_then(|r| r.type_ref.as_ref()).is_some_and(|t| t.collection)) {
-                ("POST", _) => "Create",
-                ("PATCH" | "PUT", _) => "Update",
-                ("DELETE", _) => "Delete",
-                ("GET", true) => "List",
+            let verb = match (method, response.as_ref().and_then(|r| r.type_ref.as_ref()).is_some_and(|t| t.collection)) {
+                (Some(Method::Post), _) => "Create",
+                (Some(Method::Patch | Method::Put), _) => "Update",
+                (Some(Method::Delete), _) => "Delete",
+                (Some(Method::Get), true) => "List",
                 _ => "Get",
             };
             if let Some(object) = object {
@@ -676,7 +685,7 @@ impl Extractor<'_> {
         let mut examples = g.examples;
         if let (true, Some(response)) = (examples.is_empty(), g.response_block) {
             for p in &g.paths {
-                let request = http::HttpRequest { method: p.method.clone(), url: p.path.clone(), headers: Vec::new(), body: None, line: p.line };
+                let request = http::HttpRequest { method: p.method, url: p.path.clone(), headers: Vec::new(), body: None, line: p.line };
                 examples.push(Example { request: Some(request), response: Some(response.clone()) });
             }
         }

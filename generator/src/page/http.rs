@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct HttpRequest {
-    pub method: String,
+    pub method: Method,
     /// As written: an absolute URL or a path.
     pub url: String,
     pub headers: Vec<(String, String)>,
@@ -40,16 +40,75 @@ pub enum Body {
     },
 }
 
+/// An HTTP method the client can send. A request line naming any other
+/// (`MERGE`, `TRACE`) is not read as a request (see `unsupported_method`),
+/// so no operation is ever sent with a method its page does not give.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Method {
+    Get,
+    Post,
+    Put,
+    Patch,
+    Delete,
+    Head,
+    Options,
+}
+
+impl Method {
+    pub const ALL: [Method; 7] = [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete, Method::Head, Method::Options];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+            Method::Put => "PUT",
+            Method::Patch => "PATCH",
+            Method::Delete => "DELETE",
+            Method::Head => "HEAD",
+            Method::Options => "OPTIONS",
+        }
+    }
+
+    /// The method of an upper-case token, as request lines write it.
+    pub fn parse(token: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|m| m.as_str() == token)
+    }
+}
+
+impl std::fmt::Display for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Method {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
 static REQUEST_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(.+?)(?:\s+HTTP/\d(?:\.\d)?)?\s*$").unwrap());
 
+/// A line shaped like a request (`WORD /path`, `WORD https://...`) whose
+/// method is not one the client sends.
+static OTHER_METHOD_LINE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^([A-Z]{3,})\s+(?:/|https?://)\S*").unwrap());
+
 /// `METHOD target` → (method, target), target without ` HTTP/1.1`.
-pub fn request_line(line: &str) -> Option<(String, String)> {
+pub(crate) fn request_line(line: &str) -> Option<(Method, String)> {
     let c = REQUEST_LINE.captures(line.trim())?;
-    Some((c[1].to_owned(), c[2].trim().to_owned()))
+    Some((Method::parse(&c[1])?, c[2].trim().to_owned()))
 }
 
-pub use crate::parse::status_line::{is_status_line, status_of};
+/// The method of a request-shaped line that names one the client cannot
+/// send (`MERGE /users/{id}`), to say so rather than drop the line.
+pub(crate) fn unsupported_method(line: &str) -> Option<&str> {
+    let line = line.trim();
+    let c = OTHER_METHOD_LINE.captures(line).filter(|_| request_line(line).is_none())?;
+    c.get(1).map(|m| m.as_str())
+}
+
+pub(crate) use crate::parse::status_line::{is_status_line, status_of};
 
 type Headers = Vec<(String, String)>;
 
@@ -84,13 +143,13 @@ fn split(text: &str, first_line: usize) -> (Headers, Option<(String, usize)>) {
 
 /// `{Raw bytes of the file}`, `[Zip file containing a Teams app package]`:
 /// prose in brackets standing for a body that is not JSON.
-pub fn is_placeholder(text: &str) -> bool {
+pub(crate) fn is_placeholder(text: &str) -> bool {
     let t = text.trim();
     let inner = t.get(1..).unwrap_or("").trim_start();
     (t.starts_with('{') || t.starts_with('[')) && inner.starts_with(|c: char| c.is_alphabetic()) && !t.contains('"') && t.lines().count() <= 2
 }
 
-pub fn read_body(text: &str, line: usize, sink: &mut Sink) -> Body {
+pub(crate) fn read_body(text: &str, line: usize, sink: &mut Sink) -> Body {
     let trimmed = text.trim();
     if !(trimmed.starts_with('{') || trimmed.starts_with('[')) || is_placeholder(trimmed) {
         return Body::Text { text: text.trim_end().to_owned(), line };
@@ -109,14 +168,14 @@ pub fn read_body(text: &str, line: usize, sink: &mut Sink) -> Body {
     }
 }
 
-pub fn parse_request(text: &str, line: usize, sink: &mut Sink) -> Option<HttpRequest> {
+pub(crate) fn parse_request(text: &str, line: usize, sink: &mut Sink) -> Option<HttpRequest> {
     let (method, url) = request_line(text.lines().next()?)?;
     let (headers, body) = split(text, line);
     let body = body.map(|(b, l)| read_body(&b, l, sink));
     Some(HttpRequest { method, url, headers, body, line })
 }
 
-pub fn parse_response(text: &str, line: usize, truncated: bool, sink: &mut Sink) -> HttpResponse {
+pub(crate) fn parse_response(text: &str, line: usize, truncated: bool, sink: &mut Sink) -> HttpResponse {
     let first = text.lines().next().unwrap_or("");
     if let Some(status) = status_of(first) {
         let (headers, body) = split(text, line);
@@ -139,11 +198,32 @@ mod tests {
             ("GET /users/{id}", Some(("GET", "/users/{id}"))),
             ("PATCH https://graph.microsoft.com/v1.0/me HTTP/1.1", Some(("PATCH", "https://graph.microsoft.com/v1.0/me"))),
             ("GET me/events?$select=subject", Some(("GET", "me/events?$select=subject"))),
+            ("HEAD /drives/{id}", Some(("HEAD", "/drives/{id}"))),
             ("HTTP/1.1 200 OK", None),
+            ("MERGE /users/{id}", None),
+            ("get /users", None),
         ];
         for (line, want) in cases {
             let got = request_line(line);
             assert_eq!(got.as_ref().map(|(m, t)| (m.as_str(), t.as_str())), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn methods_the_client_cannot_send_are_named() {
+        let cases = [
+            ("MERGE /users/{id}", Some("MERGE")),
+            ("TRACE https://graph.microsoft.com/v1.0/me", Some("TRACE")),
+            ("GET /users", None),
+            ("NOTE that /users is a path", None),
+            ("HTTP/1.1 200 OK", None),
+            ("Content-Type: application/json", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(unsupported_method(line), want, "{line}");
+        }
+        for m in Method::ALL {
+            assert_eq!(Method::parse(m.as_str()), Some(m));
         }
     }
 

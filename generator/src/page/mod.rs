@@ -1,11 +1,12 @@
 //! The page model: what one page says, whatever its shape. `extract` reads
 //! it from blocks; the schema merges many of them.
 
-pub mod extract;
-pub mod http;
-pub mod possible_values;
-pub mod tables;
-pub mod type_expr;
+pub(crate) mod extract;
+pub(crate) mod http;
+pub use http::{Body, HttpRequest, HttpResponse, Method};
+mod possible_values;
+mod tables;
+mod type_expr;
 
 use serde::Serialize;
 
@@ -118,7 +119,9 @@ pub struct PageModel {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Operation {
-    pub method: String,
+    /// The first request line's method (none on a page without one, which
+    /// is an error).
+    pub method: Option<Method>,
     pub paths: Vec<RequestPath>,
     pub permissions: Permissions,
     pub request_headers: Vec<Header>,
@@ -131,9 +134,12 @@ pub struct Operation {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RequestPath {
-    pub method: String,
+    pub method: Method,
     pub path: String,
     pub line: usize,
+    /// `path` parsed, once: the schema and emitters read it from here.
+    #[serde(skip)]
+    pub template: crate::template::PathTemplate,
 }
 
 /// The permissions per permission type, in the docs' order: None where the

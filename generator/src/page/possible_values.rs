@@ -3,7 +3,7 @@
 
 /// The values listed after "Possible values are:" (or "Possible values:"),
 /// up to the end of that sentence.
-pub fn parse(description: &str) -> Vec<String> {
+pub(super) fn parse(description: &str) -> Vec<String> {
     let lower = description.to_ascii_lowercase();
     let Some(at) = ["possible values are:", "possible values:", "the possible values are:"].iter().find_map(|m| lower.find(m).map(|i| i + m.len()))
     else {

@@ -9,7 +9,7 @@ use crate::diagnostics::Sink;
 
 /// Permission type | Permissions: one row per permission type; "Not
 /// supported." means none, a type with no row is not known.
-pub fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
+pub(super) fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
     let mut p = Permissions::default();
     for row in &t.rows {
         let kind = cell(&row.cells, 0).to_ascii_lowercase();
@@ -47,7 +47,7 @@ pub fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
 }
 
 /// A property, parameter or relationship table: name, type, description.
-pub fn properties(t: &Table, header: &[String], namespace: &str, sink: &mut Sink) -> Vec<Property> {
+pub(super) fn properties(t: &Table, header: &[String], namespace: &str, sink: &mut Sink) -> Vec<Property> {
     let type_col = header.iter().position(|h| h == "type" || h == "return type");
     let desc_col = header.iter().position(|h| h == "description");
     let mut out = Vec::new();
@@ -103,7 +103,7 @@ fn property_name(cell: &str, unsplit: bool) -> Option<String> {
 }
 
 /// An enum's Member | Value | Description table.
-pub fn members(t: &Table, header: &[String], sink: &mut Sink) -> Vec<EnumMember> {
+pub(super) fn members(t: &Table, header: &[String], sink: &mut Sink) -> Vec<EnumMember> {
     let value_col = header.iter().position(|h| h == "value").filter(|&i| i > 0);
     let desc_col = header.iter().position(|h| h == "description");
     t.rows
@@ -126,12 +126,12 @@ pub fn members(t: &Table, header: &[String], sink: &mut Sink) -> Vec<EnumMember>
         .collect()
 }
 
-pub fn is_property_table(header: &[String]) -> bool {
+pub(super) fn is_property_table(header: &[String]) -> bool {
     let first = header.first().map(String::as_str).unwrap_or("");
     matches!(first, "property" | "property name" | "name" | "parameter" | "relationship") && header.iter().any(|h| h == "type")
 }
 
-pub fn cell(cells: &[String], i: usize) -> String {
+pub(super) fn cell(cells: &[String], i: usize) -> String {
     cells.get(i).cloned().unwrap_or_default()
 }
 

@@ -49,7 +49,7 @@ fn primitive(name: &str) -> Option<&'static str> {
 
 /// Maps a Type cell, or None when the cell is free text that names no type.
 /// Unqualified type names take the page's namespace.
-pub fn parse(cell: &str, namespace: &str) -> Option<TypeRef> {
+pub(super) fn parse(cell: &str, namespace: &str) -> Option<TypeRef> {
     let cell = cell.trim().trim_matches('`').trim();
     let (inner, collection) = if let Some(inner) = cell.strip_prefix("Collection(").and_then(|r| r.strip_suffix(')')) {
         (inner.trim(), true)

@@ -6,13 +6,13 @@
 use serde_json::Value;
 
 #[derive(Debug)]
-pub struct Read {
+pub(crate) struct Read {
     pub value: Value,
     /// Empty when the text was strict JSON.
     pub repairs: Vec<&'static str>,
 }
 
-pub fn read(text: &str) -> Result<Read, serde_json::Error> {
+pub(crate) fn read(text: &str) -> Result<Read, serde_json::Error> {
     let strict_err = match serde_json::from_str::<Value>(text) {
         Ok(value) => return Ok(Read { value, repairs: Vec::new() }),
         Err(e) => e,
@@ -186,7 +186,7 @@ fn cut(text: &str, cuts: &[(usize, usize)]) -> (String, bool) {
 }
 
 /// The byte index just past the first balanced `{...}` or `[...]` value.
-pub fn value_end(text: &str) -> Option<usize> {
+pub(crate) fn value_end(text: &str) -> Option<usize> {
     ValueScanner::default().feed(text)
 }
 
@@ -195,7 +195,7 @@ pub fn value_end(text: &str) -> Option<usize> {
 /// byte once: asking again after every line would cost the square of the
 /// value's length.
 #[derive(Debug, Default)]
-pub struct ValueScanner {
+pub(crate) struct ValueScanner {
     depth: usize,
     started: bool,
     in_string: bool,
@@ -207,7 +207,7 @@ pub struct ValueScanner {
 impl ValueScanner {
     /// Feeds the next piece; the offset (over everything fed) just past the
     /// value's end, once it has ended within this piece.
-    pub fn feed(&mut self, piece: &str) -> Option<usize> {
+    pub(crate) fn feed(&mut self, piece: &str) -> Option<usize> {
         for (i, &b) in piece.as_bytes().iter().enumerate() {
             if self.in_string {
                 if self.escaped {

@@ -9,7 +9,7 @@ use crate::parse::lines::LineIndex;
 use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 
-pub fn parse(text: &str, sink: &mut Sink) -> ParsedPage {
+pub(crate) fn parse(text: &str, sink: &mut Sink) -> ParsedPage {
     let (front_matter, body_start) = front_matter(text);
     let index = LineIndex::new(text);
     let body = &text[body_start..];
@@ -264,7 +264,7 @@ fn include_target(text: &str) -> Option<String> {
 }
 
 /// Collapses runs of white space (including NBSP) to one space.
-pub fn squash(text: &str) -> String {
+pub(crate) fn squash(text: &str) -> String {
     text.split(|c: char| c.is_whitespace()).filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" ")
 }
 

@@ -1,10 +1,10 @@
 //! Parse: detect a page's shape and read it into blocks with that shape's reader.
 
-pub mod copied;
-pub mod lenient_json;
-pub mod lines;
-pub mod markdown;
-pub mod status_line;
+pub(crate) mod copied;
+pub(crate) mod lenient_json;
+pub(crate) mod lines;
+pub(crate) mod markdown;
+pub(crate) mod status_line;
 
 use crate::blocks::{ParsedPage, Shape};
 use crate::diagnostics::Sink;
@@ -28,7 +28,15 @@ pub fn detect_shape(text: &str) -> Shape {
     }
 }
 
-pub fn parse(text: &str, sink: &mut Sink) -> ParsedPage {
+/// Reads a page's text, in whichever shape, into blocks; `file` names it
+/// in the diagnostics.
+pub fn parse_blocks(file: &str, text: &str) -> (ParsedPage, Vec<crate::Diagnostic>) {
+    let mut sink = Sink::new(file);
+    let page = parse(text, &mut sink);
+    (page, sink.items)
+}
+
+pub(crate) fn parse(text: &str, sink: &mut Sink) -> ParsedPage {
     match detect_shape(text) {
         Shape::Markdown => markdown::parse(text, sink),
         shape => copied::parse(text, shape, sink),

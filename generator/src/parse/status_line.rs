@@ -10,12 +10,12 @@ static STATUS_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^HTTP(?:/\d(?:\.\d)?\s+(\d{3})\b|\s+(\d{3})(?:\s+[A-Z][A-Za-z-]*)+\s*$)").unwrap());
 
 /// The status a status line names.
-pub fn status_of(line: &str) -> Option<u16> {
+pub(crate) fn status_of(line: &str) -> Option<u16> {
     let c = STATUS_LINE.captures(line.trim())?;
     c.get(1).or(c.get(2))?.as_str().parse().ok()
 }
 
-pub fn is_status_line(line: &str) -> bool {
+pub(crate) fn is_status_line(line: &str) -> bool {
     status_of(line).is_some()
 }
 

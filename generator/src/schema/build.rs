@@ -10,10 +10,6 @@ use crate::page::{PageKind, PageModel, Property};
 use crate::PageResult;
 use std::collections::BTreeMap;
 
-/// Types keyed by (API version, lowercased qualified name): the docs are
-/// not consistent about the case of a type's first letter.
-pub(super) type TypeKey = (ApiVersion, String);
-
 #[derive(Default)]
 pub(super) struct Builder {
     pub types: BTreeMap<TypeKey, TypeDef>,
@@ -21,7 +17,7 @@ pub(super) struct Builder {
 }
 
 pub(super) fn key(version: ApiVersion, qualified: &str) -> TypeKey {
-    (version, qualified.to_ascii_lowercase())
+    TypeKey::new(version, qualified)
 }
 
 fn split_qualified(qualified: &str) -> (String, String) {
@@ -97,6 +93,7 @@ impl Builder {
             workload: None,
             kind,
             base_type: None,
+            base: None,
             description: None,
             properties: Vec::new(),
             undocumented_properties: Vec::new(),
@@ -163,7 +160,7 @@ impl Builder {
             let src = source(&m.file, p.line);
             match at.get(&p.name).map(|&i| &mut t.properties[i]) {
                 Some(existing) => {
-                    if !existing.type_name.eq_ignore_ascii_case(&p.type_ref.name) || existing.collection != p.type_ref.collection {
+                    if key(version, &existing.type_name) != key(version, &p.type_ref.name) || existing.collection != p.type_ref.collection {
                         conflicts.push((
                             p.line,
                             format!(
@@ -190,6 +187,7 @@ impl Builder {
                     t.properties.push(PropertyDef {
                         name: p.name.clone(),
                         type_name: p.type_ref.name.clone(),
+                        resolved: None,
                         collection: p.type_ref.collection,
                         description: p.description.clone(),
                         navigation,
@@ -261,7 +259,7 @@ impl Builder {
     /// Each gets its paths and the examples that use its method.
     fn operations(&mut self, m: &PageModel) -> Vec<OperationDef> {
         let Some(whole) = self.operation(m) else { return Vec::new() };
-        let methods: Vec<&str> = m.operation.iter().flat_map(|o| o.paths.iter().map(|p| p.method.as_str())).fold(Vec::new(), |mut acc, x| {
+        let methods: Vec<Method> = m.operation.iter().flat_map(|o| o.paths.iter().map(|p| p.method)).fold(Vec::new(), |mut acc, x| {
             if !acc.contains(&x) {
                 acc.push(x);
             }
@@ -276,8 +274,8 @@ impl Builder {
             .enumerate()
             .map(|(i, method)| {
                 let mut op = whole.clone();
-                op.method = (*method).to_owned();
-                op.paths = paths.iter().filter(|p| p.method == *method).map(|p| DocumentedPath::new(&p.path)).collect();
+                op.method = *method;
+                op.paths = paths.iter().filter(|p| p.method == *method).map(DocumentedPath::of).collect();
                 op.examples.retain(|e| e.request.as_ref().map_or(i == 0, |r| r.method == *method));
                 if i > 0 {
                     op.name = format!("{} ({method})", whole.name);
@@ -297,6 +295,7 @@ impl Builder {
             Some(r) => ResponseDef {
                 status: r.status,
                 type_name: r.type_ref.as_ref().map(|t| t.name.clone()),
+                resolved: None,
                 collection: r.type_ref.as_ref().is_some_and(|t| t.collection),
             },
             None => {
@@ -310,18 +309,19 @@ impl Builder {
                         if status_from_examples.is_some() { "the example" } else { "the HTTP default" }
                     ),
                 ));
-                ResponseDef { status, type_name: None, collection: false }
+                ResponseDef { status, type_name: None, resolved: None, collection: false }
             }
         };
         let param = |p: &Property| ParameterDef {
             name: p.name.clone(),
             type_name: p.type_ref.name.clone(),
+            resolved: None,
             collection: p.type_ref.collection,
             description: p.description.clone(),
         };
         let request_body = op.request_body.as_ref().map(|b| match &b.type_ref {
-            Some(t) => RequestBodyDef { type_name: Some(t.name.clone()), collection: t.collection, parameters: Vec::new() },
-            None => RequestBodyDef { type_name: None, collection: false, parameters: b.properties.iter().map(param).collect() },
+            Some(t) => RequestBodyDef { type_name: Some(t.name.clone()), resolved: None, collection: t.collection, parameters: Vec::new() },
+            None => RequestBodyDef { type_name: None, resolved: None, collection: false, parameters: b.properties.iter().map(param).collect() },
         });
         let examples = op
             .examples
@@ -337,8 +337,9 @@ impl Builder {
             name,
             workload: m.workload.clone().unwrap_or_else(|| DEFAULT_WORKLOAD.to_owned()),
             description: m.description.clone(),
-            method: op.method.clone(),
-            paths: op.paths.iter().map(|p| DocumentedPath::new(&p.path)).collect(),
+            // A page without a request line is an error, so never read.
+            method: op.method?,
+            paths: op.paths.iter().map(DocumentedPath::of).collect(),
             url_parameters: op.url_parameters.iter().map(param).collect(),
             request_body,
             response,
@@ -374,7 +375,8 @@ impl Builder {
                 undefined.entry(k).or_insert((name, src));
             }
         }
-        for ((version, _), (name, src)) in undefined {
+        for (k, (name, src)) in undefined {
+            let version = k.version();
             self.diagnostics.push(src.warning(
                 "type-unresolved",
                 format!("expected a resource or enum page defining {name} ({version}); none was read, so it is typed as untyped JSON"),
@@ -385,7 +387,7 @@ impl Builder {
 
 fn example_request(r: &HttpRequest) -> ExampleRequest {
     let (body, body_text) = split_body(r.body.as_ref());
-    ExampleRequest { method: r.method.clone(), url: r.url.clone(), headers: r.headers.clone(), body, body_text, fits_type: true }
+    ExampleRequest { method: r.method, url: r.url.clone(), headers: r.headers.clone(), body, body_text, fits_type: true }
 }
 
 fn example_response(r: &HttpResponse, default_status: u16) -> ExampleResponse {

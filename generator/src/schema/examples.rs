@@ -18,7 +18,7 @@ pub(super) struct ExampleWalker<'a> {
 }
 
 impl ExampleWalker<'_> {
-    pub fn operation(&mut self, op: &OperationDef) {
+    pub(super) fn operation(&mut self, op: &OperationDef) {
         for ex in &op.examples {
             if let (Some(req), Some(body)) = (&ex.request, op.request_body.as_ref()) {
                 if let (Some(json), Some(t)) = (&req.body, &body.type_name) {
@@ -74,7 +74,7 @@ impl ExampleWalker<'_> {
         let named = map.get("@odata.type").and_then(Value::as_str).map(|t| t.trim_start_matches('#'));
         let actual = match named {
             Some(t) if self.builder.types.contains_key(&key(version, t)) => t.to_owned(),
-            Some(t) if !t.eq_ignore_ascii_case(type_name) => return,
+            Some(t) if key(version, t) != key(version, type_name) => return,
             _ => type_name.to_owned(),
         };
         let Some(kind) = self.builder.types.get(&key(version, &actual)).map(|t| t.kind) else { return };
@@ -104,7 +104,7 @@ impl ExampleWalker<'_> {
 
     /// Marks each example body that does not fit its type, and says where:
     /// such a body would not deserialize, so no test is made from it.
-    pub fn check_fit(&mut self, op: &mut OperationDef) {
+    pub(super) fn check_fit(&mut self, op: &mut OperationDef) {
         let version = op.api_version;
         for ex in &mut op.examples {
             let mut problems = Vec::new();
@@ -290,7 +290,7 @@ impl ExampleWalker<'_> {
     /// another case than every example does (`servicePrincipalID` against
     /// `servicePrincipalId`) takes the examples' spelling, and says so.
     /// Examples that disagree among themselves leave the table's.
-    pub fn respell(&mut self) {
+    pub(super) fn respell(&mut self) {
         for ((version, owner, table_name), spellings) in std::mem::take(&mut self.respelled) {
             let at = spellings.values().flatten().next().cloned().unwrap_or_default();
             let Some(t) = self.builder.types.get_mut(&key(version, &owner)) else { continue };
@@ -345,6 +345,7 @@ impl ExampleWalker<'_> {
         t.undocumented_properties.push(PropertyDef {
             name: name.to_owned(),
             type_name: type_ref.to_owned(),
+            resolved: None,
             collection,
             description: String::new(),
             navigation: false,

@@ -1,9 +1,10 @@
 //! The schema: every page merged, per API version. It is what the emitters
 //! read and what `schema.json` holds (documented in the README).
 
-pub use crate::page::ApiVersion;
+pub use crate::page::{ApiVersion, Method};
 
-pub mod build;
+mod build;
+pub use build::build;
 mod examples;
 
 use crate::diagnostics::Diagnostic;
@@ -15,10 +16,40 @@ pub struct Schema {
     pub types: Vec<TypeDef>,
     pub operations: Vec<OperationDef>,
     pub diagnostics: Vec<Diagnostic>,
-    /// (API version, lowercased qualified name) → index in `types`.
     #[serde(skip)]
-    index: std::collections::HashMap<(ApiVersion, String), usize>,
+    index: std::collections::HashMap<TypeKey, TypeId>,
 }
+
+/// A type's identity: its API version and its qualified name without case
+/// (the docs are not consistent about the case of a type's first letter).
+/// Made only by `TypeKey::new`, so every lookup folds case the same way.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeKey {
+    version: ApiVersion,
+    folded: String,
+}
+
+impl TypeKey {
+    pub fn new(version: ApiVersion, qualified: &str) -> Self {
+        TypeKey { version, folded: qualified.to_ascii_lowercase() }
+    }
+
+    pub fn version(&self) -> ApiVersion {
+        self.version
+    }
+
+    /// The qualified name lowercased: how `runtime::odata_type` gives a
+    /// value's `@odata.type` to compare.
+    pub fn folded(&self) -> &str {
+        &self.folded
+    }
+}
+
+/// A type of the schema, by its place in `Schema::types`: what each
+/// reference to a type (a property's, a base, a body, a response) is
+/// resolved to once, when the schema is made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeId(usize);
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -38,6 +69,9 @@ pub struct TypeDef {
     pub workload: Option<String>,
     pub kind: TypeKind,
     pub base_type: Option<String>,
+    /// `base_type` resolved.
+    #[serde(skip)]
+    pub base: Option<TypeId>,
     pub description: Option<String>,
     pub properties: Vec<PropertyDef>,
     /// Properties only examples show (no table of the type's pages lists
@@ -54,6 +88,10 @@ impl TypeDef {
     pub fn qualified(&self) -> String {
         format!("{}.{}", self.namespace, self.name)
     }
+
+    pub fn key(&self) -> TypeKey {
+        TypeKey::new(self.api_version, &self.qualified())
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -62,6 +100,9 @@ pub struct PropertyDef {
     pub name: String,
     #[serde(rename = "type")]
     pub type_name: String,
+    /// `type_name` resolved: None for a primitive (`Edm.*`) or a type no page defines.
+    #[serde(skip)]
+    pub resolved: Option<TypeId>,
     pub collection: bool,
     pub description: String,
     /// A relationship (navigation property) rather than a structural one.
@@ -83,7 +124,7 @@ pub struct OperationDef {
     /// The docs' area (`intune-deviceconfig`, `groups`): a Cargo feature of the crate.
     pub workload: String,
     pub description: Option<String>,
-    pub method: String,
+    pub method: Method,
     pub paths: Vec<DocumentedPath>,
     pub url_parameters: Vec<ParameterDef>,
     pub request_body: Option<RequestBodyDef>,
@@ -99,6 +140,8 @@ pub struct ParameterDef {
     pub name: String,
     #[serde(rename = "type")]
     pub type_name: String,
+    #[serde(skip)]
+    pub resolved: Option<TypeId>,
     pub collection: bool,
     pub description: String,
 }
@@ -110,6 +153,8 @@ pub struct RequestBodyDef {
     /// parameters, listed in `parameters`.
     #[serde(rename = "type")]
     pub type_name: Option<String>,
+    #[serde(skip)]
+    pub resolved: Option<TypeId>,
     pub collection: bool,
     pub parameters: Vec<ParameterDef>,
 }
@@ -120,6 +165,8 @@ pub struct ResponseDef {
     pub status: u16,
     #[serde(rename = "type")]
     pub type_name: Option<String>,
+    #[serde(skip)]
+    pub resolved: Option<TypeId>,
     pub collection: bool,
 }
 
@@ -163,6 +210,11 @@ pub struct DocumentedPath {
 }
 
 impl DocumentedPath {
+    /// A path as a page's request line gives it (parsed there).
+    pub fn of(path: &crate::page::RequestPath) -> Self {
+        DocumentedPath { text: path.path.clone(), template: path.template.clone() }
+    }
+
     pub fn new(text: &str) -> Self {
         DocumentedPath { text: text.to_owned(), template: crate::template::PathTemplate::parse(text) }
     }
@@ -196,7 +248,7 @@ pub struct ExampleDef {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ExampleRequest {
-    pub method: String,
+    pub method: Method,
     pub url: String,
     pub headers: Vec<(String, String)>,
     pub body: Option<serde_json::Value>,
@@ -243,12 +295,44 @@ impl Schema {
         s
     }
 
-    pub fn new(types: Vec<TypeDef>, operations: Vec<OperationDef>, diagnostics: Vec<Diagnostic>) -> Self {
-        let index = types.iter().enumerate().map(|(i, t)| ((t.api_version, t.qualified().to_ascii_lowercase()), i)).collect();
+    /// The schema of these types and operations, every reference to a
+    /// type resolved (once, here).
+    pub fn new(mut types: Vec<TypeDef>, mut operations: Vec<OperationDef>, diagnostics: Vec<Diagnostic>) -> Self {
+        let index: std::collections::HashMap<TypeKey, TypeId> = types.iter().enumerate().map(|(i, t)| (t.key(), TypeId(i))).collect();
+        let resolve = |version: ApiVersion, name: &str| index.get(&TypeKey::new(version, name)).copied();
+        for t in &mut types {
+            let v = t.api_version;
+            t.base = t.base_type.as_deref().and_then(|b| resolve(v, b));
+            for p in t.properties.iter_mut().chain(&mut t.undocumented_properties) {
+                p.resolved = resolve(v, &p.type_name);
+            }
+        }
+        for op in &mut operations {
+            let v = op.api_version;
+            op.response.resolved = op.response.type_name.as_deref().and_then(|t| resolve(v, t));
+            if let Some(body) = &mut op.request_body {
+                body.resolved = body.type_name.as_deref().and_then(|t| resolve(v, t));
+                for p in &mut body.parameters {
+                    p.resolved = resolve(v, &p.type_name);
+                }
+            }
+            for p in &mut op.url_parameters {
+                p.resolved = resolve(v, &p.type_name);
+            }
+        }
         Schema { types, operations, diagnostics, index }
     }
 
     pub fn find_type(&self, api_version: ApiVersion, qualified: &str) -> Option<&TypeDef> {
-        self.index.get(&(api_version, qualified.to_ascii_lowercase())).map(|&i| &self.types[i])
+        self.index.get(&TypeKey::new(api_version, qualified)).map(|&id| self.get(id))
+    }
+
+    pub fn get(&self, id: TypeId) -> &TypeDef {
+        &self.types[id.0]
+    }
+
+    /// Every type with its id, in schema order.
+    pub fn types_with_ids(&self) -> impl Iterator<Item = (TypeId, &TypeDef)> {
+        self.types.iter().enumerate().map(|(i, t)| (TypeId(i), t))
     }
 }

@@ -13,7 +13,7 @@ const HEADER: &str =
     "# The files graphgen wrote in this folder, one per line. graphgen replaces\n# and removes only these; every other file here is left as it is.\n";
 
 /// The manifest's text for these relative paths.
-pub fn render<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
+pub(super) fn render<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
     let sorted: BTreeSet<&str> = paths.into_iter().collect();
     let mut out = HEADER.to_owned();
     for p in sorted {
@@ -27,7 +27,7 @@ pub fn render<'a>(paths: impl IntoIterator<Item = &'a str>) -> String {
 /// that is not a plain relative path inside the folder (absolute, `..`) is
 /// an error: graphgen removes what the manifest lists, so an edited
 /// manifest must not point it outside the folder.
-pub fn read(dir: &Path) -> io::Result<Option<BTreeSet<String>>> {
+pub(super) fn read(dir: &Path) -> io::Result<Option<BTreeSet<String>>> {
     let text = match std::fs::read_to_string(dir.join(NAME)) {
         Ok(text) => text,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),

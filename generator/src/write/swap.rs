@@ -11,14 +11,14 @@ use std::path::{Path, PathBuf};
 
 /// Staging, inside the output folder so every move is a rename on one file
 /// system. Its name starts with a dot, so `load` never reads it as pages.
-pub const STAGING: &str = ".graphgen-staging";
+pub(super) const STAGING: &str = ".graphgen-staging";
 const JOURNAL: &str = "journal";
 const NEW: &str = "new";
 const OLD: &str = "old";
 
 /// One move of the swap.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Move {
+pub(super) enum Move {
     /// A file that did not exist.
     Add(String),
     /// A file graphgen wrote before, with new contents.
@@ -57,15 +57,15 @@ impl Move {
 /// Called before each step that changes the file system, with its name;
 /// an error stops the swap there. Tests inject faults through it (an
 /// error, or a panic standing for a kill); graphgen passes `no_faults`.
-pub type Faults<'a> = &'a mut dyn FnMut(&str) -> io::Result<()>;
+pub(super) type Faults<'a> = &'a mut dyn FnMut(&str) -> io::Result<()>;
 
-pub fn no_faults(_: &str) -> io::Result<()> {
+pub(super) fn no_faults(_: &str) -> io::Result<()> {
     Ok(())
 }
 
 /// Makes the moves in `dir`; `contents` gives the new text of each added
 /// or replaced path. On an error the folder is as it was before.
-pub fn swap<'c>(dir: &Path, moves: &[Move], contents: &dyn Fn(&str) -> &'c str, faults: Faults) -> io::Result<()> {
+pub(super) fn swap<'c>(dir: &Path, moves: &[Move], contents: &dyn Fn(&str) -> &'c str, faults: Faults) -> io::Result<()> {
     let staging = dir.join(STAGING);
     // Staging: nothing in the folder changes yet, so a failure (a full
     // disk) only has to take the staging folder away again.
@@ -140,7 +140,7 @@ fn move_file(from: &Path, to: &Path) -> io::Result<()> {
 
 /// Undoes a swap that an earlier run left unfinished, and clears its
 /// staging. Returns whether there was a swap to undo.
-pub fn recover(dir: &Path) -> io::Result<bool> {
+pub(super) fn recover(dir: &Path) -> io::Result<bool> {
     let staging = dir.join(STAGING);
     let journal = match std::fs::read_to_string(staging.join(JOURNAL)) {
         Ok(journal) => journal,

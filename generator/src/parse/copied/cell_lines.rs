@@ -7,7 +7,7 @@ use crate::blocks::Table;
 use crate::diagnostics::Sink;
 use crate::parse::markdown::squash;
 
-pub struct CellLines;
+pub(crate) struct CellLines;
 
 fn cell(line: &str) -> Option<String> {
     let t = line.trim_end();

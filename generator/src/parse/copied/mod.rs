@@ -3,9 +3,9 @@
 //! and responses as bare lines, JSON without fences, and no markup. They
 //! differ only in how a table was flattened, which `TableReader` covers.
 
-pub mod cell_lines;
-pub mod pipe_rows;
-pub mod spaced;
+pub(crate) mod cell_lines;
+pub(crate) mod pipe_rows;
+pub(crate) mod spaced;
 
 use crate::blocks::{Block, CodeBlock, ParsedPage, Row, Shape, Table};
 use crate::diagnostics::Sink;
@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 /// The table headings of the docs' page templates. A rendered table loses
 /// its separators in two of the copied shapes, and these words are what
 /// tell its header from its rows.
-pub const HEADER_WORDS: &[&str] = &[
+pub(crate) const HEADER_WORDS: &[&str] = &[
     "Permissions (from least to most privileged)",
     "Permissions (from most to least privileged)",
     "Least privileged permissions",
@@ -49,13 +49,13 @@ pub const HEADER_WORDS: &[&str] = &[
 
 /// Template headings are capitalized; property names, which can be the
 /// same words (`name`, `type`, `value`), are camelCase.
-pub fn is_header_word(cell: &str) -> bool {
+pub(crate) fn is_header_word(cell: &str) -> bool {
     let cell = cell.trim();
     cell.starts_with(|c: char| c.is_uppercase()) && HEADER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(cell))
 }
 
 /// The leading cells that form a table header: template headings, each once.
-pub fn header_width<'a>(cells: impl IntoIterator<Item = &'a str>) -> usize {
+pub(crate) fn header_width<'a>(cells: impl IntoIterator<Item = &'a str>) -> usize {
     let mut seen: Vec<String> = Vec::new();
     for cell in cells {
         let key = cell.trim().to_ascii_lowercase();
@@ -68,7 +68,7 @@ pub fn header_width<'a>(cells: impl IntoIterator<Item = &'a str>) -> usize {
 }
 
 /// A copied shape's way of reading a table that starts at `lines[at]`.
-pub trait TableReader {
+pub(crate) trait TableReader {
     /// The table and the index of the first line after it, or None when no
     /// table of this shape starts here.
     fn read(&self, lines: &[&str], at: usize, sink: &mut Sink) -> Option<(Table, usize)>;
@@ -104,7 +104,7 @@ const SECTION_HEADINGS: &[&str] = &[
     "Errors",
 ];
 
-pub fn parse(text: &str, shape: Shape, sink: &mut Sink) -> ParsedPage {
+pub(crate) fn parse(text: &str, shape: Shape, sink: &mut Sink) -> ParsedPage {
     let lines: Vec<&str> = text.lines().map(|l| l.trim_end()).collect();
     let reader: &dyn TableReader = match shape {
         Shape::CopiedPipeRows => &pipe_rows::PipeRows,
@@ -316,7 +316,7 @@ fn code_block(info: &str, text: String, line: usize) -> Block {
 
 /// Fits a row's cells to the header's width: cells past the last column
 /// were split off it by a `|` in its text, so they are joined back to it.
-pub fn fit_row(mut cells: Vec<String>, width: usize, line: usize, sink: &mut Sink) -> Row {
+pub(crate) fn fit_row(mut cells: Vec<String>, width: usize, line: usize, sink: &mut Sink) -> Row {
     if width > 0 && cells.len() > width {
         let rest = cells.split_off(width - 1).join(" | ");
         cells.push(rest);

@@ -5,10 +5,10 @@ use crate::blocks::Table;
 use crate::diagnostics::Sink;
 use crate::parse::markdown::squash;
 
-pub struct PipeRows;
+pub(crate) struct PipeRows;
 
 /// `---|---|` (the rendered table's header rule).
-pub fn is_separator(line: &str) -> bool {
+pub(crate) fn is_separator(line: &str) -> bool {
     let t = line.trim();
     t.contains('|') && t.len() >= 4 && t.chars().all(|c| c == '-' || c == '|' || c == ':' || c == ' ') && t.contains("--")
 }

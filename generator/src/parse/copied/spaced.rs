@@ -9,7 +9,7 @@ use crate::blocks::{Row, Table};
 use crate::diagnostics::Sink;
 use crate::parse::markdown::squash;
 
-pub struct Spaced;
+pub(crate) struct Spaced;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Column {

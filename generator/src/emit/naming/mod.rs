@@ -1,6 +1,14 @@
 //! Rust names for wire names: case conversion, keywords, names that are not
 //! identifiers at all, and a scope that resolves collisions the same way
-//! every run.
+//! every run. A `Name` comes only from a scope, and the names table
+//! (`table`) claims every name of the crate before anything is emitted:
+//! emitters look names up and never make one.
+
+mod operations;
+mod table;
+
+pub(super) use operations::OperationNames;
+pub(super) use table::{AnyNames, CrateNames, Names, TypeNames};
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -72,12 +80,12 @@ pub fn check_crate_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub fn snake_case(name: &str) -> String {
+pub(super) fn snake_case(name: &str) -> String {
     let joined = words(name).iter().map(|w| w.to_ascii_lowercase()).collect::<Vec<_>>().join("_");
     sanitize(joined, "field", "_")
 }
 
-pub fn pascal_case(name: &str) -> String {
+pub(super) fn pascal_case(name: &str) -> String {
     let joined: String = words(name)
         .iter()
         .map(|w| {
@@ -96,7 +104,7 @@ const MAX_MODULE_NAME: usize = 100;
 /// A module (and so file) name for a Rust name: its snake case, or, when
 /// that is longer than a file system takes, its start and a stable hash of
 /// the whole (FNV-1a), so two long names still get two files.
-pub fn module_name(name: &str) -> String {
+pub(super) fn module_name(name: &str) -> String {
     use std::hash::Hasher;
     let snake = snake_case(name);
     if snake.len() <= MAX_MODULE_NAME {
@@ -108,12 +116,42 @@ pub fn module_name(name: &str) -> String {
     format!("{}_{:016x}", snake[..MAX_MODULE_NAME - 17].trim_end_matches('_'), hasher.finish())
 }
 
+/// A Rust identifier of the generated crate, claimed in a `Scope` (the
+/// only way to make one), so it is valid, not a keyword and unique where
+/// it was claimed.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub(crate) struct Name(String);
+
+impl Name {
+    pub(crate) fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl quote::ToTokens for Name {
+    fn to_tokens(&self, tokens: &mut proc_macro2::TokenStream) {
+        tokens.extend(std::iter::once(proc_macro2::TokenTree::Ident(proc_macro2::Ident::new(&self.0, proc_macro2::Span::call_site()))));
+    }
+}
+
 /// The names taken in one namespace (a module's types, a struct's fields).
 /// The first claimant of a name keeps it; later ones get the first free
 /// `name2`, `name3`..., so the same claims in the same order give the same
 /// names.
 #[derive(Default)]
-pub struct Scope {
+pub(super) struct Scope {
     taken: BTreeSet<String>,
     /// Per base name, the number below which every numbered form is
     /// taken: a page of 40,000 rows named alike costs one step each, not a
@@ -122,13 +160,19 @@ pub struct Scope {
 }
 
 impl Scope {
-    pub fn with_reserved(names: &[&str]) -> Self {
+    pub(super) fn with_reserved(names: &[&str]) -> Self {
         Scope { taken: names.iter().map(|s| s.to_string()).collect(), next_number: BTreeMap::new() }
     }
 
     /// Claims the first free name among `candidates`, then numbered forms
-    /// of the first candidate.
-    pub fn claim(&mut self, candidates: &[String]) -> String {
+    /// of the first candidate. Candidates come from `snake_case`,
+    /// `pascal_case` or `module_name` (or are joined from their output), so
+    /// they are identifiers.
+    pub(super) fn claim(&mut self, candidates: &[String]) -> Name {
+        Name(self.claim_text(candidates))
+    }
+
+    fn claim_text(&mut self, candidates: &[String]) -> String {
         for c in candidates {
             if self.taken.insert(c.clone()) {
                 return c.clone();
@@ -207,7 +251,7 @@ mod tests {
         assert_eq!(scope.claim(&["v8".into()]), "v8");
         assert_eq!(scope.claim(&["v8".into()]), "v8_2");
         assert_eq!(scope.claim(&["row3".into()]), "row3");
-        let rows: Vec<String> = (0..5).map(|_| scope.claim(&["row".into()])).collect();
+        let rows: Vec<String> = (0..5).map(|_| scope.claim(&["row".into()]).0).collect();
         assert_eq!(rows, ["row", "row2", "row4", "row5", "row6"], "a name claimed as it is is skipped");
     }
 }

@@ -1,0 +1,235 @@
+//! The names of operations: the struct (from the page title, or the
+//! entity it is bound to and its verb), its path enum and that enum's
+//! variants and fields, an action's body struct and its fields, a
+//! function's URL fields, its file, and its tests' functions.
+
+use super::{module_name, pascal_case, snake_case, Name, Scope};
+use crate::emit::workloads;
+use crate::schema::{ApiVersion, DocumentedPath, OperationDef, ParameterDef, Schema};
+use crate::template::{Part, PathTemplate};
+use std::collections::BTreeMap;
+
+/// The Rust names of one operation.
+pub(crate) struct OperationNames<'a> {
+    pub op: &'a OperationDef,
+    pub primary: Name,
+    /// The enum of its request paths, a variant per path in the page's order.
+    pub path_enum: Name,
+    pub variants: Vec<PathVariant>,
+    /// The struct of an action's parameters, when the body is one, and its fields.
+    pub body: Option<(Name, Vec<(Name, &'a ParameterDef)>)>,
+    /// A function's arguments as fields, where a path does not write them
+    /// itself (`/getX`, called as `/getX(a='..')`); empty where every path
+    /// writes them (`/getX(a='{a}')`: they are the paths' fields).
+    pub url_fields: Vec<(Name, &'a ParameterDef)>,
+    /// Its file (and module) in `operations/`.
+    pub file: Name,
+    pub tests: TestNames,
+}
+
+impl OperationNames<'_> {
+    /// The names its module exports.
+    pub(crate) fn exports(&self) -> Vec<&Name> {
+        [&self.primary, &self.path_enum].into_iter().chain(self.body.as_ref().map(|(b, _)| b)).collect()
+    }
+}
+
+/// One path's variant: its name and its parameters' fields, in order.
+#[derive(Clone, Debug)]
+pub(crate) struct PathVariant {
+    pub name: Name,
+    pub template: String,
+    /// (placeholder as written, Rust field name).
+    pub params: Vec<(String, Name)>,
+    /// The path writes its function's arguments itself (`getX(a='{a}')`).
+    pub inline_args: bool,
+}
+
+/// The test functions of one operation, in its workload's test module.
+pub(crate) struct TestNames {
+    pub paths: Name,
+    /// Per example: (request round trip, response round trip, client).
+    pub examples: Vec<[Name; 3]>,
+}
+
+/// Names every operation of a version, in schema order: the structs and
+/// enums in one scope (the `operations` module), files in another, and
+/// test functions in their workload's test module; and names those modules.
+pub(super) fn name(schema: &Schema, version: ApiVersion) -> (Vec<OperationNames<'_>>, BTreeMap<String, Name>) {
+    let mut scope = Scope::default();
+    let mut files = Scope::default();
+    let mut test_files = Scope::default();
+    let mut test_modules: BTreeMap<String, Name> = BTreeMap::new();
+    let mut tests: BTreeMap<String, Scope> = BTreeMap::new();
+    let names = schema
+        .operations
+        .iter()
+        .filter(|o| o.api_version == version)
+        .map(|op| {
+            let primary = scope.claim(&primary_candidates(op));
+            let path_enum = scope.claim(&[format!("{primary}Path")]);
+            let body = op.request_body.as_ref().filter(|b| b.type_name.is_none()).map(|b| {
+                let mut fields = Scope::with_reserved(&["additional_properties"]);
+                (scope.claim(&[format!("{primary}Body")]), b.parameters.iter().map(|p| (fields.claim(&[snake_case(&p.name)]), p)).collect())
+            });
+            let variants = variants(&op.paths);
+            let url_fields = if variants.iter().all(|v| v.inline_args) {
+                Vec::new()
+            } else {
+                let mut fields = Scope::with_reserved(&["path", "body", "query"]);
+                op.url_parameters.iter().map(|p| (fields.claim(&[snake_case(&p.name)]), p)).collect()
+            };
+            let feature = workloads::feature(&op.workload);
+            test_modules.entry(feature.clone()).or_insert_with(|| test_files.claim(&[module_name(&feature)]));
+            let in_module = tests.entry(feature).or_default();
+            let stem = snake_case(primary.as_str());
+            let tests = TestNames {
+                paths: in_module.claim(&[format!("{stem}_request_paths")]),
+                examples: (1..=op.examples.len())
+                    .map(|k| ["request_round_trip", "response_round_trip", "client"].map(|t| in_module.claim(&[format!("{stem}_example_{k}_{t}")])))
+                    .collect(),
+            };
+            let file = files.claim(&[module_name(primary.as_str())]);
+            OperationNames { op, primary, path_enum, variants, body, url_fields, file, tests }
+        })
+        .collect();
+    (names, test_modules)
+}
+
+/// The page title, where it names the operation; an action's or function's
+/// title (`wipe action`) says its verb, and the entity it is bound to says
+/// which (`ManagedDeviceWipe`).
+fn primary_candidates(op: &OperationDef) -> Vec<String> {
+    let title = op.name.trim();
+    let lower = title.to_ascii_lowercase();
+    let bound = op.paths.first().map(|p| bound_entity(&p.template)).unwrap_or_default();
+    match lower.strip_suffix(" action").or_else(|| lower.strip_suffix(" function")) {
+        Some(_) => {
+            let verb = &title[..title.rfind(' ').unwrap_or(title.len())];
+            vec![pascal_case(&format!("{bound} {verb}")), pascal_case(verb)]
+        }
+        None => vec![pascal_case(title), pascal_case(&format!("{bound} {title}"))],
+    }
+}
+
+/// The entity an operation is bound to, from its path: the last parameter
+/// (`{managedDeviceId}` → managedDevice), else the segment before the last.
+fn bound_entity(t: &PathTemplate) -> String {
+    let param = t.params().last().map(|p| p.trim_end_matches("Id").trim_end_matches("-id").trim_end_matches("_id").to_owned());
+    param.filter(|p| !p.is_empty() && p != "id").unwrap_or_else(|| {
+        let mut lits = literals(t);
+        lits.pop();
+        lits.pop().unwrap_or_default()
+    })
+}
+
+/// The literal segments of a path (no placeholders), type casts without
+/// their `microsoft.graph.` namespace.
+fn literals(template: &PathTemplate) -> Vec<String> {
+    template
+        .segments
+        .iter()
+        .filter_map(|s| {
+            let text: Option<String> = s
+                .parts
+                .iter()
+                .map(|p| match p {
+                    Part::Literal(l) => Some(l.as_str()),
+                    Part::Param(_) => None,
+                })
+                .collect();
+            text.map(|t| t.trim_start_matches("microsoft.graph.").to_owned())
+        })
+        .collect()
+}
+
+/// Names each path by the literal segments that tell it from the others:
+/// what every path starts and ends with is dropped, so `/me/events/{id}`
+/// and `/users/{id}/events/{id}` are `Me` and `Users`. A path with nothing
+/// of its own (the plain one beside longer ones) is named by the last
+/// segment they all start with; the only path, by its first segment.
+pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
+    let templates: Vec<&PathTemplate> = paths.iter().map(|p| &p.template).collect();
+    let lits: Vec<Vec<String>> = templates.iter().map(|t| literals(t)).collect();
+    let shortest = lits.iter().map(Vec::len).min().unwrap_or(0);
+    let shared = |i: &dyn Fn(&Vec<String>) -> Option<&String>| lits.iter().all(|l| i(l) == i(&lits[0]));
+    let prefix = (0..shortest).take_while(|&k| shared(&|l| l.get(k))).count();
+    let suffix = (0..shortest - prefix).take_while(|&k| shared(&|l| l.get(l.len() - 1 - k))).count();
+    let mut scope = Scope::default();
+    templates
+        .iter()
+        .zip(&lits)
+        .map(|(template, lits)| {
+            let telling = &lits[prefix..lits.len() - suffix];
+            let plain = if paths.len() > 1 && prefix > 0 { lits.get(prefix - 1) } else { lits.first() };
+            let words = if telling.is_empty() { plain.cloned().unwrap_or_else(|| "root".to_owned()) } else { telling.join(" ") };
+            let mut fields = Scope::default();
+            PathVariant {
+                name: scope.claim(&[pascal_case(&words)]),
+                template: template.path(),
+                params: template.params().map(|p| (p.to_owned(), fields.claim(&[field_name(p)]))).collect(),
+                inline_args: template.has_inline_args(),
+            }
+        })
+        .collect()
+}
+
+/// A placeholder's field: `{id | userPrincipalName}` takes either, so it
+/// is `id_or_user_principal_name`.
+fn field_name(placeholder: &str) -> String {
+    snake_case(&placeholder.split('|').map(str::trim).collect::<Vec<_>>().join(" or "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(paths: &[&str]) -> Vec<String> {
+        variants(&paths.iter().map(|p| DocumentedPath::new(p)).collect::<Vec<_>>()).into_iter().map(|v| v.name.to_string()).collect()
+    }
+
+    #[test]
+    fn variants_are_named_by_what_tells_the_paths_apart() {
+        let cases: &[(&[&str], &[&str])] = &[
+            (&["/users/{id}"], &["Users"]),
+            (&["/users/{id}/events/{eventId}"], &["Users"]),
+            (&["/a/things/{id}/statuses/{sid}", "/a/things/{id}/root/statuses/{sid}"], &["Things", "Root"]),
+            (&["/me/events/{id}", "/users/{id}/events/{id}", "/groups/{id}/events/{id}"], &["Me", "Users", "Groups"]),
+            (&["/me/calendar/events", "/me/calendars/{id}/events", "/users/{id}/calendar/events"], &["MeCalendar", "MeCalendars", "UsersCalendar"]),
+            (
+                &[
+                    "/deviceManagement/deviceConfigurations/{id}/microsoft.graph.windows10GeneralConfiguration/userStatuses/{sid}",
+                    "/deviceManagement/deviceConfigurations/{id}/microsoft.graph.iosGeneralDeviceConfiguration/userStatuses/{sid}",
+                ],
+                &["Windows10GeneralConfiguration", "IosGeneralDeviceConfiguration"],
+            ),
+            // Only the parameters differ: the first segment, numbered.
+            (&["/users/{id}", "/users/{userPrincipalName}"], &["Users", "Users2"]),
+            (&["/", "/me"], &["Root", "Me"]),
+            (&["/me/drive/root:/{path}:/content", "/drives/{id}/root:/{path}:/content"], &["MeDrive", "Drives"]),
+        ];
+        for (paths, expected) in cases {
+            assert_eq!(names(paths), *expected, "{paths:?}");
+        }
+    }
+
+    #[test]
+    fn fields_are_the_placeholders_in_order() {
+        let fields = |path: &str| {
+            let v = variants(&[DocumentedPath::new(path)]).remove(0);
+            (v.template, v.params.into_iter().map(|(p, f)| (p, f.to_string())).collect::<Vec<_>>())
+        };
+        let (template, params) = fields("/users/{user-id}/events/{eventId}");
+        assert_eq!(params, [("user-id".to_owned(), "user_id".to_owned()), ("eventId".to_owned(), "event_id".to_owned())]);
+        assert_eq!(template, "/users/{user-id}/events/{eventId}");
+        let (_, params) = fields("/users/{id | userPrincipalName}/events/{id}");
+        assert_eq!(params, [("id | userPrincipalName".to_owned(), "id_or_user_principal_name".to_owned()), ("id".to_owned(), "id".to_owned())]);
+    }
+
+    #[test]
+    fn bound_entities() {
+        assert_eq!(bound_entity(&PathTemplate::parse("/users/{usersId}/managedDevices/{managedDeviceId}/wipe")), "managedDevice");
+        assert_eq!(bound_entity(&PathTemplate::parse("/deviceManagement/auditEvents/getAuditActivityTypes")), "auditEvents");
+        assert_eq!(bound_entity(&PathTemplate::parse("/me/events/{id}/accept")), "events");
+    }
+}
