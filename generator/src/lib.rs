@@ -28,6 +28,9 @@ pub mod schema;
 mod template;
 mod write;
 
+#[cfg(test)]
+mod fixtures;
+
 pub use diagnostics::{Diagnostic, Severity};
 pub use emit::{check_crate_name, emit_crate, emit_crate_reusing, EmitOptions, OutputFile, Previous, RuntimeDep, WORKSPACE_RUNTIME};
 pub use glob::Pattern;

@@ -61,7 +61,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{emitted, resource};
+    use crate::fixtures::{emitted, resource};
 
     #[test]
     fn a_referenced_base_with_derived_types_is_an_enum_chosen_by_odata_type() {

@@ -38,7 +38,7 @@ pub(super) fn emit(names: &TypeNames) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{emitted, enumeration, file};
+    use crate::fixtures::{emitted, enumeration, file};
 
     #[test]
     fn members_are_variants_and_other_values_are_kept() {

@@ -85,7 +85,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fixtures::{emitted, file, resource};
+    use crate::fixtures::{emitted, file, resource};
 
     #[test]
     fn a_struct_has_its_bases_properties_as_fields_and_constants() {

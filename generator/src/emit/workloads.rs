@@ -95,6 +95,48 @@ fn cfg(features: &BTreeSet<String>) -> TokenStream {
 
 #[cfg(test)]
 mod tests {
+    use super::Workloads;
+    use crate::emit::naming::CrateNames;
+    use crate::fixtures::{get, resource, schema};
+    use crate::schema::{ApiVersion, Schema};
+
+    /// The features a type is compiled under (besides `all-workloads`).
+    fn features_of(s: &Schema, workloads: &Workloads, name: &str) -> Vec<String> {
+        let (id, _) = s.types_with_ids().find(|(_, t)| t.api_version == ApiVersion::V1_0 && t.qualified() == name).expect("a type");
+        let cfg = workloads.type_cfg(id).to_string();
+        let mut features: Vec<String> = cfg.split('"').skip(1).step_by(2).filter(|f| *f != "all-workloads").map(str::to_owned).collect();
+        features.sort();
+        features
+    }
+
+    #[test]
+    fn a_workload_compiles_the_types_it_reaches() {
+        let in_area = |page: String, area: &str| page.replace("ms.prod: \"users\"", &format!("ms.prod: \"{area}\""));
+        let s = schema(&[
+            // users: GET /things/{id} returns a thing, whose field is a part,
+            // whose base is a piece; a part's derived types come along.
+            ("api/thing-get.md", get("/things/{id}", "thing", r#"{"id": "1"}"#)),
+            ("resources/thing.md", in_area(resource("thing", None, &[("id", "String"), ("part", "part")]), "devices")),
+            ("resources/piece.md", in_area(resource("piece", None, &[("weight", "Int32")]), "devices")),
+            ("resources/part.md", in_area(resource("part", Some("piece"), &[("size", "Int32")]), "devices")),
+            ("resources/bigpart.md", in_area(resource("bigPart", Some("part"), &[("extra", "String")]), "devices")),
+            // Defined in an area, reached by nothing.
+            ("resources/lonely.md", in_area(resource("lonely", None, &[("x", "String")]), "sites")),
+        ]);
+        let names = CrateNames::new(&s, "graph-client");
+        let workloads = Workloads::new(&s, &names);
+        assert_eq!(workloads.all.iter().collect::<Vec<_>>(), ["devices", "sites", "users"]);
+        for (ty, want) in [
+            ("microsoft.graph.thing", &["devices", "users"][..]),
+            ("microsoft.graph.part", &["devices", "users"]),
+            ("microsoft.graph.piece", &["devices", "users"]),
+            ("microsoft.graph.bigPart", &["devices", "users"]),
+            ("microsoft.graph.lonely", &["sites"]),
+        ] {
+            assert_eq!(features_of(&s, &workloads, ty), want, "{ty}");
+        }
+    }
+
     #[test]
     fn workloads_are_valid_feature_names() {
         let cases = [

@@ -414,48 +414,12 @@ fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>
 /// needs (the seeds and the corpus test the rest).
 #[cfg(test)]
 mod tests {
-    use super::build;
-    use crate::emit::fixtures::resource;
+    use crate::fixtures::{codes, create, get, resource, schema};
     use crate::schema::{ApiVersion, Schema};
-
-    fn front(title: &str, doc_type: &str) -> String {
-        format!("---\ntitle: \"{title}\"\nms.prod: \"users\"\ndoc_type: {doc_type}\n---\n\n# {title}\n\nNamespace: microsoft.graph\n\n")
-    }
-
-    const PERMISSIONS: &str = "## Permissions\n|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n|Delegated (work or school account)|User.Read|\n|Delegated (personal Microsoft account)|Not supported.|\n|Application|User.Read.All|\n\n";
-
-    fn get(path: &str, returns: &str, example: &str) -> String {
-        let mut page = front("Get thing", "apiPageType");
-        page.push_str(PERMISSIONS);
-        page.push_str(&format!("## HTTP request\n```http\nGET {path}\n```\n\n## Response\nIf successful, this method returns a `200 OK` response code and a [{returns}](../resources/{returns}.md) object in the response body.\n\n"));
-        page.push_str(&format!("## Example\n### Request\n```http\nGET https://graph.microsoft.com/v1.0{path}\n```\n\n### Response\n```http\nHTTP/1.1 200 OK\nContent-Type: application/json\n\n{example}\n```\n"));
-        page
-    }
-
-    fn create(path: &str, body_type: &str, rows: &[(&str, &str)]) -> String {
-        let mut page = front("Create thing", "apiPageType");
-        page.push_str(PERMISSIONS);
-        page.push_str(&format!("## HTTP request\n```http\nPOST {path}\n```\n\n## Request body\nIn the request body, supply a JSON representation of the {body_type} object.\n\n|Property|Type|Description|\n|:---|:---|:---|\n"));
-        for (p, t) in rows {
-            page.push_str(&format!("|{p}|{t}|The {p}.|\n"));
-        }
-        page.push_str(&format!(
-            "\n## Response\nIf successful, this method returns a `201 Created` response code and a {body_type} object in the response body.\n"
-        ));
-        page
-    }
-
-    fn schema(pages: &[(&str, String)]) -> Schema {
-        build(&pages.iter().map(|(file, text)| crate::read_page_text(file, text, None)).collect::<Vec<_>>())
-    }
 
     fn properties(schema: &Schema, name: &str) -> Vec<(String, String)> {
         let t = schema.find_type(ApiVersion::V1_0, &format!("microsoft.graph.{name}")).unwrap_or_else(|| panic!("{name} is a type"));
         t.properties.iter().map(|p| (p.name.clone(), p.type_name.clone())).collect()
-    }
-
-    fn codes(schema: &Schema) -> Vec<&str> {
-        schema.diagnostics.iter().map(|d| d.code).collect()
     }
 
     #[test]

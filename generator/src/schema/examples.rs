@@ -385,3 +385,69 @@ fn infer(value: &Value) -> (&'static str, bool) {
         _ => ("Edm.Untyped", false),
     }
 }
+
+/// Examples as evidence, one case per rule: a `thing` whose table says
+/// `id`, `size` (Int32), `tags` (String collection) and `state` (an enum),
+/// and an example response given as the case's JSON.
+#[cfg(test)]
+mod tests {
+    use crate::fixtures::{codes, enumeration, get, resource, schema};
+    use crate::schema::{ApiVersion, Schema};
+
+    fn with_example(json: &str) -> Schema {
+        schema(&[
+            (
+                "resources/thing.md",
+                resource("thing", None, &[("id", "String"), ("size", "Int32"), ("tags", "String collection"), ("state", "runState")]),
+            ),
+            ("resources/runstate.md", enumeration("runState", &["unknown", "running"])),
+            ("api/thing-get.md", get("/things/{id}", "thing", json)),
+        ])
+    }
+
+    /// Whether the example's response fits, and the codes the examples added.
+    fn verdict(s: &Schema) -> (bool, Vec<&str>) {
+        let op = s.operations.first().expect("the GET operation");
+        let fits = op.examples[0].response.as_ref().expect("a response").fits_type;
+        (fits, codes(s).into_iter().filter(|c| c.starts_with("example") || c.starts_with("property-name")).collect())
+    }
+
+    #[test]
+    fn an_example_is_checked_against_its_type() {
+        let cases: &[(&str, bool, &[&str])] = &[
+            (r#"{"id": "1", "size": 3, "tags": ["a"], "state": "running"}"#, true, &[]),
+            // A value of another JSON type would not deserialize: no test is made from it.
+            (r#"{"id": "1", "size": "3"}"#, false, &["example-type-mismatch"]),
+            (r#"{"id": "1", "size": 3000000000}"#, false, &["example-type-mismatch"]),
+            (r#"{"id": "1", "tags": ["a", null]}"#, false, &["example-type-mismatch"]),
+            // A collection where the docs name a single thing.
+            (r#"{"value": [{"id": "1"}]}"#, false, &["example-type-mismatch"]),
+            // A single entity wrapped in `value` is unwrapped and checked.
+            (r#"{"value": {"id": "1", "colour": "red"}}"#, true, &["example-property-undeclared", "example-response-wrapped"]),
+            // An enum value the docs don't list fits (`Other`) and is said.
+            (r#"{"id": "1", "state": "paused"}"#, true, &["example-enum-value-undocumented"]),
+            // A property no table lists is recorded, not typed.
+            (r#"{"id": "1", "colour": "é 日本語"}"#, true, &["example-property-undeclared"]),
+            // A property spelled in another case takes the wire's spelling.
+            (r#"{"id": "1", "Size": 3}"#, true, &["property-name-case"]),
+            // Annotations and nulls are not properties to check.
+            (r#"{"@odata.context": "x", "id": null, "size": null}"#, true, &[]),
+        ];
+        for (json, fits, want) in cases {
+            let s = with_example(json);
+            let (got_fits, mut got) = verdict(&s);
+            got.sort();
+            assert_eq!((got_fits, got.as_slice()), (*fits, *want), "{json}\n{:#?}", s.diagnostics);
+        }
+    }
+
+    #[test]
+    fn what_an_example_shows_is_recorded_where_it_belongs() {
+        let s = with_example(r#"{"id": "1", "colour": "red", "Size": 3}"#);
+        let thing = s.find_type(ApiVersion::V1_0, "microsoft.graph.thing").unwrap();
+        let undocumented: Vec<_> = thing.undocumented_properties.iter().map(|p| (p.name.as_str(), p.type_name.as_str())).collect();
+        assert_eq!(undocumented, [("colour", "Edm.String")]);
+        assert!(thing.properties.iter().any(|p| p.name == "Size"), "the examples' spelling is the wire name");
+        assert!(!thing.properties.iter().any(|p| p.name == "colour"), "an example adds no typed field");
+    }
+}

@@ -207,3 +207,130 @@ fn polymorphic(schema: &Schema, version: ApiVersion, types: &BTreeMap<TypeId, Ty
     }
     out
 }
+
+/// The collision rules, one case each: what the docs can name alike, and
+/// the names each gets.
+#[cfg(test)]
+mod tests {
+    use super::CrateNames;
+    use crate::fixtures::{create, enumeration, get, resource, schema};
+    use crate::schema::{ApiVersion, Schema};
+
+    fn in_namespace(page: String, namespace: &str) -> String {
+        page.replace("Namespace: microsoft.graph\n", &format!("Namespace: {namespace}\n"))
+    }
+
+    fn table(s: &Schema) -> CrateNames<'_> {
+        CrateNames::new(s, "graph-client")
+    }
+
+    /// Pages, and the type names they give in schema order.
+    type Case<'a> = (&'a [(&'a str, String)], &'a [&'a str]);
+
+    #[test]
+    fn type_names() {
+        let cases: &[Case] = &[
+            // The same name in two namespaces: the second takes its namespace's.
+            (
+                &[
+                    ("a/thing.md", resource("thing", None, &[])),
+                    ("b/thing.md", in_namespace(resource("thing", None, &[]), "microsoft.graph.callRecords")),
+                ],
+                &["Thing", "CallRecordsThing"],
+            ),
+            // A prelude name would shadow Rust's own.
+            (&[("a/string.md", resource("string", None, &[])), ("a/option.md", resource("option", None, &[]))], &["GraphOption", "GraphString"]),
+            // Names that differ only in case or punctuation: the namespace's
+            // name, then numbered.
+            (
+                &[("a/ab.md", resource("a-b", None, &[])), ("a/ab2.md", resource("aB", None, &[])), ("a/ab3.md", resource("a_b", None, &[]))],
+                &["AB", "GraphAB", "AB2"],
+            ),
+            // A keyword and a name that starts with a digit.
+            (&[("a/self.md", resource("self", None, &[])), ("a/3d.md", resource("3dModel", None, &[]))], &["V3dModel", "Self_"]),
+        ];
+        for (pages, want) in cases {
+            let s = schema(pages);
+            let names = table(&s);
+            let got: Vec<&str> = names.versions[&ApiVersion::V1_0].types().map(|t| t.ident.as_str()).collect();
+            assert_eq!(got, *want, "{pages:?}");
+        }
+    }
+
+    #[test]
+    fn an_any_enum_never_takes_a_plain_types_name() {
+        let s = schema(&[
+            ("a/anybase.md", resource("anyBase", None, &[("id", "String")])),
+            ("a/base.md", resource("base", None, &[("id", "String")])),
+            ("a/derived.md", resource("derived", Some("base"), &[("x", "String")])),
+            ("a/holder.md", resource("holder", None, &[("item", "base")])),
+        ]);
+        let names = table(&s);
+        let v = &names.versions[&ApiVersion::V1_0];
+        let base = v.types().find(|t| t.ident == "Base").unwrap();
+        assert_eq!(base.any.as_ref().map(|a| a.ident.as_str()), Some("AnyBase2"), "`AnyBase` is a type of the docs");
+        let files: Vec<&str> = v.types().map(|t| t.file.as_str()).collect();
+        assert_eq!(files, ["any_base", "base", "derived", "holder"]);
+    }
+
+    #[test]
+    fn field_and_variant_names() {
+        let s = schema(&[
+            (
+                "a/thing.md",
+                resource(
+                    "thing",
+                    None,
+                    &[("@odata.type", "String"), ("odataType", "String"), ("additionalProperties", "String"), ("type", "String"), ("Type", "String")],
+                ),
+            ),
+            ("a/state.md", enumeration("state", &["other", "Other", "a-b", "aB", "3d"])),
+        ]);
+        let names = table(&s);
+        let v = &names.versions[&ApiVersion::V1_0];
+        let thing = v.types().find(|t| t.ident == "Thing").unwrap();
+        assert_eq!(thing.odata_type.as_ref().unwrap(), &"odata_type");
+        let fields: Vec<(&str, &str, &str)> =
+            thing.fields.iter().map(|f| (f.property.name.as_str(), f.field.as_str(), f.constant.as_str())).collect();
+        assert_eq!(
+            fields,
+            [
+                ("odataType", "odata_type2", "ODATA_TYPE2"),
+                ("additionalProperties", "additional_properties2", "ADDITIONAL_PROPERTIES2"),
+                ("type", "type_", "TYPE_"),
+                ("Type", "type_2", "TYPE_2"),
+            ],
+            "`@odata.type` is the struct's own field"
+        );
+        let state = v.types().find(|t| t.ident == "State").unwrap();
+        let variants: Vec<&str> = state.variants.iter().map(|n| n.as_str()).collect();
+        assert_eq!(variants, ["Other2", "Other3", "AB", "AB2", "V3d"], "`Other` holds what the docs don't list");
+    }
+
+    #[test]
+    fn operation_names() {
+        let s = schema(&[
+            ("resources/thing.md", resource("thing", None, &[("id", "String")])),
+            // Two pages titled alike: the second is named after what it is bound to.
+            ("api/a.md", get("/things/{thingId}", "thing", r#"{"id": "1"}"#)),
+            ("api/b.md", get("/gadgets/{gadgetId}/thing", "thing", r#"{"id": "1"}"#)),
+            ("api/c.md", create("/things", "thing", &[("id", "String")])),
+        ]);
+        let names = table(&s);
+        let v = &names.versions[&ApiVersion::V1_0];
+        let got: Vec<(&str, &str, &str, Vec<&str>)> = v
+            .operations
+            .iter()
+            .map(|o| (o.primary.as_str(), o.path_enum.as_str(), o.file.as_str(), o.tests.examples.iter().map(|e| e[2].as_str()).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("CreateThing", "CreateThingPath", "create_thing", vec![]),
+                ("GetThing", "GetThingPath", "get_thing", vec!["get_thing_example_1_client"]),
+                ("GadgetGetThing", "GadgetGetThingPath", "gadget_get_thing", vec!["gadget_get_thing_example_1_client"]),
+            ]
+        );
+        assert_eq!(v.test_modules.keys().collect::<Vec<_>>(), ["users"]);
+    }
+}
