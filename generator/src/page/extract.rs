@@ -884,4 +884,19 @@ mod tests {
             assert_eq!(classify(heading, level, &current, seen), want, "{heading:?} at level {level} after {current:?}");
         }
     }
+
+    #[test]
+    fn a_method_the_client_cannot_send_is_said_not_sent() {
+        let page = format!(
+            "{}## HTTP request\n```http\nGET /things/{{id}}\nMERGE /things/{{id}}\nGET /things/{{id}}/é\n```\n",
+            crate::fixtures::front("Get thing", "apiPageType")
+        );
+        let read = crate::read_page_text("api/thing-get.md", &page, None);
+        let op = read.model.and_then(|m| m.operation).expect("an operation");
+        let paths: Vec<_> = op.paths.iter().map(|p| (p.method, p.path.as_str())).collect();
+        assert_eq!(paths, [(Method::Get, "/things/{id}"), (Method::Get, "/things/{id}/é")]);
+        let said: Vec<_> =
+            read.diagnostics.iter().filter(|d| d.code == "method-unsupported").map(|d| (d.line, d.message.contains("`MERGE`"))).collect();
+        assert_eq!(said, [(14, true)], "{:?}", read.diagnostics);
+    }
 }
