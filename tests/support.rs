@@ -115,7 +115,7 @@ pub fn request_lines(dir: &std::path::Path, prefix: &str) -> std::collections::B
                 if in_section && in_fence && methods.iter().any(|m| t.starts_with(m)) {
                     let target = t.split_once(' ').unwrap().1.trim();
                     let target = target.strip_suffix(" HTTP/1.1").unwrap_or(target).trim();
-                    lines.push((i + 1, url_path(target).to_owned()));
+                    lines.push((i + 1, example_ids_as_keys(url_path(target))));
                 }
             }
             if !lines.is_empty() {
@@ -193,4 +193,20 @@ fn url_path(url: &str) -> &str {
         }
     }
     path
+}
+
+/// A syntax path's example ids (GUIDs, which name no segment of the API)
+/// as the keys they stand for: `/classes/acdefc6b-…/x` → `/classes/{classes-id}/x`.
+fn example_ids_as_keys(path: &str) -> String {
+    let is_guid = |s: &str| {
+        let groups: Vec<&str> = s.split('-').collect();
+        groups.iter().map(|g| g.len()).collect::<Vec<_>>() == [8, 4, 4, 4, 12] && groups.iter().all(|g| g.chars().all(|c| c.is_ascii_hexdigit()))
+    };
+    let segments: Vec<&str> = path.split('/').collect();
+    let keyed: Vec<String> = segments
+        .iter()
+        .enumerate()
+        .map(|(i, s)| if is_guid(s) { format!("{{{}-id}}", i.checked_sub(1).map_or("key", |p| segments[p])) } else { (*s).to_owned() })
+        .collect();
+    keyed.join("/")
 }

@@ -48,10 +48,17 @@ pub fn fill_path(template: &str, values: &[&str]) -> Result<String, Error> {
 }
 
 /// `name(a='x',b=2)`: a function call segment. Strings are quoted with `'`
-/// doubled inside; other values are written as they are.
+/// doubled inside; other values are written as they are. An empty value is
+/// an argument not given (the docs' optional ones: `usedRange` takes
+/// `valuesOnly` or nothing), left out; with none given there are no
+/// parentheses, which Graph reads as the function called without any.
 pub fn function_args(args: &[(&str, FunctionArg<'_>)]) -> String {
+    let given: Vec<_> = args.iter().filter(|(_, v)| !matches!(v, FunctionArg::String("") | FunctionArg::Raw(""))).collect();
+    if given.is_empty() {
+        return String::new();
+    }
     let mut out = String::from("(");
-    for (i, (name, value)) in args.iter().enumerate() {
+    for (i, (name, value)) in given.into_iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -78,6 +85,19 @@ pub enum FunctionArg<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arguments_not_given_are_left_out() {
+        let cases: &[(&[(&str, FunctionArg)], &str)] = &[
+            (&[("a", FunctionArg::String("x'y")), ("b", FunctionArg::Raw("2"))], "(a='x%27%27y',b=2)"),
+            (&[("a", FunctionArg::String("")), ("b", FunctionArg::Raw("2"))], "(b=2)"),
+            (&[("valuesOnly", FunctionArg::Raw(""))], ""),
+            (&[], ""),
+        ];
+        for (args, want) in cases {
+            assert_eq!(function_args(args), *want);
+        }
+    }
 
     #[test]
     fn paths_are_filled_and_encoded() {

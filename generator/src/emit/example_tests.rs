@@ -207,14 +207,20 @@ fn expected_path(
         let raw = args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| v.clone()).unwrap_or_default();
         let quoted = p.type_name == "Edm.String" || p.type_name == "Edm.Guid";
         let value = if quoted { raw.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(&raw).replace("''", "'") } else { raw.clone() };
+        url_values.push(value.clone());
+        // An argument the example does not give is not sent.
+        if value.is_empty() {
+            continue;
+        }
         rendered.push(if quoted {
             format!("{}='{}'", p.name, utf8_percent_encode(&value.replace('\'', "''"), SEGMENT))
         } else {
             format!("{}={}", p.name, utf8_percent_encode(&value, SEGMENT))
         });
-        url_values.push(value);
     }
-    expected.push_str(&format!("({})", rendered.join(",")));
+    if !rendered.is_empty() {
+        expected.push_str(&format!("({})", rendered.join(",")));
+    }
     (expected, url_values)
 }
 

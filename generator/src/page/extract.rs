@@ -139,9 +139,17 @@ impl Gathered {
     /// A path the page writes twice (its syntax section and a request of
     /// its own) is one path; an optional query written in brackets
     /// (`/content[?includeIDs=true]`) is not part of the path.
-    fn add_path(&mut self, method: Method, path: String, line: usize) {
+    fn add_path(&mut self, method: Method, path: String, line: usize, sink: &mut Sink) {
         let path = note_version(self, &path, line);
-        let path = path.split_once("[?").map_or(path, |(p, _)| p).to_owned();
+        let path = path.split_once("[?").map_or(path, |(p, _)| p);
+        let (path, example_ids) = key_placeholders(path);
+        for id in example_ids {
+            sink.warning(
+                line,
+                "path-example-id",
+                format!("expected a placeholder where the path writes the example id `{id}` (an id names no segment of the API); it is read as one"),
+            );
+        }
         if !self.paths.iter().any(|p| p.method == method && p.path == path) {
             let template = crate::template::PathTemplate::parse(&path);
             self.paths.push(RequestPath { method, path, line, template });
@@ -201,7 +209,7 @@ impl Extractor<'_> {
             }
             Section::HttpRequest => {
                 if let Some((method, path)) = http::request_line(text) {
-                    g.add_path(method, path, line);
+                    g.add_path(method, path, line, self.sink);
                 }
             }
             _ => {}
@@ -227,7 +235,7 @@ impl Extractor<'_> {
     fn add_paths(&mut self, g: &mut Gathered, c: &CodeBlock, strict: bool) {
         for (i, line) in c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             match http::request_line(line) {
-                Some((method, path)) => g.add_path(method, path, c.line + i),
+                Some((method, path)) => g.add_path(method, path, c.line + i, self.sink),
                 None if strict && http::unsupported_method(line).is_some() => self.sink.warning(
                     c.line + i,
                     "method-unsupported",
@@ -803,6 +811,33 @@ fn annotation_names(c: &CodeBlock) -> Vec<String> {
     }
 }
 
+static GUID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$").unwrap());
+
+/// A syntax path with example ids where its keys go
+/// (`/classes/acdefc6b-.../assignments`): each id segment becomes a
+/// placeholder named after the segment before it (`{classes-id}`), and the
+/// ids are returned to be said. A GUID is never the name of a segment of
+/// the API, so it can only be an example of a key.
+fn key_placeholders(path: &str) -> (String, Vec<String>) {
+    let mut ids = Vec::new();
+    let mut previous = "";
+    let segments: Vec<String> = path
+        .split('/')
+        .map(|segment| {
+            let out = if GUID.is_match(segment) {
+                ids.push(segment.to_owned());
+                format!("{{{}-id}}", if previous.is_empty() { "key" } else { previous })
+            } else {
+                segment.to_owned()
+            };
+            previous = segment;
+            out
+        })
+        .collect();
+    (segments.join("/"), ids)
+}
+
 /// Notes the API version an absolute URL names, and returns its path.
 fn note_version<'u>(g: &mut Gathered, url: &'u str, line: usize) -> &'u str {
     let (version, path) = split_url(url);
@@ -882,6 +917,22 @@ mod tests {
         ];
         for (heading, level, current, seen, want) in cases {
             assert_eq!(classify(heading, level, &current, seen), want, "{heading:?} at level {level} after {current:?}");
+        }
+    }
+
+    #[test]
+    fn example_ids_in_a_syntax_path_are_keys() {
+        let cases = [
+            ("/education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignments", "/education/classes/{classes-id}/assignments", 1),
+            ("/a/CF6005FC-9E13-44A2-A6AC-A53322006454/b/cf6005fc-9e13-44a2-a6ac-a53322006454", "/a/{a-id}/b/{b-id}", 2),
+            ("/users/{id}/messages", "/users/{id}/messages", 0),
+            // Not a GUID: a name, or an id of another shape the rule cannot tell from one.
+            ("/me/mailFolders/inbox/messageRules/AQAAAJ5dZqA=", "/me/mailFolders/inbox/messageRules/AQAAAJ5dZqA=", 0),
+            ("/x/acdefc6b-2dc6-4e71-b1e9-6d9810ab179", "/x/acdefc6b-2dc6-4e71-b1e9-6d9810ab179", 0),
+        ];
+        for (path, want, n) in cases {
+            let (got, ids) = key_placeholders(path);
+            assert_eq!((got.as_str(), ids.len()), (want, n), "{path}");
         }
     }
 
