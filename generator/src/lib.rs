@@ -23,6 +23,7 @@ mod emit;
 mod load;
 pub mod page;
 mod parse;
+mod permissions;
 mod report;
 pub mod schema;
 mod template;
@@ -36,6 +37,7 @@ pub use emit::{check_crate_name, emit_crate, emit_crate_reusing, EmitOptions, Ou
 pub use glob::Pattern;
 pub use load::{decode, page_paths};
 pub use parse::{detect_shape, parse_blocks};
+pub use permissions::permissions_report;
 pub use report::{report, BodyCounts, Report};
 pub use schema::build;
 pub use write::{changes, Changes, Output, MANIFEST};

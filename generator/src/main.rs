@@ -69,6 +69,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the least-privileged scopes that allow every operation read, per
+    /// API version and permission type, and the operations whose docs do not say.
+    Permissions {
+        #[command(flatten)]
+        input: InputArgs,
+    },
     /// Print one page's model as JSON (what graphgen read from it) and its diagnostics.
     Page {
         /// The page (Markdown, or text copied from the rendered docs).
@@ -199,6 +205,11 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             } else {
                 print!("{report}");
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Permissions { input } => {
+            let pages = read(&input)?;
+            print!("{}", graphgen::permissions_report(&graphgen::build(&pages)));
             Ok(ExitCode::SUCCESS)
         }
         Command::Page { file, api_version } => {

@@ -15,8 +15,10 @@ mod client;
 mod cloud;
 mod error;
 mod files;
+mod nav;
 mod paging;
 mod path;
+mod permissions;
 mod query;
 mod request;
 mod retry;
@@ -31,8 +33,10 @@ pub use client::{Client, ClientBuilder, RequestOptions, DEFAULT_CONNECT_TIMEOUT,
 pub use cloud::Cloud;
 pub use error::{Error, GraphError, HttpError, InnerError, EXCERPT_BYTES};
 pub use files::{Download, FileSource, UploadOptions, UploadSource, DEFAULT_UPLOAD_CHUNK, MAX_UPLOAD_CHUNK, UPLOAD_CHUNK_UNIT};
+pub use nav::{Call, Nav, Queryable};
 pub use paging::{Items, Pages};
 pub use path::{fill_path, function_args, FunctionArg};
+pub use permissions::{least_privileged, needed, Needed, PermissionType, Permissions};
 pub use query::{Prop, Query};
 pub use request::{
     bytes_response, empty_response, json_response, optional_json_response, query_request, request, ApiVersion, Method, Operation, Request, Response,

@@ -55,8 +55,10 @@ pub(super) const RUNTIME_FILES: &[(&str, &str)] = &[
     ("src/error.rs", include_str!("../../runtime/src/error.rs")),
     ("src/files.rs", include_str!("../../runtime/src/files.rs")),
     ("src/lib.rs", include_str!("../../runtime/src/lib.rs")),
+    ("src/nav.rs", include_str!("../../runtime/src/nav.rs")),
     ("src/paging.rs", include_str!("../../runtime/src/paging.rs")),
     ("src/path.rs", include_str!("../../runtime/src/path.rs")),
+    ("src/permissions.rs", include_str!("../../runtime/src/permissions.rs")),
     ("src/query.rs", include_str!("../../runtime/src/query.rs")),
     ("src/request.rs", include_str!("../../runtime/src/request.rs")),
     ("src/retry.rs", include_str!("../../runtime/src/retry.rs")),
@@ -104,6 +106,8 @@ wiremock = "0.6"
 }
 
 pub(super) fn lib_rs(versions: &[(ApiVersion, &Name)]) -> TokenStream {
+    let modules: Vec<&Name> = versions.iter().map(|(_, m)| *m).collect();
+    let nav_docs = versions.iter().map(|(v, _)| format!(" Microsoft Graph {v}'s request paths, sent with this client."));
     let mods = versions.iter().map(|(v, m)| {
         let doc = format!(" Microsoft Graph {}.", v.as_str());
         quote!(#[doc = #doc] pub mod #m;)
@@ -120,6 +124,18 @@ pub(super) fn lib_rs(versions: &[(ApiVersion, &Name)]) -> TokenStream {
         #(#mods)*
 
         pub use runtime::{Client, Cloud, Error, Field, Operation};
+
+        /// Fluent navigation from a client:
+        /// `client.v1_0().users().by_id(id).messages().get().send().await`.
+        pub trait Navigate {
+            #(#[doc = #nav_docs] fn #modules(&self) -> #modules::nav::Graph;)*
+        }
+
+        impl Navigate for runtime::Client {
+            #(fn #modules(&self) -> #modules::nav::Graph {
+                #modules::nav::Graph::new(self.clone())
+            })*
+        }
     }
 }
 
@@ -128,6 +144,7 @@ pub(super) fn version_mod(version: ApiVersion) -> TokenStream {
     quote! {
         #![doc = #doc]
         pub mod models;
+        pub mod nav;
         pub mod operations;
     }
 }

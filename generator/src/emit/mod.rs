@@ -9,6 +9,7 @@ mod model_any;
 mod model_enum;
 mod model_struct;
 mod naming;
+mod nav;
 mod operation;
 mod path_enum;
 mod path_tests;
@@ -206,6 +207,14 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             crate_files::reexports(&op_mods, "Operations: one struct per operation, and an enum of its request paths."),
         ));
         files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(names.version)));
+        let nav_files: Vec<OutputFile> = nav::modules(&cx)
+            .into_par_iter()
+            .map(|m| match m {
+                None => renderer.render(&format!("src/{module}/nav/mod.rs"), nav::file(&cx, m)),
+                Some(name) => renderer.render(&format!("src/{module}/nav/{name}.rs"), nav::file(&cx, m)),
+            })
+            .collect();
+        files.extend(nav_files);
 
         // Example tests: one module per workload.
         let mut by_workload: BTreeMap<String, Vec<&OperationNames>> = BTreeMap::new();

@@ -21,6 +21,36 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
         base.qualified()
     );
     let base_doc = format!(" `{}` itself, or a derived type the docs do not describe.", base.qualified());
+    // The base's fields, which every variant has: read without matching.
+    let paths = super::rust_type::Paths::inside(quote!(super::));
+    let odata_type = t.odata_type.as_ref().expect("a struct's names have its `@odata.type` field");
+    let accessors = t.fields.iter().map(|f| {
+        let p = f.property;
+        let ty = super::rust_type::property(cx.names, &p.type_name, p.resolved, p.collection, &paths);
+        let field = &f.field;
+        let doc = format!(" The `{}` of the value, whichever type it is.", p.name);
+        quote! {
+            #[doc = #doc]
+            pub fn #field(&self) -> &crate::runtime::Field<#ty> {
+                match self {
+                    #(#any_ident::#idents(v) => &v.#field,)*
+                    #any_ident::#base_variant(v) => &v.#field,
+                }
+            }
+        }
+    });
+    let casts = any.casts.iter().zip(&idents).map(|(cast, ident)| {
+        let doc = format!(" The value as a [`{ident}`], if it is one.");
+        quote! {
+            #[doc = #doc]
+            pub fn #cast(&self) -> Option<&super::#ident> {
+                match self {
+                    #any_ident::#ident(v) => Some(v),
+                    _ => None,
+                }
+            }
+        }
+    });
     quote! {
         #[doc = #doc]
         #[derive(Clone, Debug, PartialEq)]
@@ -28,6 +58,44 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
             #(#[doc = #docs] #idents(Box<super::#idents>),)*
             #[doc = #base_doc]
             #base_variant(Box<#base_variant>),
+        }
+
+        impl #any_ident {
+            /// The type the server says the value is (`#microsoft.graph.x`).
+            pub fn #odata_type(&self) -> &crate::runtime::Field<String> {
+                match self {
+                    #(#any_ident::#idents(v) => &v.#odata_type,)*
+                    #any_ident::#base_variant(v) => &v.#odata_type,
+                }
+            }
+            #(#accessors)*
+            #(#casts)*
+        }
+
+        #(
+            impl From<super::#idents> for #any_ident {
+                fn from(value: super::#idents) -> Self {
+                    #any_ident::#idents(Box::new(value))
+                }
+            }
+
+            impl TryFrom<#any_ident> for super::#idents {
+                type Error = #any_ident;
+
+                /// The value if it is this type, else the value back.
+                fn try_from(value: #any_ident) -> Result<Self, #any_ident> {
+                    match value {
+                        #any_ident::#idents(v) => Ok(*v),
+                        other => Err(other),
+                    }
+                }
+            }
+        )*
+
+        impl From<#base_variant> for #any_ident {
+            fn from(value: #base_variant) -> Self {
+                #any_ident::#base_variant(Box::new(value))
+            }
         }
 
         impl Default for #any_ident {
@@ -73,7 +141,21 @@ mod tests {
         ]);
         let any = files.iter().find(|f| f.contents.contains("pub enum AnyDirectoryObject")).expect("an AnyDirectoryObject enum");
         let text = any.contents.split_whitespace().collect::<Vec<_>>().join(" ");
-        for want in ["User(", "Group(", "DirectoryObject(", r#""microsoft.graph.user""#, r#""microsoft.graph.group""#] {
+        for want in [
+            "User(",
+            "Group(",
+            "DirectoryObject(",
+            r#""microsoft.graph.user""#,
+            r#""microsoft.graph.group""#,
+            // The base's fields without matching, and conversions both ways.
+            "pub fn id(&self) -> &crate::runtime::Field<String> {",
+            "AnyDirectoryObject::User(v) => &v.id,",
+            "pub fn odata_type(&self) -> &crate::runtime::Field<String> {",
+            "pub fn as_user(&self) -> Option<&super::User> {",
+            "impl TryFrom<AnyDirectoryObject> for super::Group {",
+            "impl From<super::User> for AnyDirectoryObject {",
+            "impl From<DirectoryObject> for AnyDirectoryObject {",
+        ] {
             assert!(text.contains(want), "expected {want:?} in\n{text}");
         }
         // A field declared as the base takes the enum.

@@ -90,6 +90,28 @@ fn method_ident(method: Method) -> TokenStream {
     }
 }
 
+/// The permissions its page documents, as data (`runtime::needed` reads them).
+fn permissions_const(p: &crate::schema::Permissions) -> TokenStream {
+    let list = |l: &Option<Vec<String>>| match l {
+        Some(names) => quote!(Some(&[#(#names),*])),
+        None => quote!(None),
+    };
+    let (work, personal, application) = (list(&p.delegated_work), list(&p.delegated_personal), list(&p.application));
+    let doc = if p.least_privileged_first {
+        " The permissions its page documents, least privileged first; `None` where the docs do not say, empty where they say it is not supported."
+    } else {
+        " The permissions its page documents, in the page's order (it does not say which is least privileged); `None` where the docs do not say."
+    };
+    quote! {
+        #[doc = #doc]
+        pub const PERMISSIONS: crate::runtime::Permissions = crate::runtime::Permissions {
+            delegated_work: #work,
+            delegated_personal: #personal,
+            application: #application,
+        };
+    }
+}
+
 fn op_doc(op: &OperationDef) -> String {
     let mut doc = op.name.clone();
     if let Some(d) = &op.description {
@@ -197,6 +219,7 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
     let url_params = url_idents.iter().map(|f| quote!(#f: impl Into<String>));
     let url_inits = url_idents.iter().map(|f| quote!(#f: #f.into(),));
     let doc = doc_lines(&op_doc(op));
+    let permissions = permissions_const(&op.permissions);
     quote! {
         #body_struct
 
@@ -217,6 +240,8 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
                 Self { path, #(#url_inits)* #body_init query: crate::runtime::Query::new() }
             }
 
+            #permissions
+
             /// With these query options.
             pub fn with_query(mut self, query: crate::runtime::Query) -> Self {
                 self.query = query;
@@ -235,6 +260,12 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
 
             fn response(&self, response: crate::runtime::Response) -> Result<Self::Output, crate::runtime::Error> {
                 #decode
+            }
+        }
+
+        impl crate::runtime::Queryable for #ident {
+            fn query_mut(&mut self) -> &mut crate::runtime::Query {
+                &mut self.query
             }
         }
 

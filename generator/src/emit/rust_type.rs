@@ -20,6 +20,11 @@ impl Paths {
         Paths { models, operations: quote!(), runtime: quote!(crate::runtime::) }
     }
 
+    /// From a navigation file: models and operations by their full paths.
+    pub(crate) fn nav(m: &Name) -> Self {
+        Paths { models: quote!(crate::#m::models::), operations: quote!(crate::#m::operations::), runtime: quote!(crate::runtime::) }
+    }
+
     /// From the crate's tests, which see it by its name.
     pub(super) fn outside(krate: &Name, m: &Name) -> Self {
         Paths { models: quote!(#krate::#m::models::), operations: quote!(#krate::#m::operations::), runtime: quote!(#krate::runtime::) }

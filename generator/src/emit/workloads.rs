@@ -76,19 +76,20 @@ impl Workloads {
     /// `#[cfg(any(feature = ...))]` for a type: the workloads that reach it.
     pub(super) fn type_cfg(&self, id: TypeId) -> TokenStream {
         match self.needed_by.get(&id) {
-            Some(features) => cfg(features),
-            None => cfg(&BTreeSet::new()),
+            Some(features) => features_cfg(features),
+            None => features_cfg(&BTreeSet::new()),
         }
     }
 
     /// The cfg of an operation of `workload` (a workload or its feature name).
     pub(super) fn operation_cfg(&self, workload: &str) -> TokenStream {
-        cfg(&BTreeSet::from([feature(workload)]))
+        features_cfg(&BTreeSet::from([feature(workload)]))
     }
 }
 
-/// A type no workload reaches is still compiled with `all-workloads`.
-fn cfg(features: &BTreeSet<String>) -> TokenStream {
+/// `#[cfg(any(feature = ...))]` for what these workloads need; what no
+/// workload reaches is still compiled with `all-workloads`.
+pub(crate) fn features_cfg(features: &BTreeSet<String>) -> TokenStream {
     let features = features.iter().map(String::as_str).chain(std::iter::once("all-workloads"));
     quote!(#[cfg(any(#(feature = #features),*))])
 }

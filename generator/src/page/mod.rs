@@ -142,15 +142,21 @@ pub struct RequestPath {
     pub template: crate::template::PathTemplate,
 }
 
-/// The permissions per permission type, in the docs' order: None where the
-/// docs do not say (no table, or no row for that type; `null` in
-/// schema.json), empty where they say "Not supported".
+/// The permissions per permission type: None where the docs do not say
+/// (no table, or no row for that type; `null` in schema.json), empty
+/// where they say "Not supported". Least privileged first where the
+/// table's header says how it orders them ("from least to most
+/// privileged", or "from most to least", which is reversed); in the
+/// table's order where it does not say.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Permissions {
     pub delegated_work: Option<Vec<String>>,
     pub delegated_personal: Option<Vec<String>>,
     pub application: Option<Vec<String>>,
+    /// Whether every table read stated its order of privilege (so the
+    /// lists are least privileged first).
+    pub least_privileged_first: bool,
 }
 
 impl Permissions {
@@ -158,6 +164,8 @@ impl Permissions {
     /// case, "acting on self" and "acting on other users"): either table's
     /// permission suffices, so a type takes both lists, in order.
     pub fn merge(&mut self, other: Permissions) {
+        let first = self.delegated_work.is_none() && self.delegated_personal.is_none() && self.application.is_none();
+        self.least_privileged_first = other.least_privileged_first && (first || self.least_privileged_first);
         for (mine, theirs) in [
             (&mut self.delegated_work, other.delegated_work),
             (&mut self.delegated_personal, other.delegated_personal),
@@ -253,12 +261,20 @@ mod permissions_tests {
     #[test]
     fn tables_of_one_page_add_up() {
         let names = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        let mut p = Permissions { delegated_work: names(&["A.Read"]), delegated_personal: Some(vec![]), application: None };
-        p.merge(Permissions { delegated_work: names(&["A.Read.All", "A.Read"]), delegated_personal: None, application: names(&["A.Read.All"]) });
+        let mut p =
+            Permissions { delegated_work: names(&["A.Read"]), delegated_personal: Some(vec![]), application: None, least_privileged_first: true };
+        p.merge(Permissions {
+            delegated_work: names(&["A.Read.All", "A.Read"]),
+            delegated_personal: None,
+            application: names(&["A.Read.All"]),
+            least_privileged_first: false,
+        });
         assert_eq!(p.delegated_work, names(&["A.Read", "A.Read.All"]));
         // "Not supported" in one table and nothing in the other: still none.
         assert_eq!(p.delegated_personal, Some(vec![]));
         // Unknown in one table, known in the other: known.
         assert_eq!(p.application, names(&["A.Read.All"]));
+        // One table that does not say its order leaves the whole unordered.
+        assert!(!p.least_privileged_first);
     }
 }

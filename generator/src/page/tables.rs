@@ -10,7 +10,10 @@ use crate::diagnostics::Sink;
 /// Permission type | Permissions: one row per permission type; "Not
 /// supported." means none, a type with no row is not known.
 pub(super) fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
-    let mut p = Permissions::default();
+    // The header says how the table orders permissions, or nothing.
+    let order = t.header.get(1).map(|h| h.to_ascii_lowercase()).unwrap_or_default();
+    let most_first = order.contains("most to least");
+    let mut p = Permissions { least_privileged_first: most_first || order.contains("least to most"), ..Permissions::default() };
     for row in &t.rows {
         let kind = cell(&row.cells, 0).to_ascii_lowercase();
         let names: Vec<String> = row.cells[1.min(row.cells.len())..]
@@ -37,6 +40,7 @@ pub(super) fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
             continue;
         };
         let slot = slot.get_or_insert_with(Vec::new);
+        let names: Vec<String> = if most_first { names.into_iter().rev().collect() } else { names };
         for n in names {
             if !slot.contains(&n) {
                 slot.push(n);
@@ -162,6 +166,34 @@ mod tests {
         ];
         for (cell, unsplit, want) in cases {
             assert_eq!(property_name(cell, *unsplit).as_deref(), *want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn permissions_least_privileged_first_where_the_header_says() {
+        use crate::blocks::{Row, Table};
+        let table = |header: &str| Table {
+            header: vec!["Permission type".into(), header.into()],
+            rows: vec![
+                Row { cells: vec!["Delegated (work or school account)".into(), "User.Read, User.ReadWrite.All".into()], line: 3 },
+                Row { cells: vec!["Delegated (personal Microsoft account)".into(), "Not supported.".into()], line: 4 },
+            ],
+            line: 1,
+            unsplit_rows: Vec::new(),
+        };
+        let cases = [
+            ("Permissions (from least to most privileged)", ["User.Read", "User.ReadWrite.All"], true),
+            ("Permissions (from most to least privileged)", ["User.ReadWrite.All", "User.Read"], true),
+            // No order stated: the table's, and said to be unordered.
+            ("Permissions", ["User.Read", "User.ReadWrite.All"], false),
+        ];
+        for (header, work, ordered) in cases {
+            let mut sink = crate::diagnostics::Sink::new("x.md");
+            let p = super::permissions(&table(header), &mut sink);
+            assert_eq!(p.delegated_work.as_deref(), Some(&work.map(String::from)[..]), "{header}");
+            assert_eq!(p.delegated_personal, Some(Vec::new()), "not supported is empty, not unknown");
+            assert_eq!(p.application, None, "no row: unknown");
+            assert_eq!(p.least_privileged_first, ordered, "{header}");
         }
     }
 }

@@ -4,6 +4,7 @@
 //! (`table`) claims every name of the crate before anything is emitted:
 //! emitters look names up and never make one.
 
+pub(crate) mod nav;
 mod operations;
 mod table;
 

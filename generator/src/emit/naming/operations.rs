@@ -174,9 +174,9 @@ pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
         .collect()
 }
 
-/// A placeholder's field: `{id | userPrincipalName}` takes either, so it
-/// is `id_or_user_principal_name`.
-fn field_name(placeholder: &str) -> String {
+/// A placeholder's field (or argument): `{id | userPrincipalName}` takes
+/// either, so it is `id_or_user_principal_name`.
+pub(super) fn field_name(placeholder: &str) -> String {
     snake_case(&placeholder.split('|').map(str::trim).collect::<Vec<_>>().join(" or "))
 }
 

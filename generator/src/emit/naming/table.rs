@@ -40,6 +40,8 @@ pub(crate) struct Names<'a> {
     pub operations: Vec<OperationNames<'a>>,
     /// Per workload feature, the module of its example tests.
     pub test_modules: BTreeMap<String, Name>,
+    /// The fluent navigation over its operations' paths.
+    pub nav: super::nav::NavTree,
 }
 
 /// The names of one type.
@@ -71,6 +73,9 @@ pub(crate) struct FieldName<'a> {
 pub(crate) struct AnyNames {
     pub ident: Name,
     pub derived: Vec<TypeId>,
+    /// Per derived type, its conversion (`as_user`), claimed beside the
+    /// base's field accessors (`id()`, `odata_type()`).
+    pub casts: Vec<Name>,
 }
 
 /// Rust's prelude types would be shadowed by a model of the same name;
@@ -105,7 +110,8 @@ impl<'a> Names<'a> {
             types.get_mut(&id).expect("a type of this version").any = Some(any);
         }
         let (operations, test_modules) = operations::name(schema, version);
-        Names { version, module, types, operations, test_modules }
+        let nav = super::nav::tree(&operations);
+        Names { version, module, types, operations, test_modules, nav }
     }
 
     pub(crate) fn get(&self, id: TypeId) -> Option<&TypeNames<'a>> {
@@ -203,7 +209,10 @@ fn polymorphic(schema: &Schema, version: ApiVersion, types: &BTreeMap<TypeId, Ty
             continue;
         }
         derived.sort_by_key(|d| schema.get(*d).key());
-        out.push((*id, AnyNames { ident: models.claim(&[format!("Any{}", n.ident)]), derived }));
+        let mut methods =
+            Scope::with_reserved(&n.fields.iter().map(|f| f.field.as_str()).chain(n.odata_type.as_ref().map(Name::as_str)).collect::<Vec<_>>());
+        let casts = derived.iter().map(|d| methods.claim(&[format!("as_{}", snake_case(types[d].ident.as_str()))])).collect();
+        out.push((*id, AnyNames { ident: models.claim(&[format!("Any{}", n.ident)]), derived, casts }));
     }
     out
 }

@@ -1,0 +1,135 @@
+//! Permissions as data: what each operation's page documents, and the
+//! least-privileged scopes that cover a set of operations.
+//!
+//! This file has no dependencies: graphgen itself includes it (`graphgen
+//! permissions` answers the same question for a corpus), so the generator
+//! and the generated crate answer alike.
+
+/// Which permissions a page documents for an operation, per permission
+/// type, least privileged first. `None` where the docs do not say (no
+/// table, or no row): unknown, not "none". An empty list is the docs'
+/// "Not supported".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Permissions {
+    pub delegated_work: Option<&'static [&'static str]>,
+    pub delegated_personal: Option<&'static [&'static str]>,
+    pub application: Option<&'static [&'static str]>,
+}
+
+/// A permission type (the rows of the docs' permissions tables).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PermissionType {
+    /// Delegated (work or school account).
+    DelegatedWork,
+    /// Delegated (personal Microsoft account).
+    DelegatedPersonal,
+    Application,
+}
+
+impl PermissionType {
+    pub const ALL: [PermissionType; 3] = [PermissionType::DelegatedWork, PermissionType::DelegatedPersonal, PermissionType::Application];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PermissionType::DelegatedWork => "Delegated (work or school account)",
+            PermissionType::DelegatedPersonal => "Delegated (personal Microsoft account)",
+            PermissionType::Application => "Application",
+        }
+    }
+}
+
+impl Permissions {
+    /// The permissions of one type: `None` where the docs do not say.
+    pub fn of(&self, kind: PermissionType) -> Option<&'static [&'static str]> {
+        match kind {
+            PermissionType::DelegatedWork => self.delegated_work,
+            PermissionType::DelegatedPersonal => self.delegated_personal,
+            PermissionType::Application => self.application,
+        }
+    }
+}
+
+/// What a set of operations needs of one permission type.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Needed<'a> {
+    /// Scopes that together allow every operation whose permissions are
+    /// known and supported: each operation's least privileged one, unless
+    /// a scope already chosen allows it.
+    pub scopes: Vec<&'a str>,
+    /// Operations whose docs do not say (by the name given with them).
+    pub unknown: Vec<&'a str>,
+    /// Operations the docs say this permission type cannot call.
+    pub unsupported: Vec<&'a str>,
+}
+
+/// The least-privileged scopes of `kind` that allow every operation in
+/// `operations` (a name, and its permissions).
+pub fn needed<'a>(operations: &[(&'a str, Permissions)], kind: PermissionType) -> Needed<'a> {
+    least_privileged(operations.iter().map(|(name, p)| (*name, p.of(kind))))
+}
+
+/// The least-privileged scopes that allow every operation, given each
+/// one's permissions of one type (least privileged first; `None` where
+/// unknown, empty where unsupported). Operations with the fewest choices
+/// choose first, so a scope one must have serves the others where it can;
+/// each choice is the least privileged that serves. The same operations
+/// give the same answer in any order.
+pub fn least_privileged<'a>(operations: impl IntoIterator<Item = (&'a str, Option<&'a [&'a str]>)>) -> Needed<'a> {
+    let mut out = Needed::default();
+    let mut known: Vec<(&'a str, &'a [&'a str])> = Vec::new();
+    for (name, list) in operations {
+        match list {
+            None => out.unknown.push(name),
+            Some([]) => out.unsupported.push(name),
+            Some(list) => known.push((name, list)),
+        }
+    }
+    known.sort_by(|a, b| (a.1.len(), a.1, a.0).cmp(&(b.1.len(), b.1, b.0)));
+    for (_, list) in known {
+        if !list.iter().any(|s| out.scopes.contains(s)) {
+            out.scopes.push(list[0]);
+        }
+    }
+    out.scopes.sort_unstable();
+    out.unknown.sort_unstable();
+    out.unsupported.sort_unstable();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn work(list: &'static [&'static str]) -> Permissions {
+        Permissions { delegated_work: Some(list), delegated_personal: None, application: Some(&[]) }
+    }
+
+    /// Operations, and the scopes they need.
+    type Case<'a> = (&'a [(&'a str, Permissions)], &'a [&'a str]);
+
+    #[test]
+    fn the_least_privileged_scopes_that_cover_every_operation() {
+        let cases: &[Case] = &[
+            // Each operation's least privileged scope.
+            (&[("a", work(&["User.Read", "User.ReadWrite"])), ("b", work(&["Mail.Read"]))], &["Mail.Read", "User.Read"]),
+            // One that must be had serves another that allows it too.
+            (&[("a", work(&["User.Read", "User.ReadWrite"])), ("b", work(&["User.ReadWrite"]))], &["User.ReadWrite"]),
+            (&[("b", work(&["User.ReadWrite"])), ("a", work(&["User.Read", "User.ReadWrite"]))], &["User.ReadWrite"]),
+            // Shared scopes once.
+            (&[("a", work(&["Group.Read.All"])), ("b", work(&["Group.Read.All", "Group.ReadWrite.All"]))], &["Group.Read.All"]),
+            (&[], &[]),
+        ];
+        for (operations, want) in cases {
+            assert_eq!(needed(operations, PermissionType::DelegatedWork).scopes, *want, "{operations:?}");
+        }
+    }
+
+    #[test]
+    fn unknown_is_not_none() {
+        let ops = [("a", work(&["User.Read"])), ("b", Permissions { delegated_work: None, delegated_personal: None, application: None })];
+        let work_needs = needed(&ops, PermissionType::DelegatedWork);
+        assert_eq!((work_needs.scopes, work_needs.unknown), (vec!["User.Read"], vec!["b"]));
+        let app = needed(&ops, PermissionType::Application);
+        assert_eq!((app.scopes.len(), app.unsupported, app.unknown), (0, vec!["a"], vec!["b"]));
+    }
+}

@@ -1,0 +1,358 @@
+//! The fluent navigation tree of one API version, named: every documented
+//! request path walked from the root one segment at a time, each distinct
+//! prefix a node (a type), each segment a method (`users()`, `by_id(id)`,
+//! `get_by_path(path)`, `graph_user()`, `item_with_path(path)`), and at the
+//! node a path ends on, a method per operation documented on it (`get()`,
+//! `post(body)`). Only documented paths are walked: no navigation is
+//! invented.
+
+use super::operations::{field_name, OperationNames};
+use super::{pascal_case, snake_case, Name, Scope};
+use crate::emit::workloads;
+use crate::schema::Method;
+use crate::template::{Part, Segment};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a segment is, for merging paths into one tree: segments that are
+/// the same step lead to the same node whatever their placeholders are
+/// named (`/users/{id}` and `/users/{user-id}`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum StepKey {
+    /// A literal segment, compared without case (the docs vary).
+    Literal(String),
+    /// A key segment: `{id}`.
+    Key,
+    /// A drive item addressed by its path: `root:/{path}:`.
+    WithPath,
+    /// A segment with arguments (`getByPath(path='{path}')`): its name and
+    /// how many placeholders it has.
+    Call(String, usize),
+}
+
+/// How one segment is walked: its key, the method's name, and the
+/// method's arguments (one per placeholder, in order).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Step {
+    key: StepKey,
+    pub(crate) method: String,
+    pub(crate) args: Vec<String>,
+}
+
+fn text(segment: &Segment) -> String {
+    segment
+        .parts
+        .iter()
+        .map(|p| match p {
+            Part::Literal(l) => l.clone(),
+            Part::Param(p) => format!("{{{p}}}"),
+        })
+        .collect()
+}
+
+/// The step a segment is, after `previous`.
+pub(crate) fn step(segment: &Segment, previous: Option<&Segment>) -> Step {
+    let params: Vec<String> = segment
+        .parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Param(p) => Some(field_name(p)),
+            Part::Literal(_) => None,
+        })
+        .collect();
+    let literal: String = segment
+        .parts
+        .iter()
+        .filter_map(|p| match p {
+            Part::Literal(l) => Some(l.as_str()),
+            Part::Param(_) => None,
+        })
+        .collect();
+    let after_colon = previous.is_some_and(|p| text(p).ends_with(':'));
+    match (params.len(), literal.trim_end_matches(':')) {
+        (0, lit) => {
+            let method = match lit.get(..16).filter(|head| head.eq_ignore_ascii_case("microsoft.graph.")) {
+                // A type cast: Kiota's name for it (`graphUser`).
+                Some(_) => format!("graph_{}", snake_case(&lit[16..])),
+                None => snake_case(lit),
+            };
+            // `delta()` and `delta` are one call.
+            let key = lit.strip_suffix("()").unwrap_or(lit).to_ascii_lowercase();
+            Step { key: StepKey::Literal(key), method, args: Vec::new() }
+        }
+        (1, "") if after_colon && literal == ":" => Step { key: StepKey::WithPath, method: "item_with_path".to_owned(), args: params },
+        (1, "") => Step { key: StepKey::Key, method: "by_id".to_owned(), args: params },
+        (n, _) => {
+            // The name is what the segment writes before its arguments.
+            let head: String = match segment.parts.first() {
+                Some(Part::Literal(l)) => l.split('(').next().unwrap_or("").to_owned(),
+                _ => String::new(),
+            };
+            let head = if head.trim_matches(|c: char| !c.is_ascii_alphanumeric()).is_empty() { literal.clone() } else { head };
+            let method = snake_case(&head);
+            Step { key: StepKey::Call(method.clone(), n), method, args: params }
+        }
+    }
+}
+
+/// The tree of one version: node 0 is the root.
+pub(crate) struct NavTree {
+    pub nodes: Vec<NavNode>,
+}
+
+pub(crate) struct NavNode {
+    pub ident: Name,
+    /// A documented path (a template) that ends here, or passes through.
+    pub path: String,
+    pub children: Vec<NavEdge>,
+    pub terminals: Vec<Terminal>,
+    /// The features of every operation at or below it.
+    pub features: BTreeSet<String>,
+    /// The module of its subtree (the root's children's): `None` for the root.
+    pub module: Option<Name>,
+}
+
+/// A method that walks one segment.
+pub(crate) struct NavEdge {
+    pub method: Name,
+    pub args: Vec<Name>,
+    pub to: usize,
+}
+
+/// A method that names an operation on the path that ends at its node.
+pub(crate) struct Terminal {
+    pub method: Name,
+    /// The operation (an index into the version's operations) and the
+    /// path variant.
+    pub operation: usize,
+    pub variant: usize,
+}
+
+/// The terminal methods: the HTTP method, as the official SDKs name them.
+fn verb(method: Method) -> &'static str {
+    match method {
+        Method::Get => "get",
+        Method::Post => "post",
+        Method::Put => "put",
+        Method::Patch => "patch",
+        Method::Delete => "delete",
+        Method::Head => "head",
+        Method::Options => "options",
+    }
+}
+
+struct Building {
+    parent: usize,
+    step: Option<Step>,
+    children: BTreeMap<StepKey, usize>,
+    order: Vec<usize>,
+    terminals: Vec<(usize, usize)>,
+    path: String,
+    features: BTreeSet<String>,
+}
+
+/// Of two spellings of one literal segment (the docs vary in case), the
+/// one that says more: its words marked (`calendarGroups` over
+/// `calendargroups`), else the first.
+fn better(seen: &Step, new: &Step) -> bool {
+    let words = |s: &Step| s.method.matches('_').count();
+    words(new) > words(seen)
+}
+
+/// The tree of these operations' documented paths, every name claimed.
+pub(crate) fn tree(operations: &[OperationNames]) -> NavTree {
+    let mut nodes = vec![Building {
+        parent: 0,
+        step: None,
+        children: BTreeMap::new(),
+        order: Vec::new(),
+        terminals: Vec::new(),
+        path: "/".to_owned(),
+        features: BTreeSet::new(),
+    }];
+    for (index, op) in operations.iter().enumerate() {
+        let feature = workloads::feature(&op.op.workload);
+        let mut seen_at = BTreeSet::new();
+        for (variant, documented) in op.op.paths.iter().enumerate() {
+            let segments = &documented.template.segments;
+            let mut at = 0;
+            nodes[0].features.insert(feature.clone());
+            for (i, segment) in segments.iter().enumerate() {
+                let step = step(segment, i.checked_sub(1).map(|p| &segments[p]));
+                at = match nodes[at].children.get(&step.key) {
+                    Some(&next) => {
+                        if nodes[next].step.as_ref().is_some_and(|seen| better(seen, &step)) {
+                            nodes[next].step = Some(step);
+                        }
+                        next
+                    }
+                    None => {
+                        let next = nodes.len();
+                        nodes[at].children.insert(step.key.clone(), next);
+                        nodes[at].order.push(next);
+                        nodes.push(Building {
+                            parent: at,
+                            step: Some(step),
+                            children: BTreeMap::new(),
+                            order: Vec::new(),
+                            terminals: Vec::new(),
+                            path: crate::template::PathTemplate { segments: segments[..=i].to_vec() }.path(),
+                            features: BTreeSet::new(),
+                        });
+                        next
+                    }
+                };
+                nodes[at].features.insert(feature.clone());
+            }
+            // An operation whose paths end at one node twice (`{id}` and
+            // `{userPrincipalName}`) is named there once, by its first.
+            if seen_at.insert(at) {
+                nodes[at].terminals.push((index, variant));
+            }
+        }
+    }
+    name(nodes, operations)
+}
+
+/// Names the nodes (their types, in one scope), their modules, and each
+/// node's methods (in one scope per node, terminals first: an operation's
+/// `get` outranks a segment named `get`).
+fn name(nodes: Vec<Building>, operations: &[OperationNames]) -> NavTree {
+    let mut types = Scope::with_reserved(&["Graph"]);
+    let mut modules = Scope::default();
+    let idents: Vec<Name> = (0..nodes.len())
+        .map(|i| {
+            if i == 0 {
+                return Scope::default().claim(&["Graph".to_owned()]);
+            }
+            let mut words = Vec::new();
+            let mut at = i;
+            while let Some(s) = &nodes[at].step {
+                words.push(match s.key {
+                    StepKey::Key => "Item".to_owned(),
+                    StepKey::WithPath => "ItemWithPath".to_owned(),
+                    _ => pascal_case(&s.method),
+                });
+                at = nodes[at].parent;
+            }
+            words.reverse();
+            types.claim(&[words.concat()])
+        })
+        .collect();
+    // Each of the root's children is a module holding its subtree.
+    let mut module_of: Vec<Option<Name>> = vec![None; nodes.len()];
+    for &child in &nodes[0].order {
+        module_of[child] = Some(modules.claim(&[super::module_name(idents[child].as_str())]));
+    }
+    // A node's module is its ancestor's among the root's children (a
+    // parent is made before its children, so it has one already).
+    for i in 1..nodes.len() {
+        if module_of[i].is_none() {
+            module_of[i] = module_of[nodes[i].parent].clone();
+        }
+    }
+    let built = nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            let mut methods = Scope::with_reserved(&["new"]);
+            let terminals = n
+                .terminals
+                .iter()
+                .map(|&(operation, variant)| {
+                    let op = &operations[operation];
+                    let verb = verb(op.op.method);
+                    let method = methods.claim(&[verb.to_owned(), format!("{verb}_{}", snake_case(op.primary.as_str()))]);
+                    Terminal { method, operation, variant }
+                })
+                .collect();
+            let children = n
+                .order
+                .iter()
+                .map(|&to| {
+                    let step = nodes[to].step.as_ref().expect("a child has a step");
+                    let mut args = Scope::with_reserved(&["self"]);
+                    NavEdge {
+                        method: methods.claim(std::slice::from_ref(&step.method)),
+                        args: step.args.iter().map(|a| args.claim(std::slice::from_ref(a))).collect(),
+                        to,
+                    }
+                })
+                .collect();
+            NavNode {
+                ident: idents[i].clone(),
+                path: n.path.clone(),
+                children,
+                terminals,
+                features: n.features.clone(),
+                module: module_of[i].clone(),
+            }
+        })
+        .collect();
+    NavTree { nodes: built }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::PathTemplate;
+
+    /// Each segment of a path as (method, arguments).
+    fn steps(path: &str) -> Vec<(String, Vec<String>)> {
+        let t = PathTemplate::parse(path);
+        let segments = &t.segments;
+        segments.iter().enumerate().map(|(i, s)| step(s, i.checked_sub(1).map(|p| &segments[p]))).map(|s| (s.method, s.args)).collect()
+    }
+
+    /// A path, and each segment's (method, arguments).
+    type Case<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+
+    #[test]
+    fn segments_are_methods() {
+        let cases: &[Case] = &[
+            ("/users/{user-id}/messages", &[("users", &[]), ("by_id", &["user_id"]), ("messages", &[])]),
+            ("/groups/{id}/members/microsoft.graph.user", &[("groups", &[]), ("by_id", &["id"]), ("members", &[]), ("graph_user", &[])]),
+            (
+                "/me/drive/root:/{item-path}:/content",
+                &[("me", &[]), ("drive", &[]), ("root", &[]), ("item_with_path", &["item_path"]), ("content", &[])],
+            ),
+            (
+                "/drives/{drive-id}/items/{parent-id}:/{filename}:/content",
+                &[
+                    ("drives", &[]),
+                    ("by_id", &["drive_id"]),
+                    ("items", &[]),
+                    ("by_id", &["parent_id"]),
+                    ("item_with_path", &["filename"]),
+                    ("content", &[]),
+                ],
+            ),
+            (
+                "/me/drive/items/{id}/workbook/worksheets/{id|name}/range(address='{address}')",
+                &[
+                    ("me", &[]),
+                    ("drive", &[]),
+                    ("items", &[]),
+                    ("by_id", &["id"]),
+                    ("workbook", &[]),
+                    ("worksheets", &[]),
+                    ("by_id", &["id_or_name"]),
+                    ("range", &["address"]),
+                ],
+            ),
+            (
+                "/reports/getEmailActivityUserDetail(period='{period_value}')",
+                &[("reports", &[]), ("get_email_activity_user_detail", &["period_value"])],
+            ),
+            ("/users/delta()", &[("users", &[]), ("delta", &[])]),
+            // Arguments the template writes as values are part of the name.
+            ("/x/filterByCurrentUser(on='reviewer')", &[("x", &[]), ("filter_by_current_user_on_reviewer", &[])]),
+            ("/x/image(width=640,height=480)", &[("x", &[]), ("image_width_640_height_480", &[])]),
+            ("/x/reminderView(startDateTime={start},endDateTime={end})", &[("x", &[]), ("reminder_view", &["start", "end"])]),
+            ("/x/日本/é", &[("x", &[]), ("field", &[]), ("field", &[])]),
+        ];
+        for (path, want) in cases {
+            let want: Vec<(String, Vec<String>)> = want.iter().map(|(m, a)| (m.to_string(), a.iter().map(|s| s.to_string()).collect())).collect();
+            assert_eq!(steps(path), want, "{path}");
+        }
+    }
+}

@@ -1,0 +1,557 @@
+//! The official SDKs' chains, in Rust: for every v1.0 example whose request
+//! has a C# snippet (`includes/snippets/csharp/*.md`), the same path
+//! segments as a fluent chain of the crate generated from all of v1.0
+//! (`.Users["id"].Messages.Request().GetAsync()` →
+//! `.users().by_id(id).messages().get()`), compiled and run: it must build
+//! the example's method and path. The share of snippets covered is
+//! printed, and the rest are listed by cause.
+//!
+//! It builds the crate of all of v1.0, so `.ci/run` runs it (with
+//! `SDK_CHAINS_CRATE` naming that crate's folder) before the crate's own tests.
+
+use graphgen::schema::{OperationDef, Schema};
+use graphgen_tests::{needed_corpus, schema_of};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// One element of a C# chain after `graphClient`.
+#[derive(Clone, Debug, PartialEq)]
+enum Element {
+    /// `.Name`
+    Property(String),
+    /// `["key"]`
+    Index,
+    /// `.Name(args)`
+    Call(String),
+}
+
+/// A C# snippet's request chain and its terminal verb (`GetAsync` → GET).
+#[derive(Debug, PartialEq)]
+struct Chain {
+    elements: Vec<Element>,
+    method: &'static str,
+}
+
+/// Reads `graphClient.A.B["x"].C(y).Request()...VerbAsync(...)`.
+fn csharp_chain(snippet: &str) -> Result<Chain, String> {
+    let start = snippet.find("graphClient.").ok_or("no graphClient chain")? + "graphClient".len();
+    let text = &snippet[start..];
+    let end = text.find(".Request(").ok_or("no .Request() in the chain")?;
+    let (chain, rest) = text.split_at(end);
+    let method =
+        [("GetAsync", "GET"), ("PostAsync", "POST"), ("AddAsync", "POST"), ("UpdateAsync", "PATCH"), ("PutAsync", "PUT"), ("DeleteAsync", "DELETE")]
+            .iter()
+            .filter_map(|(verb, method)| rest.find(&format!(".{verb}(")).or_else(|| rest.find(&format!(".{verb}<"))).map(|at| (at, *method)))
+            .min()
+            .map(|(_, m)| m)
+            .ok_or("no known terminal (GetAsync, PostAsync, AddAsync, UpdateAsync, PutAsync, DeleteAsync)")?;
+    let mut elements = Vec::new();
+    let chars: Vec<char> = chain.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        match chars[i] {
+            '.' => {
+                let name: String = chars[i + 1..].iter().take_while(|c| c.is_alphanumeric() || **c == '_').collect();
+                i += 1 + name.chars().count();
+                if chars.get(i) == Some(&'(') {
+                    i = skip_balanced(&chars, i, '(', ')');
+                    elements.push(Element::Call(name));
+                } else {
+                    elements.push(Element::Property(name));
+                }
+            }
+            '[' => {
+                i = skip_balanced(&chars, i, '[', ']');
+                elements.push(Element::Index);
+            }
+            c if c.is_whitespace() => i += 1,
+            c => return Err(format!("unexpected {c:?} in the chain")),
+        }
+    }
+    Ok(Chain { elements, method })
+}
+
+/// The index after the bracket that closes the one at `open`, skipping strings.
+fn skip_balanced(chars: &[char], open: usize, left: char, right: char) -> usize {
+    let (mut depth, mut in_string, mut i) = (0, false, open);
+    while i < chars.len() {
+        match chars[i] {
+            '"' => in_string = !in_string,
+            '\\' if in_string => i += 1,
+            c if c == left && !in_string => depth += 1,
+            c if c == right && !in_string => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    chars.len()
+}
+
+/// Snake case as the generated crate's methods have it (the C# name is
+/// the segment's, capitalized).
+fn snake(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::new();
+    for (i, &c) in chars.iter().enumerate() {
+        if !c.is_ascii_alphanumeric() {
+            if !out.ends_with('_') && !out.is_empty() {
+                out.push('_');
+            }
+            continue;
+        }
+        let prev = i.checked_sub(1).map(|p| chars[p]);
+        let next = chars.get(i + 1);
+        let boundary = c.is_ascii_uppercase()
+            && prev.is_some_and(|p| {
+                p.is_ascii_lowercase() || p.is_ascii_digit() || (p.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+            });
+        if boundary && !out.ends_with('_') {
+            out.push('_');
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    let out = out.trim_matches('_').to_owned();
+    // Rust's keywords take a `_`, as the crate's names do.
+    const KEYWORDS: &[&str] = &[
+        "as", "break", "const", "continue", "crate", "else", "enum", "extern", "false", "fn", "for", "if", "impl", "in", "let", "loop", "match",
+        "mod", "move", "mut", "pub", "ref", "return", "self", "static", "struct", "super", "trait", "true", "type", "unsafe", "use", "where",
+        "while", "async", "await", "dyn", "abstract", "become", "box", "do", "final", "macro", "override", "priv", "typeof", "unsized", "virtual",
+        "yield", "try", "gen",
+    ];
+    if KEYWORDS.contains(&out.as_str()) {
+        format!("{out}_")
+    } else {
+        out
+    }
+}
+
+/// An example URL's path below its version, without the query.
+fn url_path(url: &str) -> &str {
+    let path = match url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) {
+        Some(rest) => rest.find('/').map_or("/", |i| &rest[i..]),
+        None => url,
+    };
+    let path = path.split('?').next().unwrap_or("");
+    for version in ["/v1.0", "/beta"] {
+        // Some examples write `V1.0`.
+        match path.get(..version.len()).filter(|head| head.eq_ignore_ascii_case(version)).map(|_| &path[version.len()..]) {
+            Some("") => return "/",
+            Some(rest) if rest.starts_with('/') => return rest,
+            _ => {}
+        }
+    }
+    path
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(s.get(i + 1..i + 3).unwrap_or("zz"), 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// What `runtime::fill_path` encodes: all but unreserved characters.
+fn encode(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+fn is_placeholder(segment: &str) -> bool {
+    let s = segment.trim_end_matches(':');
+    (s.starts_with('{') && s.ends_with('}')) || (s.starts_with('<') && s.ends_with('>'))
+}
+
+/// `name(a='x',b=2)` → [("a", "'x'"), ("b", "2")].
+fn call_args(segment: &str) -> Vec<(String, String)> {
+    let Some(open) = segment.find('(') else { return Vec::new() };
+    let inner = segment[open + 1..].trim_end_matches(')');
+    inner.split(',').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned())).collect()
+}
+
+fn unquote(v: &str) -> String {
+    let v = decode(v);
+    match v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
+        Some(inner) => inner.replace("''", "'"),
+        None => v,
+    }
+}
+
+/// A path's segments, an item's path (`root:/a/b.txt:`) one segment.
+fn url_segments(path: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let (mut opener, mut collecting) = (false, false);
+    for s in path.split('/').filter(|s| !s.is_empty()) {
+        if collecting {
+            let last = out.last_mut().expect("an item path was begun");
+            last.push('/');
+            last.push_str(s);
+            collecting = !s.ends_with(':');
+            continue;
+        }
+        out.push(s.to_owned());
+        if opener {
+            opener = false;
+            collecting = !s.ends_with(':');
+        } else {
+            opener = s.ends_with(':');
+        }
+    }
+    out
+}
+
+/// The operation's documented path that the example's path is an instance of.
+fn matching_template<'o>(op: &'o OperationDef, segments: &[&str]) -> Option<Vec<&'o str>> {
+    op.paths.iter().map(|p| p.as_str().split('?').next().unwrap_or("").split('/').filter(|s| !s.is_empty()).collect::<Vec<_>>()).find(|t| {
+        t.len() == segments.len()
+            && t.iter().zip(segments).all(|(t, s)| {
+                is_placeholder(t)
+                    || t.trim_end_matches(':').eq_ignore_ascii_case(s.trim_end_matches(':'))
+                    || ((t.contains('(') || s.contains('('))
+                        && t.split('(').next().unwrap_or("").eq_ignore_ascii_case(s.split('(').next().unwrap_or("")))
+            })
+    })
+}
+
+/// Why a snippet has no chain when its example's URL is none of the
+/// documented request paths (the docs' syntax sections), which are all the
+/// crate walks.
+const NO_PATH: &str = "the example URL is no documented path";
+
+/// The Rust chain (after `client.v1_0()`) for a C# chain on an example's
+/// URL, and the path it must build; or why there is none.
+fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: graphgen::schema::Method, url: &str) -> Result<(String, String), String> {
+    let segments = url_segments(url_path(url));
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    // The chain reaches the node of the path; its method names the first
+    // operation (in schema order) documented there with this method, as
+    // the crate names it: the example's own, or one that sends the same.
+    let (op, template) = schema
+        .operations
+        .iter()
+        .filter(|o| o.api_version == own.api_version && o.method == method)
+        .find_map(|o| matching_template(o, &segments).map(|t| (o, t)))
+        .ok_or(NO_PATH)?;
+    let version = op.api_version.to_string();
+    let mut rust = format!(".{}()", version.replace('.', "_"));
+    let mut expected = format!("/{version}");
+    let mut i = 0;
+    let elements = chain.elements.iter();
+    for e in elements {
+        let segment = *segments.get(i).ok_or("the C# chain is longer than the URL")?;
+        let tsegment = template[i];
+        match e {
+            Element::Property(name) | Element::Call(name) if name == "ItemWithPath" => {
+                // `root:/a/b.txt:`: the path, up to the segment that closes it.
+                let _ = tsegment;
+                rust.push_str(&format!(".item_with_path({:?})", decode(segment.trim_end_matches(':'))));
+                expected.push_str(&format!(":/{}:", encode(&decode(segment.trim_end_matches(':')))));
+                i += 1;
+                continue;
+            }
+            Element::Property(name) => {
+                let lit = segment.trim_end_matches(':');
+                // The C# SDK's names for OData's `$` segments.
+                let renamed = matches!((name.as_str(), lit), ("Reference" | "References", "$ref") | ("Content", "$value") | ("Count", "$count"));
+                if !lit.eq_ignore_ascii_case(name) && !renamed {
+                    return Err(format!("the C# chain's `{name}` is not the URL's `{segment}`"));
+                }
+                rust.push_str(&format!(".{}()", snake(if renamed { lit } else { name })));
+                expected.push('/');
+                expected.push_str(tsegment.trim_end_matches(':'));
+            }
+            Element::Index => {
+                let value = decode(segment.trim_end_matches(':'));
+                rust.push_str(&format!(".by_id({value:?})"));
+                expected.push('/');
+                expected.push_str(&encode(&value));
+            }
+            Element::Call(name) => {
+                if !segment.split('(').next().unwrap_or("").eq_ignore_ascii_case(name) {
+                    return Err(format!("the C# chain's `{name}(..)` is not the URL's `{segment}`"));
+                }
+                let template_args = call_args(tsegment);
+                let written = template_args.iter().filter(|(_, v)| v.contains('{') || v.contains('<')).count();
+                if !tsegment.contains('(') || (written == 0 && !template_args.is_empty()) {
+                    // An action, or a function whose arguments the docs write as values.
+                    let lit = if tsegment.contains('(') { snake(tsegment) } else { snake(name) };
+                    rust.push_str(&format!(".{lit}()"));
+                    expected.push('/');
+                    expected.push_str(tsegment);
+                } else {
+                    let url_args = call_args(segment);
+                    let mut args = Vec::new();
+                    let mut written_segment = format!("{}(", tsegment.split('(').next().unwrap_or(""));
+                    for (n, (k, v)) in template_args.iter().enumerate() {
+                        if n > 0 {
+                            written_segment.push(',');
+                        }
+                        written_segment.push_str(&format!("{k}="));
+                        if v.contains('{') || v.contains('<') {
+                            let given = url_args.iter().find(|(uk, _)| uk.eq_ignore_ascii_case(k)).map(|(_, v)| unquote(v)).unwrap_or_default();
+                            let quoted = v.starts_with('\'');
+                            let enc = encode(&if quoted { given.replace('\'', "''") } else { given.clone() });
+                            written_segment.push_str(&if quoted { format!("'{enc}'") } else { enc });
+                            args.push(format!("{given:?}"));
+                        } else {
+                            written_segment.push_str(v);
+                        }
+                    }
+                    written_segment.push(')');
+                    rust.push_str(&format!(".{}({})", snake(tsegment.split('(').next().unwrap_or("")), args.join(", ")));
+                    expected.push('/');
+                    expected.push_str(&written_segment);
+                }
+            }
+        }
+        i += 1;
+    }
+    if i != segments.len() {
+        return Err(format!("the C# chain stops after {i} of the URL's {} segments", segments.len()));
+    }
+    // A function whose arguments its path does not write takes them at the end.
+    // A function whose path does not write its arguments takes them at
+    // the end; one the example does not give is empty (not sent).
+    let url_args = call_args(segments.last().unwrap_or(&""));
+    let terminal_args: Vec<String> = if !template.last().unwrap_or(&"").contains('(') {
+        let given: Vec<String> =
+            op.url_parameters.iter().map(|p| url_args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| unquote(v)).unwrap_or_default()).collect();
+        if !url_args.is_empty() || given.is_empty() {
+            let last = expected.rfind('/').map_or(0, |i| i + 1);
+            let name = expected[last..].split('(').next().unwrap_or("").to_owned();
+            let written: Vec<String> = op
+                .url_parameters
+                .iter()
+                .zip(&given)
+                .filter(|(_, v)| !v.is_empty())
+                .map(|(p, v)| match p.type_name.as_str() {
+                    "Edm.String" | "Edm.Guid" => format!("{}='{}'", p.name, encode(&v.replace('\'', "''"))),
+                    _ => format!("{}={}", p.name, encode(v)),
+                })
+                .collect();
+            expected.truncate(last);
+            expected.push_str(&name);
+            if !written.is_empty() {
+                expected.push_str(&format!("({})", written.join(",")));
+            }
+        }
+        given.iter().map(|v| format!("{v:?}")).collect()
+    } else {
+        Vec::new()
+    };
+    let body = op.request_body.is_some().then(|| "Default::default()".to_owned());
+    let args: Vec<String> = terminal_args.into_iter().chain(body).collect();
+    rust.push_str(&format!(".{}({})", chain.method.to_ascii_lowercase(), args.join(", ")));
+    Ok((rust, expected))
+}
+
+/// Each example request of an operation page followed by a C# snippet:
+/// (file, the request's line, the snippet's text).
+fn snippets(dir: &Path, schema: &Schema) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    let mut pages: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for (o, op) in schema.operations.iter().enumerate() {
+        for (e, ex) in op.examples.iter().enumerate() {
+            if ex.request.is_none() {
+                continue;
+            }
+            let lines = pages
+                .entry(ex.source.file.as_str())
+                .or_insert_with(|| std::fs::read_to_string(dir.join(&ex.source.file)).unwrap_or_default().lines().map(str::to_owned).collect());
+            // The snippet's include stands in the request's tabs, before the response.
+            let include = lines.iter().skip(ex.source.line).take_while(|l| !l.contains("\"blockType\": \"response\"")).take(40).find_map(|l| {
+                let at = l.find("snippets/csharp/")?;
+                let name = l[at..].split(')').next()?;
+                Some(name.to_owned())
+            });
+            if let Some(name) = include {
+                if let Ok(text) = std::fs::read_to_string(dir.join("includes").join(name)) {
+                    out.push((o, e, text));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn csharp_chains_are_read() {
+    let chain = csharp_chain(
+        "await graphClient.Me.Drive.Items[\"{driveItem-id}\"].Workbook.Worksheets[\"{id}\"].Protection\n\t.Unprotect()\n\t.Request()\n\t.PostAsync();",
+    )
+    .unwrap();
+    use Element::*;
+    assert_eq!(
+        chain.elements,
+        [
+            Property("Me".into()),
+            Property("Drive".into()),
+            Property("Items".into()),
+            Index,
+            Property("Workbook".into()),
+            Property("Worksheets".into()),
+            Index,
+            Property("Protection".into()),
+            Call("Unprotect".into())
+        ]
+    );
+    assert_eq!(chain.method, "POST");
+    let chain = csharp_chain("var x = await graphClient.Users[\"a]b\"].Request().Select(\"id\").GetAsync();").unwrap();
+    assert_eq!((chain.elements.len(), chain.method), (2, "GET"));
+    assert!(csharp_chain("var x = new User();").is_err());
+    assert_eq!(url_segments("/me/drive/root:/a/b c.txt:/content"), ["me", "drive", "root:", "a/b c.txt:", "content"]);
+    assert_eq!(url_segments("/drives/1/items/2:/f.txt:/content"), ["drives", "1", "items", "2:", "f.txt:", "content"]);
+    for (name, want) in [("Me", "me"), ("DeviceManagement", "device_management"), ("ItemWithPath", "item_with_path"), ("GetByIDs", "get_by_i_ds")] {
+        assert_eq!(snake(name), want);
+    }
+}
+
+#[test]
+#[ignore = "builds the crate of all of v1.0: .ci/run runs it, with SDK_CHAINS_CRATE naming that crate's folder"]
+fn sdk_chains_build_the_examples_requests() {
+    let dir = needed_corpus();
+    let krate = std::env::var("SDK_CHAINS_CRATE").expect("SDK_CHAINS_CRATE names the folder of the crate generated from all of v1.0");
+    let (_, schema) = schema_of(&dir, None);
+    let snippets = snippets(&dir, &schema);
+    let mut misses: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    let mut chains = Vec::new();
+    for (o, e, text) in &snippets {
+        let op = &schema.operations[*o];
+        let ex = &op.examples[*e];
+        let req = ex.request.as_ref().expect("a request");
+        let at = ex.source.to_string();
+        let translated = csharp_chain(text).and_then(|c| {
+            if c.method != req.method.as_str() {
+                return Err(format!("the C# snippet sends {} where the example sends {}", c.method, req.method));
+            }
+            rust_chain(&c, &schema, op, req.method, &req.url)
+        });
+        match translated {
+            Ok((rust, expected)) => chains.push((at, rust, req.method.as_str(), expected)),
+            Err(cause) => misses.entry(cause_class(&cause)).or_default().push(format!("{at}: {cause}")),
+        }
+    }
+    let path = Path::new(&krate).join("tests/sdk_chains.rs");
+    let mut failed = run_chains(&path, &krate, &chains);
+    for (at, cause) in failed.drain(..) {
+        misses.entry(cause_class(&cause)).or_default().push(format!("{at}: {cause}"));
+    }
+    let covered = snippets.len() - misses.values().map(Vec::len).sum::<usize>();
+    // The crate walks the documented paths only; an example on another path
+    // (`/me/x` where the docs give `/users/{id}/x`) has no chain to match.
+    let on_documented_paths = snippets.len() - misses.get(NO_PATH).map_or(0, Vec::len);
+    let share = |n: usize, of: usize| n as f64 * 100.0 / of.max(1) as f64;
+    eprintln!(
+        "SDK chains: {covered} of {} C# snippets ({:.1}%) build the example's request as a Rust chain; {covered} of the {on_documented_paths} whose example is on a documented path ({:.1}%)",
+        snippets.len(),
+        share(covered, snippets.len()),
+        share(covered, on_documented_paths)
+    );
+    // SDK_CHAINS_VERBOSE=1 lists every miss.
+    let shown = if std::env::var_os("SDK_CHAINS_VERBOSE").is_some() { usize::MAX } else { 5 };
+    for (cause, list) in &misses {
+        eprintln!("  {} {cause}", list.len());
+        for m in list.iter().take(shown) {
+            eprintln!("      {m}");
+        }
+    }
+    assert!(covered * 100 >= on_documented_paths * 95, "{covered} of {on_documented_paths} snippets on documented paths covered (below 95%)");
+}
+
+/// A miss's cause, without the names in it (the report's groups).
+fn cause_class(cause: &str) -> String {
+    let mut out = String::new();
+    let mut in_tick = false;
+    for c in cause.chars() {
+        match c {
+            '`' => {
+                in_tick = !in_tick;
+                if in_tick {
+                    out.push_str("`..`");
+                }
+            }
+            _ if in_tick => {}
+            _ => out.push(c),
+        }
+    }
+    out.split(" of the URL's").next().unwrap_or(&out).split(" after ").next().unwrap_or(&out).to_owned()
+}
+
+/// Writes the chains as tests of the crate, drops those that do not
+/// compile (their error is the cause), and runs the rest; returns the
+/// misses.
+fn run_chains(path: &Path, krate: &str, chains: &[(String, String, &str, String)]) -> Vec<(String, String)> {
+    let mut misses = Vec::new();
+    let mut keep: Vec<usize> = (0..chains.len()).collect();
+    for _attempt in 0..3 {
+        let mut text = String::from(
+            "//! The C# snippets' chains (written by graphgen-tests' sdk_chains).\n#![allow(clippy::all)]\nuse graph_client::Navigate;\n\nfn client() -> graph_client::Client {\n    graph_client::Client::new(graph_client::Cloud::Global, \"t\")\n}\n\nfn check<O: graph_client::Operation>(call: graph_client::runtime::Call<O>, method: &str, path: &str) {\n    let request = call.request().expect(\"the chain builds a request\");\n    let got = format!(\"/{}{}\", request.api_version.as_str(), request.path);\n    assert_eq!(request.method.as_str(), method);\n    assert!(got.eq_ignore_ascii_case(path), \"{got} is not {path}\");\n}\n",
+        );
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        for &k in &keep {
+            let (at, rust, method, expected) = &chains[k];
+            let start = text.lines().count() + 1;
+            text.push_str(&format!("\n/// {at}\n#[test]\nfn chain_{k}() {{\n    check(client(){rust}, {method:?}, {expected:?});\n}}\n"));
+            lines.push((start, text.lines().count()));
+        }
+        std::fs::write(path, &text).expect("the crate's tests folder is writable");
+        let output = cargo(krate, &["test", "--test", "sdk_chains", "--no-run", "--message-format=short"]);
+        let errors: Vec<(usize, String)> = output
+            .lines()
+            .filter_map(|l| {
+                let rest = l.split("tests/sdk_chains.rs:").nth(1)?;
+                let (line, rest) = rest.split_once(':')?;
+                let message = rest.split_once(": ").map_or(rest, |(_, m)| m);
+                Some((line.parse().ok()?, message.to_owned()))
+            })
+            .collect();
+        if errors.is_empty() {
+            break;
+        }
+        let mut broken = std::collections::BTreeSet::new();
+        for (line, message) in errors {
+            if let Some(pos) = lines.iter().position(|(s, e)| (*s..=*e).contains(&line)) {
+                if broken.insert(keep[pos]) {
+                    misses.push((chains[keep[pos]].0.clone(), format!("not in the Rust API: {message} (`{}`)", chains[keep[pos]].1)));
+                }
+            }
+        }
+        if broken.is_empty() {
+            panic!("the chains' test file does not compile, and no error names a chain:\n{output}");
+        }
+        keep.retain(|k| !broken.contains(k));
+    }
+    let output = cargo(krate, &["test", "--test", "sdk_chains", "--", "--test-threads=2"]);
+    for line in output.lines() {
+        if let Some(name) = line.strip_prefix("test chain_").and_then(|l| l.strip_suffix(" ... FAILED")) {
+            let k: usize = name.parse().expect("a chain's number");
+            misses.push((chains[k].0.clone(), "the chain builds another request".to_owned()));
+        }
+    }
+    misses
+}
+
+/// Runs cargo on the crate with CI's flags, returning what it printed.
+fn cargo(krate: &str, args: &[&str]) -> String {
+    let mut command = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
+    command.args(args).arg("--manifest-path").arg(Path::new(krate).join("Cargo.toml")).env("RUSTFLAGS", "-D warnings");
+    if let Ok(target) = std::env::var("SDK_CHAINS_TARGET_DIR") {
+        command.env("CARGO_TARGET_DIR", target);
+    }
+    let output = command.output().expect("cargo runs");
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
