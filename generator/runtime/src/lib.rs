@@ -13,6 +13,7 @@ mod azure;
 mod batch;
 mod client;
 mod cloud;
+pub mod de;
 mod error;
 mod files;
 mod nav;

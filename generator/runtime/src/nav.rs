@@ -30,6 +30,11 @@ impl Nav {
         Nav { client: self.client.clone(), values }
     }
 
+    /// The client the chain sends with.
+    pub fn client(&self) -> &Client {
+        &self.client
+    }
+
     /// The value given for the `index`th placeholder (empty if none was,
     /// which `fill_path` refuses before anything is sent).
     pub fn value(&self, index: usize) -> String {

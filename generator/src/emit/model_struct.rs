@@ -12,8 +12,45 @@ pub(super) fn field_tokens(wire: &str, field: &super::naming::Name, description:
     let rename = (field.as_str() != wire).then(|| quote!(rename = #wire,));
     quote! {
         #doc
-        #[serde(#rename default, skip_serializing_if = "Field::is_absent")]
+        #[serde(#rename skip_serializing_if = "Field::is_absent")]
         pub #field: Field<#ty>,
+    }
+}
+
+/// `Deserialize` for a struct of `Field`s and `additional_properties`:
+/// one pass over the object, each documented property (by wire name) into
+/// its field, any other kept (`runtime::de`). It is what `#[serde(default)]`
+/// fields and a `#[serde(flatten)]` map would do, without buffering the
+/// object, and in less code. A wire name given twice is read once.
+pub(crate) fn deserialize_impl<'a>(ident: &super::naming::Name, fields: impl IntoIterator<Item = (&'a str, &'a super::naming::Name)>) -> TokenStream {
+    let mut seen = std::collections::HashSet::new();
+    let (wires, names): (Vec<&str>, Vec<&super::naming::Name>) = fields.into_iter().filter(|(wire, _)| seen.insert(*wire)).unzip();
+    let expecting = format!("a {ident} object");
+    quote! {
+        impl<'de> serde::Deserialize<'de> for #ident {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct Properties;
+                // `self::`: a model may itself be called `Properties`.
+                impl<'de> serde::de::Visitor<'de> for Properties {
+                    type Value = self::#ident;
+                    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<self::#ident, A::Error> {
+                        use crate::runtime::de::{field, other, Key};
+                        let mut this = <self::#ident as Default>::default();
+                        while let Some(key) = map.next_key::<Key<'de>>()? {
+                            match key.as_str() {
+                                #(#wires => field(&mut this.#names, &mut map, #wires)?,)*
+                                _ => other(&mut this.additional_properties, key, &mut map)?,
+                            }
+                        }
+                        Ok(this)
+                    }
+                }
+                deserializer.deserialize_map(Properties)
+            }
+        }
     }
 }
 
@@ -47,6 +84,8 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
             }
         }
     });
+    let deserialize =
+        deserialize_impl(ident, std::iter::once(("@odata.type", odata_type)).chain(t.fields.iter().map(|f| (f.property.name.as_str(), &f.field))));
     let t = t.def;
     let mut doc = format!(
         "`{}` ({}).",
@@ -67,10 +106,10 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
         use crate::runtime::Field;
 
         #doc
-        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
         pub struct #ident {
             /// The type the server says this value is (`#microsoft.graph.x`).
-            #[serde(rename = "@odata.type", default, skip_serializing_if = "Field::is_absent")]
+            #[serde(rename = "@odata.type", skip_serializing_if = "Field::is_absent")]
             pub #odata_type: Field<String>,
             #(#fields)*
             /// Properties the docs do not list, kept so that nothing the
@@ -78,6 +117,8 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
             #[serde(flatten)]
             pub additional_properties: serde_json::Map<String, serde_json::Value>,
         }
+
+        #deserialize
 
         #props
     }
@@ -99,12 +140,17 @@ mod tests {
         let thing = file(&files, "src/v1_0/models/thing.rs");
         for want in [
             "pub struct Thing {",
-            r#"#[serde(default, skip_serializing_if = "Field::is_absent")] pub id: Field<String>,"#,
+            r#"#[serde(skip_serializing_if = "Field::is_absent")] pub id: Field<String>,"#,
             // Wire names that are not the field's are renamed; a keyword gets a `_`.
-            r#"#[serde(rename = "displayName", default, skip_serializing_if = "Field::is_absent")] pub display_name: Field<String>,"#,
+            r#"#[serde(rename = "displayName", skip_serializing_if = "Field::is_absent")] pub display_name: Field<String>,"#,
             "pub tags: Field<Vec<String>>,",
-            r#"#[serde(rename = "type", default, skip_serializing_if = "Field::is_absent")] pub type_: Field<i32>,"#,
+            r#"#[serde(rename = "type", skip_serializing_if = "Field::is_absent")] pub type_: Field<i32>,"#,
             "#[serde(flatten)] pub additional_properties: serde_json::Map<String, serde_json::Value>,",
+            // Read in one pass: each wire name into its field, the rest kept.
+            "impl<'de> serde::Deserialize<'de> for Thing {",
+            r#""displayName" => { field(&mut this.display_name, &mut map, "displayName")? }"#,
+            r#""type" => field(&mut this.type_, &mut map, "type")?,"#,
+            "_ => other(&mut this.additional_properties, key, &mut map)?,",
             r#"pub const ID: crate::runtime::Prop<Self> = crate::runtime::Prop::new("id");"#,
             r#"pub const DISPLAY_NAME: crate::runtime::Prop<Self> = crate::runtime::Prop::new( "displayName", );"#,
             r#"pub const TYPE_: crate::runtime::Prop<Self> = crate::runtime::Prop::new("type");"#,

@@ -114,6 +114,11 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             pub fn new(client: crate::runtime::Client) -> Self {
                 #ident { nav: crate::runtime::Nav::new(client) }
             }
+
+            /// The client it sends with.
+            pub fn client(&self) -> &crate::runtime::Client {
+                self.nav.client()
+            }
         }
     });
     quote! {

@@ -155,17 +155,20 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
             field_tokens(&p.name, field, &p.description, &ty)
         });
         let doc = format!(" The parameters of {}.", op.name);
+        let deserialize = super::model_struct::deserialize_impl(ident, params.iter().map(|(field, p)| (p.name.as_str(), field)));
         quote! {
             use crate::runtime::Field;
 
             #[doc = #doc]
-            #[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+            #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
             pub struct #ident {
                 #(#fields)*
                 /// Parameters the docs do not list.
                 #[serde(flatten)]
                 pub additional_properties: serde_json::Map<String, serde_json::Value>,
             }
+
+            #deserialize
         }
     });
     let (output, kind) = output(op, names, &paths);

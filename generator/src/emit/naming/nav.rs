@@ -254,7 +254,7 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames]) -> NavTree {
         .iter()
         .enumerate()
         .map(|(i, n)| {
-            let mut methods = Scope::with_reserved(&["new"]);
+            let mut methods = Scope::with_reserved(if i == 0 { &["new", "client"] } else { &[] });
             let terminals = n
                 .terminals
                 .iter()

@@ -1,0 +1,120 @@
+//! The compile budget: what a user pays to build the crate generated from
+//! a corpus, against a crate that depends on graph-rs-sdk 3.0.1 (all of
+//! v1.0's paths, untyped bodies), built in the same run, each with a clean
+//! target folder.
+//!
+//!     cargo bench -p graphgen --bench compile -- [CORPUS_DIR] [--workload users] [--skip-baseline]
+//!
+//! Reports, for each: a clean debug build with its dependencies (wall time,
+//! and the peak memory of any one rustc, read by a wrapper around rustc);
+//! then, for the generated crate, `cargo check` of the crate alone (its
+//! dependencies built), whole and with one workload. Needs the network
+//! once, for graph-rs-sdk's sources.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
+    let workload = args.iter().position(|a| a == "--workload").and_then(|i| args.get(i + 1)).cloned().unwrap_or_else(|| "users".to_owned());
+    let skip_baseline = args.iter().any(|a| a == "--skip-baseline");
+    let corpus = args
+        .iter()
+        .enumerate()
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--workload"))
+        .map(|(_, a)| PathBuf::from(a))
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs/v1.0"));
+    if !corpus.is_dir() {
+        println!("skipped: no corpus at {}", corpus.display());
+        return;
+    }
+    let root = tempfile::tempdir().expect("a temporary folder");
+    let wrapper = rustc_wrapper(root.path());
+
+    // The crate, generated as a user generates it.
+    let generated = root.path().join("generated");
+    let pages = graphgen::read_pages(&corpus, None, None).expect("the corpus is readable");
+    let schema = graphgen::build(&pages);
+    let (files, _) = graphgen::emit_crate(&schema, &graphgen::EmitOptions::default());
+    graphgen::Output::open(&generated, None, false).and_then(|o| o.write(&files)).expect("the crate is written");
+    let lock = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../Cargo.lock");
+    std::fs::copy(&lock, generated.join("Cargo.lock")).expect("the workspace's lock file");
+    let rust_lines: usize = walkdir::WalkDir::new(generated.join("src"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "rs"))
+        .map(|e| std::fs::read_to_string(e.path()).map(|t| t.lines().count()).unwrap_or(0))
+        .sum();
+    println!("corpus: {} ({} pages); generated crate: {rust_lines} lines of Rust in src/", corpus.display(), pages.len());
+
+    let ours = build(&generated, &root.path().join("target-generated"), &wrapper, &["build"]);
+    println!("clean debug build, generated crate with its dependencies: {:.0} s, peak rustc {:.2} GiB", ours.0, ours.1);
+
+    if !skip_baseline {
+        let baseline = root.path().join("graph-rs-baseline");
+        std::fs::create_dir_all(baseline.join("src")).unwrap();
+        std::fs::write(
+            baseline.join("Cargo.toml"),
+            "[package]\nname = \"graph-rs-baseline\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[dependencies]\ngraph-rs-sdk = \"=3.0.1\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            baseline.join("src/lib.rs"),
+            "//! Depends on graph-rs-sdk, so building it builds the SDK.\npub use graph_rs_sdk::GraphClient;\n",
+        )
+        .unwrap();
+        // Sources first: the download is not the build.
+        let _ = Command::new(env!("CARGO")).args(["fetch", "--quiet"]).current_dir(&baseline).status();
+        let theirs = build(&baseline, &root.path().join("target-baseline"), &wrapper, &["build"]);
+        println!("clean debug build, graph-rs-sdk 3.0.1 with its dependencies: {:.0} s, peak rustc {:.2} GiB", theirs.0, theirs.1);
+        println!("ratio (generated / graph-rs-sdk): time {:.2}, peak rustc memory {:.2}", ours.0 / theirs.0, ours.1 / theirs.1);
+    }
+
+    // The crate alone, its dependencies built: what each edit costs.
+    let target = root.path().join("target-check");
+    build(&generated, &target, &wrapper, &["check", "--no-default-features", "--features", "native-tls"]);
+    let whole = check_again(&generated, &target, &wrapper, &["check"]);
+    println!("cargo check, the crate alone (all workloads): {:.1} s, peak rustc {:.2} GiB", whole.0, whole.1);
+    let one = check_again(&generated, &target, &wrapper, &["check", "--no-default-features", "--features", &format!("native-tls,{workload}")]);
+    println!("cargo check, the crate alone (workload {workload}): {:.1} s, peak rustc {:.2} GiB", one.0, one.1);
+}
+
+/// A script that runs rustc under GNU time, appending its peak memory (KiB)
+/// to a file beside it.
+fn rustc_wrapper(dir: &Path) -> PathBuf {
+    let script = dir.join("rustc-peak.sh");
+    let log = dir.join("rustc-peak.log");
+    std::fs::write(&script, format!("#!/bin/sh\nexec /usr/bin/time -a -o {} -f %M \"$@\"\n", log.display())).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+    script
+}
+
+/// Runs cargo, returning (wall seconds, the peak GiB of any rustc it ran).
+fn build(dir: &Path, target: &Path, wrapper: &Path, args: &[&str]) -> (f64, f64) {
+    let log = wrapper.with_file_name("rustc-peak.log");
+    let _ = std::fs::remove_file(&log);
+    let start = Instant::now();
+    let status = Command::new(env!("CARGO"))
+        .args(args)
+        .arg("--quiet")
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", target)
+        .env("RUSTC_WRAPPER", wrapper)
+        .status()
+        .expect("cargo runs");
+    let wall = start.elapsed().as_secs_f64();
+    assert!(status.success(), "cargo {args:?} failed in {}", dir.display());
+    let peak_kib = std::fs::read_to_string(&log).unwrap_or_default().lines().filter_map(|l| l.trim().parse::<f64>().ok()).fold(0.0, f64::max);
+    (wall, peak_kib / (1024.0 * 1024.0))
+}
+
+/// The crate checked again after a touch of its root (its dependencies done).
+fn check_again(dir: &Path, target: &Path, wrapper: &Path, args: &[&str]) -> (f64, f64) {
+    build(dir, target, wrapper, args);
+    let lib = dir.join("src/lib.rs");
+    let text = std::fs::read_to_string(&lib).unwrap();
+    std::fs::write(&lib, text).unwrap();
+    build(dir, target, wrapper, args)
+}
