@@ -216,15 +216,28 @@ fn url_segments(path: &str) -> Vec<String> {
 
 /// The operation's documented path that the example's path is an instance of.
 fn matching_template<'o>(op: &'o OperationDef, segments: &[&str]) -> Option<Vec<&'o str>> {
-    op.paths.iter().map(|p| p.as_str().split('?').next().unwrap_or("").split('/').filter(|s| !s.is_empty()).collect::<Vec<_>>()).find(|t| {
-        t.len() == segments.len()
-            && t.iter().zip(segments).all(|(t, s)| {
-                is_placeholder(t)
-                    || t.trim_end_matches(':').eq_ignore_ascii_case(s.trim_end_matches(':'))
-                    || ((t.contains('(') || s.contains('('))
-                        && t.split('(').next().unwrap_or("").eq_ignore_ascii_case(s.split('(').next().unwrap_or("")))
-            })
-    })
+    // Of the paths it matches, the one that writes the most of it literally
+    // (`/applications/delta` is the delta function, not a key `delta`).
+    let mut matching: Vec<Vec<&'o str>> = op
+        .paths
+        .iter()
+        .map(|p| p.as_str().split('?').next().unwrap_or("").split('/').filter(|s| !s.is_empty()).collect::<Vec<_>>())
+        .filter(|t| {
+            t.len() == segments.len()
+                && t.iter().zip(segments).all(|(t, s)| {
+                    is_placeholder(t)
+                        || t.trim_end_matches(':').eq_ignore_ascii_case(s.trim_end_matches(':'))
+                        || ((t.contains('(') || s.contains('('))
+                            && t.split('(').next().unwrap_or("").eq_ignore_ascii_case(s.split('(').next().unwrap_or("")))
+                })
+        })
+        .collect();
+    matching.sort_by_key(|t| std::cmp::Reverse(literal_segments(t)));
+    matching.into_iter().next()
+}
+
+fn literal_segments(template: &[&str]) -> usize {
+    template.iter().filter(|s| !is_placeholder(s)).count()
 }
 
 /// Why a snippet has no chain when its example's URL is none of the
@@ -240,12 +253,14 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: graphg
     // The chain reaches the node of the path; its method names the first
     // operation (in schema order) documented there with this method, as
     // the crate names it: the example's own, or one that sends the same.
-    let (op, template) = schema
+    let candidates: Vec<_> = schema
         .operations
         .iter()
         .filter(|o| o.api_version == own.api_version && o.method == method)
-        .find_map(|o| matching_template(o, &segments).map(|t| (o, t)))
-        .ok_or(NO_PATH)?;
+        .filter_map(|o| matching_template(o, &segments).map(|t| (o, t)))
+        .collect();
+    let most_literal = candidates.iter().map(|(_, t)| literal_segments(t)).max().ok_or(NO_PATH)?;
+    let (op, template) = candidates.into_iter().find(|(_, t)| literal_segments(t) == most_literal).ok_or(NO_PATH)?;
     let version = op.api_version.to_string();
     let mut rust = format!(".{}()", version.replace('.', "_"));
     let mut expected = format!("/{version}");
@@ -302,7 +317,12 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: graphg
                         }
                         written_segment.push_str(&format!("{k}="));
                         if v.contains('{') || v.contains('<') {
-                            let given = url_args.iter().find(|(uk, _)| uk.eq_ignore_ascii_case(k)).map(|(_, v)| unquote(v)).unwrap_or_default();
+                            let given = url_args
+                                .iter()
+                                .find(|(uk, _)| uk.eq_ignore_ascii_case(k))
+                                .map(|(_, v)| unquote(v))
+                                .filter(|v| !v.is_empty())
+                                .ok_or_else(|| format!("the example URL does not give `{k}`, which its documented path writes"))?;
                             let quoted = v.starts_with('\'');
                             let enc = encode(&if quoted { given.replace('\'', "''") } else { given.clone() });
                             written_segment.push_str(&if quoted { format!("'{enc}'") } else { enc });
@@ -536,6 +556,17 @@ fn run_chains(path: &Path, krate: &str, chains: &[(String, String, &str, String)
         keep.retain(|k| !broken.contains(k));
     }
     let output = cargo(krate, &["test", "--test", "sdk_chains", "--", "--test-threads=2"]);
+    // The chains ran, every one: a summary that counts them all.
+    let counted = output.lines().filter_map(|l| l.strip_prefix("test result: ")).find_map(|l| {
+        let number = |word: &str| {
+            l.split("; ").find_map(|part| {
+                let part = part.trim_start_matches("ok. ").trim_start_matches("FAILED. ");
+                part.split_once(' ').filter(|(_, w)| *w == word).and_then(|(n, _)| n.parse::<usize>().ok())
+            })
+        };
+        Some(number("passed")? + number("failed")?)
+    });
+    assert_eq!(counted, Some(keep.len()), "the chains' tests did not all run:\n{output}");
     for line in output.lines() {
         if let Some(name) = line.strip_prefix("test chain_").and_then(|l| l.strip_suffix(" ... FAILED")) {
             let k: usize = name.parse().expect("a chain's number");
@@ -548,7 +579,9 @@ fn run_chains(path: &Path, krate: &str, chains: &[(String, String, &str, String)
 /// Runs cargo on the crate with CI's flags, returning what it printed.
 fn cargo(krate: &str, args: &[&str]) -> String {
     let mut command = std::process::Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned()));
-    command.args(args).arg("--manifest-path").arg(Path::new(krate).join("Cargo.toml")).env("RUSTFLAGS", "-D warnings");
+    // `--manifest-path` before any `--`: after it, it would go to the test binary.
+    let (cargo_args, test_args) = args.split_at(args.iter().position(|a| *a == "--").unwrap_or(args.len()));
+    command.args(cargo_args).arg("--manifest-path").arg(Path::new(krate).join("Cargo.toml")).args(test_args).env("RUSTFLAGS", "-D warnings");
     if let Ok(target) = std::env::var("SDK_CHAINS_TARGET_DIR") {
         command.env("CARGO_TARGET_DIR", target);
     }
