@@ -272,7 +272,6 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: graphg
         match e {
             Element::Property(name) | Element::Call(name) if name == "ItemWithPath" => {
                 // `root:/a/b.txt:`: the path, up to the segment that closes it.
-                let _ = tsegment;
                 rust.push_str(&format!(".item_with_path({:?})", decode(segment.trim_end_matches(':'))));
                 expected.push_str(&format!(":/{}:", encode(&decode(segment.trim_end_matches(':')))));
                 i += 1;

@@ -234,23 +234,22 @@ impl Extractor<'_> {
     /// that is not one is said.
     fn add_paths(&mut self, g: &mut Gathered, c: &CodeBlock, strict: bool) {
         for (i, line) in c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            match http::request_line(line) {
-                Some((method, path)) => g.add_path(method, path, c.line + i, self.sink),
-                None if strict && http::unsupported_method(line).is_some() => self.sink.warning(
+            match (http::request_line(line), strict.then(|| http::unsupported_method(line)).flatten()) {
+                (Some((method, path)), _) => g.add_path(method, path, c.line + i, self.sink),
+                (None, Some(other)) => self.sink.warning(
                     c.line + i,
                     "method-unsupported",
                     format!(
-                        "expected one of {} in the request line, found `{}`, which the client cannot send; the line is left out",
+                        "expected one of {} in the request line, found `{other}`, which the client cannot send; the line is left out",
                         Method::ALL.map(Method::as_str).join(", "),
-                        http::unsupported_method(line).unwrap_or_default()
                     ),
                 ),
-                None if strict => self.sink.warning(
+                (None, None) if strict => self.sink.warning(
                     c.line + i,
                     "request-line-unreadable",
                     format!("expected `METHOD /path` in the HTTP request section, found {:?}", line.trim()),
                 ),
-                None => {}
+                (None, _) => {}
             }
         }
     }
