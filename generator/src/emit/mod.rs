@@ -2,6 +2,14 @@
 //! construct (`model_struct`, `model_enum`, `operation`, `example_tests`),
 //! all built with `quote` and printed with prettyplease; names come from
 //! `naming` scopes claimed in schema order, so output is deterministic.
+//!
+//! Every function the emitters write is `#[inline]`. That is for the build,
+//! not for speed: rustc compiles a non-generic public function to machine
+//! code in the crate that defines it, whether or not anyone calls it, and
+//! an `#[inline]` one only in the crates that call it. So the generated
+//! crate's own build is mostly type checking, and a user pays code
+//! generation for the operations they call (measured in `benches/compile.rs`:
+//! the all-v1.0 crate's build without incremental, 77 s before, 42 s after).
 
 mod crate_files;
 mod example_tests;

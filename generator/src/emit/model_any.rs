@@ -31,6 +31,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
         let doc = format!(" The `{}` of the value, whichever type it is.", p.name);
         quote! {
             #[doc = #doc]
+            #[inline]
             pub fn #field(&self) -> &crate::runtime::Field<#ty> {
                 match self {
                     #(#any_ident::#idents(v) => &v.#field,)*
@@ -43,6 +44,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
         let doc = format!(" The value as a [`{ident}`], if it is one.");
         quote! {
             #[doc = #doc]
+            #[inline]
             pub fn #cast(&self) -> Option<&super::#ident> {
                 match self {
                     #any_ident::#ident(v) => Some(v),
@@ -62,6 +64,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
 
         impl #any_ident {
             /// The type the server says the value is (`#microsoft.graph.x`).
+            #[inline]
             pub fn #odata_type(&self) -> &crate::runtime::Field<String> {
                 match self {
                     #(#any_ident::#idents(v) => &v.#odata_type,)*
@@ -74,6 +77,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
 
         #(
             impl From<super::#idents> for #any_ident {
+                #[inline]
                 fn from(value: super::#idents) -> Self {
                     #any_ident::#idents(Box::new(value))
                 }
@@ -83,6 +87,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
                 type Error = #any_ident;
 
                 /// The value if it is this type, else the value back.
+                #[inline]
                 fn try_from(value: #any_ident) -> Result<Self, #any_ident> {
                     match value {
                         #any_ident::#idents(v) => Ok(*v),
@@ -93,6 +98,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
         )*
 
         impl From<#base_variant> for #any_ident {
+            #[inline]
             fn from(value: #base_variant) -> Self {
                 #any_ident::#base_variant(Box::new(value))
             }

@@ -66,6 +66,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         quote! {
             #[doc = #doc]
             #cfg
+            #[inline]
             pub fn #method(&self, #(#args: impl Into<String>),*) -> #ty {
                 #ty { nav: #nav }
             }
@@ -97,6 +98,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         quote! {
             #[doc = #doc]
             #cfg
+            #[inline]
             pub fn #method(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
                 self.nav.call(#ops #op_ident::new(#path_value, #(#url_fields,)* #body_arg))
             }
@@ -111,11 +113,13 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
     let new = (index == 0).then(|| {
         quote! {
             /// The root, sending with `client`.
+            #[inline]
             pub fn new(client: crate::runtime::Client) -> Self {
                 #ident { nav: crate::runtime::Nav::new(client) }
             }
 
             /// The client it sends with.
+            #[inline]
             pub fn client(&self) -> &crate::runtime::Client {
                 self.nav.client()
             }
@@ -155,7 +159,7 @@ mod tests {
         let users = file(&files, "src/v1_0/nav/users.rs");
         for want in [
             // Under the node's cfg, a method of the same features needs none.
-            "/// `/users/{user-id}` pub fn by_id(&self, user_id: impl Into<String>) -> UsersItem { UsersItem { nav: self.nav.with(user_id), } }",
+            "/// `/users/{user-id}` #[inline] pub fn by_id(&self, user_id: impl Into<String>) -> UsersItem { UsersItem { nav: self.nav.with(user_id), } }",
             "/// `/users/{user-id}/things` and the paths below it.",
             "pub fn things(&self) -> UsersItemThings { UsersItemThings { nav: self.nav.clone(), } }",
             "pub fn post( &self, body: crate::v1_0::models::Thing, ) -> crate::runtime::Call<crate::v1_0::operations::CreateThing> {",

@@ -239,6 +239,7 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
 
         impl #ident {
             /// The operation on `path`, without query options.
+            #[inline]
             pub fn new(path: #path_enum_ident, #(#url_params,)* #body_param) -> Self {
                 Self { path, #(#url_inits)* #body_init query: crate::runtime::Query::new() }
             }
@@ -246,6 +247,7 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
             #permissions
 
             /// With these query options.
+            #[inline]
             pub fn with_query(mut self, query: crate::runtime::Query) -> Self {
                 self.query = query;
                 self
@@ -255,18 +257,21 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
         impl crate::runtime::Operation for #ident {
             type Output = #output;
 
+            #[inline]
             fn request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
                 let #mutable path = self.path.to_path()?;
                 #push_args
                 crate::runtime::query_request(#method, #api_version, path, &self.query, #body_arg)
             }
 
+            #[inline]
             fn response(&self, response: crate::runtime::Response) -> Result<Self::Output, crate::runtime::Error> {
                 #decode
             }
         }
 
         impl crate::runtime::Queryable for #ident {
+            #[inline]
             fn query_mut(&mut self) -> &mut crate::runtime::Query {
                 &mut self.query
             }

@@ -43,6 +43,7 @@ pub(super) fn emit(names: &OperationNames) -> TokenStream {
         impl #ident {
             /// The path with its parameters filled in, percent-encoded; an
             /// error for a value that would name another resource.
+            #[inline]
             pub fn to_path(&self) -> Result<String, crate::runtime::Error> {
                 match self {
                     #(#arms)*
