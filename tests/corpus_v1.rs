@@ -99,7 +99,7 @@ fn v1_fields_come_from_tables() {
     let job_title = user.properties.iter().find(|p| p.name == "jobTitle").unwrap();
     assert_eq!(job_title.type_name, "Edm.String");
     let (files, _) = graphgen::emit_crate(&schema, &Default::default());
-    let user_rs = files.iter().find(|f| f.path == "src/v1_0/models/user.rs").unwrap();
+    let user_rs = files.iter().find(|f| f.path == "models/v1_0/src/user.rs").unwrap();
     assert!(user_rs.contents.contains("pub job_title: Field<String>,"), "User.job_title is Field<String>");
     assert!(user_rs.contents.contains("pub deleted_date_time: Field<crate::runtime::DateTimeOffset>,"), "deletedDateTime is a DateTimeOffset");
 }

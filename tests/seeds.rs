@@ -64,8 +64,8 @@ fn generated_code_snapshots() {
     let (_, schema) = schema_of(&docs_input(), None);
     let (files, _) = graphgen::emit_crate(&schema, &Default::default());
     for path in [
-        "src/beta/models/device_compliance_device_status.rs",
-        "src/beta/models/run_state.rs",
+        "models/beta/src/device_compliance_device_status.rs",
+        "models/beta/src/run_state.rs",
         "src/beta/operations/update_device_configuration_user_status.rs",
         "src/v1_0/operations/create_device_configuration_device_status.rs",
     ] {

@@ -168,7 +168,15 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
     let mut diagnostics = Vec::new();
     let crate_names = CrateNames::new(schema, &options.crate_name);
     let workloads = workloads::Workloads::new(schema, &crate_names);
-    for names in crate_names.versions.values() {
+    let models_crates: Vec<crate_files::ModelsCrate> = crate_names
+        .versions
+        .values()
+        .map(|names| {
+            let (package, ident) = &crate_names.models[&names.version];
+            crate_files::ModelsCrate { version: names.version, dir: format!("models/{}", names.module), package: package.clone(), ident }
+        })
+        .collect();
+    for (names, models_crate) in crate_names.versions.values().zip(&models_crates) {
         let cx = Context { names, krate: &crate_names.krate };
         let module = &names.module;
         // Files are rendered in parallel; each job builds its own tokens
@@ -187,7 +195,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
                         tokens
                     }
                 };
-                renderer.render(&format!("src/{module}/models/{}.rs", t.file), tokens)
+                renderer.render(&format!("{}/src/{}.rs", models_crate.dir, t.file), tokens)
             })
             .collect();
         files.extend(models);
@@ -195,13 +203,9 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             .iter()
             .map(|t| (&t.file, std::iter::once(&t.ident).chain(t.any.as_ref().map(|a| &a.ident)).collect(), workloads.type_cfg(t.id)))
             .collect();
-        files.push(renderer.render(
-            &format!("src/{module}/models/mod.rs"),
-            crate_files::reexports(
-                &model_mods,
-                "Models: one type per resource, complex and enum type of the docs; `AnyX` for a type with derived types.",
-            ),
-        ));
+        files.push(renderer.render(&format!("{}/src/lib.rs", models_crate.dir), crate_files::models_lib_rs(names.version, &model_mods)));
+        files
+            .push(OutputFile::new(format!("{}/Cargo.toml", models_crate.dir), crate_files::models_cargo_toml(options, &workloads.all, models_crate)));
 
         let op_files: Vec<OutputFile> = names
             .operations
@@ -214,7 +218,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             &format!("src/{module}/operations/mod.rs"),
             crate_files::reexports(&op_mods, "Operations: one struct per operation, and an enum of its request paths."),
         ));
-        files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(names.version)));
+        files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(names.version, models_crate.ident)));
         let nav_files: Vec<OutputFile> = nav::modules(&cx)
             .into_par_iter()
             .map(|m| match m {
@@ -253,7 +257,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
                 .map(|(path, text)| OutputFile::new(format!("{}/{path}", crate_files::VENDORED_RUNTIME), (*text).to_owned())),
         );
     }
-    files.push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(options, &workloads.all)));
+    files.push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(options, &workloads.all, &models_crates)));
     // The emitters' findings belong in schema.json with the rest.
     files.push(OutputFile::new("schema.json", schema.to_json_with(&diagnostics)));
     files.sort_by(|a, b| a.path.cmp(&b.path));

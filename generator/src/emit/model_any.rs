@@ -165,7 +165,7 @@ mod tests {
             assert!(text.contains(want), "expected {want:?} in\n{text}");
         }
         // A field declared as the base takes the enum.
-        let thing = files.iter().find(|f| f.path.ends_with("models/thing.rs")).unwrap();
+        let thing = files.iter().find(|f| f.path.ends_with("/src/thing.rs")).unwrap();
         assert!(thing.contents.contains("AnyDirectoryObject"), "{}", thing.contents);
     }
 }

@@ -43,7 +43,7 @@ mod tests {
     #[test]
     fn members_are_variants_and_other_values_are_kept() {
         let files = emitted(&[("resources/runstate.md", &enumeration("runState", &["unknown", "notApplicable", "é-state"]))]);
-        let run_state = file(&files, "src/v1_0/models/run_state.rs");
+        let run_state = file(&files, "models/v1_0/src/run_state.rs");
         assert!(run_state.contains("pub enum RunState {"), "{run_state}");
         assert!(run_state.contains("NotApplicable"), "{run_state}");
         assert!(run_state.contains(r#""notApplicable""#), "the wire value is kept: {run_state}");

@@ -137,7 +137,7 @@ mod tests {
                 &resource("thing", Some("entity"), &[("displayName", "String"), ("tags", "String collection"), ("type", "Int32")]),
             ),
         ]);
-        let thing = file(&files, "src/v1_0/models/thing.rs");
+        let thing = file(&files, "models/v1_0/src/thing.rs");
         for want in [
             "pub struct Thing {",
             r#"#[serde(skip_serializing_if = "Field::is_absent")] pub id: Field<String>,"#,

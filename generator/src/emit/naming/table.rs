@@ -14,6 +14,9 @@ pub(crate) struct CrateNames<'a> {
     /// The crate as `use` names it (`graph_client`).
     pub krate: Name,
     pub versions: BTreeMap<ApiVersion, Names<'a>>,
+    /// Each version's models crate: its package name
+    /// (`graph-client-models-v1-0`) and its name in Rust.
+    pub models: BTreeMap<ApiVersion, (String, Name)>,
 }
 
 impl<'a> CrateNames<'a> {
@@ -25,8 +28,19 @@ impl<'a> CrateNames<'a> {
         versions.dedup();
         // The crate root holds `runtime` and a module per version.
         let mut root = Scope::with_reserved(&["runtime"]);
-        let versions = versions.into_iter().map(|v| (v, Names::new(schema, v, root.claim(&[v.module().to_owned()])))).collect();
-        CrateNames { krate: Scope::default().claim(&[crate_name.replace('-', "_")]), versions }
+        let versions: BTreeMap<_, _> = versions.into_iter().map(|v| (v, Names::new(schema, v, root.claim(&[v.module().to_owned()])))).collect();
+        // Crates share one namespace: the main crate's and the models'.
+        let mut crates = Scope::default();
+        let krate = crates.claim(&[crate_name.replace('-', "_")]);
+        let models = versions
+            .keys()
+            .map(|&v| {
+                let package = format!("{crate_name}-models-{}", v.module().replace('_', "-"));
+                let ident = crates.claim(&[package.replace('-', "_")]);
+                (v, (package, ident))
+            })
+            .collect();
+        CrateNames { krate, versions, models }
     }
 }
 
