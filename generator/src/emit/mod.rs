@@ -79,6 +79,8 @@ impl EmitOptions {
 pub(crate) struct Context<'a> {
     pub names: &'a Names<'a>,
     pub krate: &'a Name,
+    /// Which workloads compile each type (and so each relationship field).
+    pub workloads: &'a workloads::Workloads,
 }
 
 /// The previous output's text of a file, by path, when there is one.
@@ -177,7 +179,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
         })
         .collect();
     for (names, models_crate) in crate_names.versions.values().zip(&models_crates) {
-        let cx = Context { names, krate: &crate_names.krate };
+        let cx = Context { names, krate: &crate_names.krate, workloads: &workloads };
         let module = &names.module;
         // Files are rendered in parallel; each job builds its own tokens
         // (token streams cannot cross threads) and returns text.

@@ -29,8 +29,10 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
         let ty = super::rust_type::property(cx.names, &p.type_name, p.resolved, p.collection, &paths);
         let field = &f.field;
         let doc = format!(" The `{}` of the value, whichever type it is.", p.name);
+        let cfg = cx.workloads.field_cfg(p);
         quote! {
             #[doc = #doc]
+            #cfg
             #[inline]
             pub fn #field(&self) -> &crate::runtime::Field<#ty> {
                 match self {

@@ -7,11 +7,12 @@ use quote::quote;
 
 /// One `Field<T>` struct field; `rename` only where the Rust name is not
 /// the wire name.
-pub(super) fn field_tokens(wire: &str, field: &super::naming::Name, description: &str, ty: &TokenStream) -> TokenStream {
+pub(super) fn field_tokens(wire: &str, field: &super::naming::Name, description: &str, ty: &TokenStream, cfg: Option<&TokenStream>) -> TokenStream {
     let doc = doc_lines(description);
     let rename = (field.as_str() != wire).then(|| quote!(rename = #wire,));
     quote! {
         #doc
+        #cfg
         #[serde(#rename skip_serializing_if = "Field::is_absent")]
         pub #field: Field<#ty>,
     }
@@ -21,10 +22,19 @@ pub(super) fn field_tokens(wire: &str, field: &super::naming::Name, description:
 /// one pass over the object, each documented property (by wire name) into
 /// its field, any other kept (`runtime::de`). It is what `#[serde(default)]`
 /// fields and a `#[serde(flatten)]` map would do, without buffering the
-/// object, and in less code. A wire name given twice is read once.
-pub(crate) fn deserialize_impl<'a>(ident: &super::naming::Name, fields: impl IntoIterator<Item = (&'a str, &'a super::naming::Name)>) -> TokenStream {
+/// object, and in less code. A wire name given twice is read once. A
+/// field under a cfg is read under it (else its property is kept).
+pub(crate) fn deserialize_impl<'a>(
+    ident: &super::naming::Name,
+    fields: impl IntoIterator<Item = (&'a str, &'a super::naming::Name, Option<TokenStream>)>,
+) -> TokenStream {
     let mut seen = std::collections::HashSet::new();
-    let (wires, names): (Vec<&str>, Vec<&super::naming::Name>) = fields.into_iter().filter(|(wire, _)| seen.insert(*wire)).unzip();
+    let (mut wires, mut names, mut cfgs) = (Vec::new(), Vec::new(), Vec::new());
+    for (wire, name, cfg) in fields.into_iter().filter(|(wire, _, _)| seen.insert(*wire)) {
+        wires.push(wire);
+        names.push(name);
+        cfgs.push(cfg);
+    }
     let expecting = format!("a {ident} object");
     quote! {
         impl<'de> serde::Deserialize<'de> for #ident {
@@ -41,7 +51,7 @@ pub(crate) fn deserialize_impl<'a>(ident: &super::naming::Name, fields: impl Int
                         let mut this = <self::#ident as Default>::default();
                         while let Some(key) = map.next_key::<Key<'de>>()? {
                             match key.as_str() {
-                                #(#wires => field(&mut this.#names, &mut map, #wires)?,)*
+                                #(#cfgs #wires => field(&mut this.#names, &mut map, #wires)?,)*
                                 _ => other(&mut this.additional_properties, key, &mut map)?,
                             }
                         }
@@ -70,9 +80,10 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
         .map(|f| {
             let p = f.property;
             let (wire, constant) = (&p.name, &f.constant);
-            props.push(quote!(pub const #constant: crate::runtime::Prop<Self> = crate::runtime::Prop::new(#wire);));
+            let cfg = cx.workloads.field_cfg(p);
+            props.push(quote!(#cfg pub const #constant: crate::runtime::Prop<Self> = crate::runtime::Prop::new(#wire);));
             let ty = rust_type::property(cx.names, &p.type_name, p.resolved, p.collection, &paths);
-            field_tokens(&p.name, &f.field, &p.description, &ty)
+            field_tokens(&p.name, &f.field, &p.description, &ty, cfg.as_ref())
         })
         .collect();
     // The properties by name, for `$select` (`Query::select([User::ID])`).
@@ -84,8 +95,11 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
             }
         }
     });
-    let deserialize =
-        deserialize_impl(ident, std::iter::once(("@odata.type", odata_type)).chain(t.fields.iter().map(|f| (f.property.name.as_str(), &f.field))));
+    let deserialize = deserialize_impl(
+        ident,
+        std::iter::once(("@odata.type", odata_type, None))
+            .chain(t.fields.iter().map(|f| (f.property.name.as_str(), &f.field, cx.workloads.field_cfg(f.property)))),
+    );
     let t = t.def;
     let mut doc = format!(
         "`{}` ({}).",

@@ -152,10 +152,10 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
     let body_struct = op_names.body.as_ref().map(|(ident, params)| {
         let fields = params.iter().map(|(field, p)| {
             let ty = rust_type::property(names, &p.type_name, p.resolved, p.collection, &paths);
-            field_tokens(&p.name, field, &p.description, &ty)
+            field_tokens(&p.name, field, &p.description, &ty, None)
         });
         let doc = format!(" The parameters of {}.", op.name);
-        let deserialize = super::model_struct::deserialize_impl(ident, params.iter().map(|(field, p)| (p.name.as_str(), field)));
+        let deserialize = super::model_struct::deserialize_impl(ident, params.iter().map(|(field, p)| (p.name.as_str(), field, None)));
         quote! {
             use crate::runtime::Field;
 

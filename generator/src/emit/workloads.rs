@@ -3,12 +3,12 @@
 //! types they reach.
 
 use super::naming::CrateNames;
-use crate::schema::{ApiVersion, Schema, TypeId, TypeKind};
+use crate::schema::{ApiVersion, PropertyDef, Schema, TypeId, TypeKind};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::{BTreeMap, BTreeSet};
 
-pub(super) struct Workloads {
+pub(crate) struct Workloads {
     /// Every workload, sorted: the crate's features.
     pub all: BTreeSet<String>,
     /// Per type, the workloads that need it.
@@ -31,8 +31,12 @@ pub(super) fn feature(workload: &str) -> String {
 
 impl Workloads {
     /// Each workload needs the types its operations take and return and
-    /// the types its pages define, and every type those reach (fields,
-    /// bases, and the derived types of an `AnyX`).
+    /// the types its pages define, and every type those reach (structural
+    /// fields, bases, and the derived types of an `AnyX`). Not through a
+    /// relationship (a navigation property, which Graph returns only on
+    /// `$expand`): `user.messages` would pull half the API into `users`.
+    /// A relationship's field is compiled where its type is (`field_cfg`);
+    /// without it, the property is kept in `additional_properties`.
     pub(super) fn new(schema: &Schema, names: &CrateNames) -> Self {
         let mut all = BTreeSet::new();
         let mut roots: BTreeMap<(ApiVersion, String), Vec<TypeId>> = BTreeMap::new();
@@ -61,7 +65,7 @@ impl Workloads {
                 }
                 let def = schema.get(id);
                 if def.kind != TypeKind::Enum {
-                    queue.extend(def.properties.iter().filter_map(|p| p.resolved));
+                    queue.extend(def.properties.iter().filter(|p| !p.navigation).filter_map(|p| p.resolved));
                     queue.extend(def.base);
                     if let Some(any) = names.get(id).and_then(|n| n.any.as_ref()) {
                         queue.extend(&any.derived);
@@ -79,6 +83,12 @@ impl Workloads {
             Some(features) => features_cfg(features),
             None => features_cfg(&BTreeSet::new()),
         }
+    }
+
+    /// The cfg of a struct's field: for a relationship, its type's (the
+    /// struct may be compiled without it); none for any other field.
+    pub(super) fn field_cfg(&self, property: &PropertyDef) -> Option<TokenStream> {
+        property.resolved.filter(|_| property.navigation).map(|id| self.type_cfg(id))
     }
 
     /// The cfg of an operation of `workload` (a workload or its feature name).
@@ -136,6 +146,41 @@ mod tests {
         ] {
             assert_eq!(features_of(&s, &workloads, ty), want, "{ty}");
         }
+    }
+
+    #[test]
+    fn a_relationship_is_compiled_where_its_type_is() {
+        let in_area = |page: String, area: &str| page.replace("ms.prod: \"users\"", &format!("ms.prod: \"{area}\""));
+        // users: GET /things/{id} returns a thing, whose `owner` is a
+        // relationship to an owner, a type of another area.
+        let thing = resource("thing", None, &[("id", "String")])
+            + "\n## Relationships\n|Relationship|Type|Description|\n|:---|:---|:---|\n|owner|owner|The thing's owner. é|\n";
+        let pages = [
+            ("api/thing-get.md", get("/things/{id}", "thing", r#"{"id": "1"}"#)),
+            ("resources/thing.md", in_area(thing, "devices")),
+            ("resources/owner.md", in_area(resource("owner", None, &[("name", "String")]), "sites")),
+        ];
+        let s = schema(&pages);
+        let owner = s.types.iter().find(|t| t.qualified() == "microsoft.graph.thing").unwrap().properties.iter().find(|p| p.name == "owner");
+        assert!(owner.is_some_and(|p| p.navigation), "the fixture's `owner` is a relationship");
+        let workloads = Workloads::new(&s, &CrateNames::new(&s, "graph-client"));
+        assert_eq!(features_of(&s, &workloads, "microsoft.graph.thing"), ["devices", "users"]);
+        assert_eq!(features_of(&s, &workloads, "microsoft.graph.owner"), ["sites"], "not pulled in by the relationship");
+
+        // Its field, constant, read and accessor are compiled with `sites`.
+        let pages: Vec<(&str, &str)> = pages.iter().map(|(p, t)| (*p, t.as_str())).collect();
+        let files = crate::fixtures::emitted(&pages);
+        let text = crate::fixtures::file(&files, "models/v1_0/src/thing.rs");
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        let cfg = r#"#[cfg(any(feature = "sites", feature = "all-workloads"))]"#;
+        for want in [
+            r#"#[serde(skip_serializing_if = "Field::is_absent")] pub owner: Field<Box<super::Owner>>,"#,
+            "pub const OWNER: crate::runtime::Prop<Self>",
+            r#""owner" => field(&mut this.owner, &mut map, "owner")?,"#,
+        ] {
+            assert!(flat.contains(&format!("{cfg} {want}")), "{want:?} under {cfg} in\n{text}");
+        }
+        assert_eq!(flat.matches(cfg).count(), 3, "a structural field has no cfg:\n{text}");
     }
 
     #[test]
