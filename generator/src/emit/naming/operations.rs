@@ -167,11 +167,51 @@ pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
             PathVariant {
                 name: scope.claim(&[pascal_case(&words)]),
                 template: template.path(),
-                params: template.params().map(|p| (p.to_owned(), fields.claim(&[field_name(p)]))).collect(),
+                params: param_fields(template).into_iter().map(|(p, candidates)| (p.to_owned(), fields.claim(&candidates))).collect(),
                 inline_args: template.has_inline_args(),
             }
         })
         .collect()
+}
+
+/// Each placeholder with its field's candidate names. A placeholder the
+/// path writes twice (`/users/{id}/events/{id}`) is named by the collection
+/// before it, singular (`user_id`, `event_id`), not numbered (`id`, `id2`).
+fn param_fields(template: &PathTemplate) -> Vec<(&str, Vec<String>)> {
+    let params: Vec<&str> = template.params().collect();
+    let mut out = Vec::new();
+    let mut before: Option<&str> = None;
+    for segment in &template.segments {
+        for part in &segment.parts {
+            if let Part::Param(p) = part {
+                let field = field_name(p);
+                // `{Id}` and `{id}` are one name in Rust.
+                let repeated = params.iter().filter(|q| field_name(q) == field).count() > 1;
+                let named = before.filter(|_| repeated && segment.parts.len() == 1).map(|b| snake_case(&format!("{} {field}", singular(b))));
+                out.push((p.as_str(), vec![named.unwrap_or(field)]));
+            }
+        }
+        before = match segment.parts.as_slice() {
+            [Part::Literal(l)] => Some(l.rsplit('.').next().unwrap_or(l)),
+            _ => None,
+        };
+    }
+    out
+}
+
+/// A collection segment's item: `events` → `event`, `policies` → `policy`,
+/// `statuses` → `status`. Graph's collections are English plurals; a
+/// segment that is not one (`children`, `me`) is kept as it is.
+fn singular(segment: &str) -> String {
+    if let Some(stem) = segment.strip_suffix("ies").filter(|s| !s.is_empty()) {
+        format!("{stem}y")
+    } else if let Some(stem) = segment.strip_suffix("sses").or_else(|| segment.strip_suffix("uses")).or_else(|| segment.strip_suffix("xes")) {
+        format!("{stem}{}", &segment[stem.len()..segment.len() - 2])
+    } else if segment.ends_with('s') && !segment.ends_with("ss") && segment.len() > 1 {
+        segment[..segment.len() - 1].to_owned()
+    } else {
+        segment.to_owned()
+    }
 }
 
 /// A placeholder's field (or argument): `{id | userPrincipalName}` takes
@@ -186,6 +226,51 @@ mod tests {
 
     fn names(paths: &[&str]) -> Vec<String> {
         variants(&paths.iter().map(|p| DocumentedPath::new(p)).collect::<Vec<_>>()).into_iter().map(|v| v.name.to_string()).collect()
+    }
+
+    #[test]
+    fn collections_name_their_items() {
+        let cases = [
+            ("events", "event"),
+            ("policies", "policy"),
+            ("statuses", "status"),
+            ("addresses", "address"),
+            ("boxes", "box"),
+            ("deviceConfigurations", "deviceConfiguration"),
+            ("userStatuses", "userStatus"),
+            ("children", "children"),
+            ("access", "access"),
+            ("me", "me"),
+            ("s", "s"),
+            ("ies", "ie"),
+            ("", ""),
+            ("éléments", "élément"),
+            ("日本語s", "日本語"),
+        ];
+        for (segment, want) in cases {
+            assert_eq!(singular(segment), want, "{segment:?}");
+        }
+    }
+
+    #[test]
+    fn a_placeholder_written_twice_is_named_by_its_collection() {
+        let fields =
+            |path: &str| -> Vec<String> { variants(&[DocumentedPath::new(path)]).remove(0).params.into_iter().map(|(_, f)| f.to_string()).collect() };
+        let cases: &[(&str, &[&str])] = &[
+            ("/users/{id}/events/{id}", &["user_id", "event_id"]),
+            ("/groups/{id}/members/{id}/$ref", &["group_id", "member_id"]),
+            ("/a/microsoft.graph.things/{id}/policies/{id}/x/{id}", &["thing_id", "policy_id", "x_id"]),
+            ("/users/{id}/events", &["id"]),
+            ("/me/contactfolders/{Id}/contacts/{id}", &["contactfolder_id", "contact_id"]),
+            ("/users/{user-id}/events/{event-id}", &["user_id", "event_id"]),
+            // No collection before it: numbered, as before.
+            ("/{id}/items/{id}", &["id", "item_id"]),
+            ("/x/items/{id}/y/items/{id}", &["item_id", "item_id2"]),
+            ("/a/f(x='{id}')/b/{id}", &["id", "b_id"]),
+        ];
+        for (path, want) in cases {
+            assert_eq!(fields(path), *want, "{path}");
+        }
     }
 
     #[test]
