@@ -23,6 +23,7 @@ mod permissions;
 mod query;
 mod request;
 mod retry;
+pub mod ser;
 pub mod testing;
 mod value;
 

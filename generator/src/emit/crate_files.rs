@@ -67,6 +67,7 @@ pub(super) const RUNTIME_FILES: &[(&str, &str)] = &[
     ("src/query.rs", include_str!("../../runtime/src/query.rs")),
     ("src/request.rs", include_str!("../../runtime/src/request.rs")),
     ("src/retry.rs", include_str!("../../runtime/src/retry.rs")),
+    ("src/ser.rs", include_str!("../../runtime/src/ser.rs")),
     ("src/testing.rs", include_str!("../../runtime/src/testing.rs")),
     ("src/value.rs", include_str!("../../runtime/src/value.rs")),
 ];

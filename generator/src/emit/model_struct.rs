@@ -5,26 +5,29 @@ use super::{rust_type, Context};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// One `Field<T>` struct field; `rename` only where the Rust name is not
-/// the wire name.
-pub(super) fn field_tokens(wire: &str, field: &super::naming::Name, description: &str, ty: &TokenStream, cfg: Option<&TokenStream>) -> TokenStream {
+/// One `Field<T>` struct field, under its cfg where it has one.
+pub(super) fn field_tokens(field: &super::naming::Name, description: &str, ty: &TokenStream, cfg: Option<&TokenStream>) -> TokenStream {
     let doc = doc_lines(description);
-    let rename = (field.as_str() != wire).then(|| quote!(rename = #wire,));
     quote! {
         #doc
         #cfg
-        #[serde(#rename skip_serializing_if = "Field::is_absent")]
         pub #field: Field<#ty>,
     }
 }
 
-/// `Deserialize` for a struct of `Field`s and `additional_properties`:
-/// one pass over the object, each documented property (by wire name) into
-/// its field, any other kept (`runtime::de`). It is what `#[serde(default)]`
-/// fields and a `#[serde(flatten)]` map would do, without buffering the
-/// object, and in less code. A wire name given twice is read once. A
-/// field under a cfg is read under it (else its property is kept).
-pub(crate) fn deserialize_impl<'a>(
+/// `Serialize` and `Deserialize` for a struct of `Field`s and
+/// `additional_properties`, each field by its wire name, a field under a
+/// cfg written and read under it (else its property is kept). A wire name
+/// given twice is the first field's.
+///
+/// Serialize: the present fields in order, then the unknown properties
+/// (`runtime::ser`), as serde's derive with `skip_serializing_if` and
+/// `flatten` writes them, in less code. Deserialize: one pass over the
+/// object, each documented property into its field, any other kept
+/// (`runtime::de`): what `#[serde(default)]` fields and a flattened map
+/// would do, without buffering the object. One `?` per object, not per
+/// field: each is code rustc checks for every model.
+pub(crate) fn json_impls<'a>(
     ident: &super::naming::Name,
     fields: impl IntoIterator<Item = (&'a str, &'a super::naming::Name, Option<TokenStream>)>,
 ) -> TokenStream {
@@ -37,6 +40,14 @@ pub(crate) fn deserialize_impl<'a>(
     }
     let expecting = format!("a {ident} object");
     quote! {
+        impl serde::Serialize for #ident {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut object = crate::runtime::ser::Object::new(serializer);
+                #(#cfgs object.field(#wires, &self.#names);)*
+                object.end(&self.additional_properties)
+            }
+        }
+
         impl<'de> serde::Deserialize<'de> for #ident {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 struct Properties;
@@ -50,10 +61,11 @@ pub(crate) fn deserialize_impl<'a>(
                         use crate::runtime::de::{field, other, Key};
                         let mut this = <self::#ident as Default>::default();
                         while let Some(key) = map.next_key::<Key<'de>>()? {
-                            match key.as_str() {
-                                #(#cfgs #wires => field(&mut this.#names, &mut map, #wires)?,)*
-                                _ => other(&mut this.additional_properties, key, &mut map)?,
-                            }
+                            let read = match key.as_str() {
+                                #(#cfgs #wires => field(&mut this.#names, &mut map, #wires),)*
+                                _ => other(&mut this.additional_properties, key, &mut map),
+                            };
+                            read?;
                         }
                         Ok(this)
                     }
@@ -83,7 +95,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
             let cfg = cx.workloads.field_cfg(p);
             props.push(quote!(#cfg pub const #constant: crate::runtime::Prop<Self> = crate::runtime::Prop::new(#wire);));
             let ty = rust_type::property(cx.names, &p.type_name, p.resolved, p.collection, &paths);
-            field_tokens(&p.name, &f.field, &p.description, &ty, cfg.as_ref())
+            field_tokens(&f.field, &p.description, &ty, cfg.as_ref())
         })
         .collect();
     // The properties by name, for `$select` (`Query::select([User::ID])`).
@@ -95,7 +107,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
             }
         }
     });
-    let deserialize = deserialize_impl(
+    let json = json_impls(
         ident,
         std::iter::once(("@odata.type", odata_type, None))
             .chain(t.fields.iter().map(|f| (f.property.name.as_str(), &f.field, cx.workloads.field_cfg(f.property)))),
@@ -120,19 +132,17 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
         use crate::runtime::Field;
 
         #doc
-        #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+        #[derive(Clone, Debug, Default, PartialEq)]
         pub struct #ident {
             /// The type the server says this value is (`#microsoft.graph.x`).
-            #[serde(rename = "@odata.type", skip_serializing_if = "Field::is_absent")]
             pub #odata_type: Field<String>,
             #(#fields)*
             /// Properties the docs do not list, kept so that nothing the
             /// server sends is lost when the value is serialized again.
-            #[serde(flatten)]
             pub additional_properties: serde_json::Map<String, serde_json::Value>,
         }
 
-        #deserialize
+        #json
 
         #props
     }
@@ -154,17 +164,21 @@ mod tests {
         let thing = file(&files, "models/v1_0/src/thing.rs");
         for want in [
             "pub struct Thing {",
-            r#"#[serde(skip_serializing_if = "Field::is_absent")] pub id: Field<String>,"#,
-            // Wire names that are not the field's are renamed; a keyword gets a `_`.
-            r#"#[serde(rename = "displayName", skip_serializing_if = "Field::is_absent")] pub display_name: Field<String>,"#,
+            "pub id: Field<String>,",
+            "pub display_name: Field<String>,",
             "pub tags: Field<Vec<String>>,",
-            r#"#[serde(rename = "type", skip_serializing_if = "Field::is_absent")] pub type_: Field<i32>,"#,
-            "#[serde(flatten)] pub additional_properties: serde_json::Map<String, serde_json::Value>,",
+            // A keyword gets a `_`.
+            "pub type_: Field<i32>,",
+            "pub additional_properties: serde_json::Map<String, serde_json::Value>,",
+            // Written by wire name, present fields in order, then the rest.
+            "impl serde::Serialize for Thing {",
+            r#"object.field("@odata.type", &self.odata_type); object.field("id", &self.id); object.field("displayName", &self.display_name);"#,
+            r#"object.field("type", &self.type_); object.end(&self.additional_properties)"#,
             // Read in one pass: each wire name into its field, the rest kept.
             "impl<'de> serde::Deserialize<'de> for Thing {",
-            r#""displayName" => { field(&mut this.display_name, &mut map, "displayName")? }"#,
-            r#""type" => field(&mut this.type_, &mut map, "type")?,"#,
-            "_ => other(&mut this.additional_properties, key, &mut map)?,",
+            r#""displayName" => { field(&mut this.display_name, &mut map, "displayName") }"#,
+            r#""type" => field(&mut this.type_, &mut map, "type"),"#,
+            "_ => other(&mut this.additional_properties, key, &mut map), }; read?;",
             r#"pub const ID: crate::runtime::Prop<Self> = crate::runtime::Prop::new("id");"#,
             r#"pub const DISPLAY_NAME: crate::runtime::Prop<Self> = crate::runtime::Prop::new( "displayName", );"#,
             r#"pub const TYPE_: crate::runtime::Prop<Self> = crate::runtime::Prop::new("type");"#,

@@ -152,23 +152,22 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
     let body_struct = op_names.body.as_ref().map(|(ident, params)| {
         let fields = params.iter().map(|(field, p)| {
             let ty = rust_type::property(names, &p.type_name, p.resolved, p.collection, &paths);
-            field_tokens(&p.name, field, &p.description, &ty, None)
+            field_tokens(field, &p.description, &ty, None)
         });
         let doc = format!(" The parameters of {}.", op.name);
-        let deserialize = super::model_struct::deserialize_impl(ident, params.iter().map(|(field, p)| (p.name.as_str(), field, None)));
+        let json = super::model_struct::json_impls(ident, params.iter().map(|(field, p)| (p.name.as_str(), field, None)));
         quote! {
             use crate::runtime::Field;
 
             #[doc = #doc]
-            #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+            #[derive(Clone, Debug, Default, PartialEq)]
             pub struct #ident {
                 #(#fields)*
                 /// Parameters the docs do not list.
-                #[serde(flatten)]
                 pub additional_properties: serde_json::Map<String, serde_json::Value>,
             }
 
-            #deserialize
+            #json
         }
     });
     let (output, kind) = output(op, names, &paths);
