@@ -167,17 +167,17 @@ pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
             PathVariant {
                 name: scope.claim(&[pascal_case(&words)]),
                 template: template.path(),
-                params: param_fields(template).into_iter().map(|(p, candidates)| (p.to_owned(), fields.claim(&candidates))).collect(),
+                params: param_fields(template).into_iter().map(|(p, name)| (p.to_owned(), fields.claim(&[name]))).collect(),
                 inline_args: template.has_inline_args(),
             }
         })
         .collect()
 }
 
-/// Each placeholder with its field's candidate names. A placeholder the
+/// Each placeholder with its field's name. A placeholder the
 /// path writes twice (`/users/{id}/events/{id}`) is named by the collection
 /// before it, singular (`user_id`, `event_id`), not numbered (`id`, `id2`).
-fn param_fields(template: &PathTemplate) -> Vec<(&str, Vec<String>)> {
+fn param_fields(template: &PathTemplate) -> Vec<(&str, String)> {
     let params: Vec<&str> = template.params().collect();
     let mut out = Vec::new();
     let mut before: Option<&str> = None;
@@ -188,7 +188,7 @@ fn param_fields(template: &PathTemplate) -> Vec<(&str, Vec<String>)> {
                 // `{Id}` and `{id}` are one name in Rust.
                 let repeated = params.iter().filter(|q| field_name(q) == field).count() > 1;
                 let named = before.filter(|_| repeated && segment.parts.len() == 1).map(|b| snake_case(&format!("{} {field}", singular(b))));
-                out.push((p.as_str(), vec![named.unwrap_or(field)]));
+                out.push((p.as_str(), named.unwrap_or(field)));
             }
         }
         before = match segment.parts.as_slice() {
