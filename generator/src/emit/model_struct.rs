@@ -85,14 +85,16 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
     let ident = &t.ident;
     let paths = rust_type::Paths::inside(quote!(super::));
     let odata_type = t.odata_type.as_ref().expect("a struct's names have its `@odata.type` field");
+    // A relationship's cfg, once per field: its field, constant and JSON arms.
+    let cfgs: Vec<Option<TokenStream>> = t.fields.iter().map(|f| cx.workloads.field_cfg(f.property)).collect();
     let mut props = Vec::new();
     let fields: Vec<TokenStream> = t
         .fields
         .iter()
-        .map(|f| {
+        .zip(&cfgs)
+        .map(|(f, cfg)| {
             let p = f.property;
             let (wire, constant) = (&p.name, &f.constant);
-            let cfg = cx.workloads.field_cfg(p);
             props.push(quote!(#cfg pub const #constant: crate::runtime::Prop<Self> = crate::runtime::Prop::new(#wire);));
             let ty = rust_type::property(cx.names, &p.type_name, p.resolved, p.collection, &paths);
             field_tokens(&f.field, &p.description, &ty, cfg.as_ref())
@@ -109,8 +111,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
     });
     let json = json_impls(
         ident,
-        std::iter::once(("@odata.type", odata_type, None))
-            .chain(t.fields.iter().map(|f| (f.property.name.as_str(), &f.field, cx.workloads.field_cfg(f.property)))),
+        std::iter::once(("@odata.type", odata_type, None)).chain(t.fields.iter().zip(cfgs).map(|(f, cfg)| (f.property.name.as_str(), &f.field, cfg))),
     );
     let t = t.def;
     let mut doc = format!(

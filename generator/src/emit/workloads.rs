@@ -167,7 +167,7 @@ mod tests {
         assert_eq!(features_of(&s, &workloads, "microsoft.graph.thing"), ["devices", "users"]);
         assert_eq!(features_of(&s, &workloads, "microsoft.graph.owner"), ["sites"], "not pulled in by the relationship");
 
-        // Its field, constant, read and accessor are compiled with `sites`.
+        // Its field, constant, write and read are compiled with `sites`.
         let pages: Vec<(&str, &str)> = pages.iter().map(|(p, t)| (*p, t.as_str())).collect();
         let files = crate::fixtures::emitted(&pages);
         let text = crate::fixtures::file(&files, "models/v1_0/src/thing.rs");
