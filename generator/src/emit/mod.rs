@@ -178,6 +178,12 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             crate_files::ModelsCrate { version: names.version, dir: format!("models/{}", names.module), package: package.clone(), ident }
         })
         .collect();
+    let operations_crates: Vec<crate_files::OperationsCrate> = crate_names
+        .operations
+        .iter()
+        .enumerate()
+        .map(|(i, (package, ident))| crate_files::OperationsCrate { dir: format!("operations/{}", i + 1), package: package.clone(), ident })
+        .collect();
     for (names, models_crate) in crate_names.versions.values().zip(&models_crates) {
         let cx = Context { names, krate: &crate_names.krate, workloads: &workloads };
         let module = &names.module;
@@ -209,17 +215,32 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
         files
             .push(OutputFile::new(format!("{}/Cargo.toml", models_crate.dir), crate_files::models_cargo_toml(options, &workloads.all, models_crate)));
 
+        // Each operation in its part's crate; the main crate re-exports them.
         let op_files: Vec<OutputFile> = names
             .operations
             .par_iter()
-            .map(|n| renderer.render(&format!("src/{module}/operations/{}.rs", n.file), operation::emit(&cx, n)))
+            .map(|n| {
+                let part = &operations_crates[crate_files::operations_part(&n.file)];
+                renderer.render(&format!("{}/src/{module}/operations/{}.rs", part.dir, n.file), operation::emit(&cx, n))
+            })
             .collect();
         files.extend(op_files);
-        let op_mods: Vec<_> = names.operations.iter().map(|n| (&n.file, n.exports(), workloads.operation_cfg(&n.op.workload))).collect();
-        files.push(renderer.render(
-            &format!("src/{module}/operations/mod.rs"),
-            crate_files::reexports(&op_mods, "Operations: one struct per operation, and an enum of its request paths."),
-        ));
+        for (i, part) in operations_crates.iter().enumerate() {
+            let op_mods: Vec<_> = names
+                .operations
+                .iter()
+                .filter(|n| crate_files::operations_part(&n.file) == i)
+                .map(|n| (&n.file, n.exports(), workloads.operation_cfg(&n.op.workload)))
+                .collect();
+            files.push(renderer.render(
+                &format!("{}/src/{module}/operations/mod.rs", part.dir),
+                crate_files::reexports(&op_mods, "This part's operations: one struct per operation, and an enum of its request paths."),
+            ));
+            files.push(
+                renderer.render(&format!("{}/src/{module}/mod.rs", part.dir), crate_files::operations_version_mod(names.version, models_crate.ident)),
+            );
+        }
+        files.push(renderer.render(&format!("src/{module}/operations/mod.rs"), crate_files::operations_reexports(module, &operations_crates)));
         files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(names.version, models_crate.ident)));
         let nav_files: Vec<OutputFile> = nav::modules(&cx)
             .into_par_iter()
@@ -252,6 +273,13 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
     }
     let versions: Vec<(ApiVersion, &Name)> = crate_names.versions.iter().map(|(v, n)| (*v, &n.module)).collect();
     files.push(renderer.render("src/lib.rs", crate_files::lib_rs(&versions)));
+    for part in &operations_crates {
+        files.push(renderer.render(&format!("{}/src/lib.rs", part.dir), crate_files::operations_lib_rs(&options.crate_name, &versions)));
+        files.push(OutputFile::new(
+            format!("{}/Cargo.toml", part.dir),
+            crate_files::operations_cargo_toml(options, &workloads.all, &models_crates, part),
+        ));
+    }
     if options.runtime == RuntimeDep::Vendored {
         files.extend(
             crate_files::RUNTIME_FILES
@@ -259,7 +287,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
                 .map(|(path, text)| OutputFile::new(format!("{}/{path}", crate_files::VENDORED_RUNTIME), (*text).to_owned())),
         );
     }
-    files.push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(options, &workloads.all, &models_crates)));
+    files.push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(options, &workloads.all, &models_crates, &operations_crates)));
     // The emitters' findings belong in schema.json with the rest.
     files.push(OutputFile::new("schema.json", schema.to_json_with(&diagnostics)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
