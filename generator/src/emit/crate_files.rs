@@ -1,6 +1,6 @@
 //! The crate's frame: Cargo.toml, lib.rs, module files and the runtime.
 
-use super::naming::{Name, OPERATION_PARTS};
+use super::naming::{Name, PARTS};
 use super::EmitOptions;
 use crate::schema::ApiVersion;
 use proc_macro2::TokenStream;
@@ -82,8 +82,8 @@ pub(super) struct ModelsCrate<'a> {
     pub ident: &'a Name,
 }
 
-/// A part of the operations, as a crate of its own.
-pub(super) struct OperationsCrate<'a> {
+/// A part of the operations or of the navigation, as a crate of its own.
+pub(super) struct PartCrate<'a> {
     /// Its folder under the generated crate (`operations/1`).
     pub dir: String,
     /// Its package name (`graph-client-operations-1`) and its name in Rust.
@@ -91,26 +91,42 @@ pub(super) struct OperationsCrate<'a> {
     pub ident: &'a Name,
 }
 
-/// Which part of the operations (an index of `OPERATION_PARTS`) holds the
-/// operation in module `file`: a hash of its name (FNV-1a, a fixed
-/// algorithm), so the parts are about the same size and an operation stays
-/// where it is when pages are added or removed: the crates' diffs show
-/// what changed, not a reshuffle.
-pub(super) fn operations_part(file: &Name) -> usize {
-    // The remainder is below OPERATION_PARTS, so it fits any usize.
-    (super::fnv(&[file.as_str().as_bytes()]) % OPERATION_PARTS as u64) as usize
+impl<'a> PartCrate<'a> {
+    /// Each part of `crates` (package, name), in folders `{dir}/1`, `{dir}/2`...
+    pub(super) fn all(dir: &str, crates: &'a [(String, Name)]) -> Vec<Self> {
+        crates
+            .iter()
+            .enumerate()
+            .map(|(i, (package, ident))| PartCrate { dir: format!("{dir}/{}", i + 1), package: package.clone(), ident })
+            .collect()
+    }
+
+    fn dep(&self) -> (&str, &str) {
+        (&self.package, &self.dir)
+    }
+}
+
+/// Which part (an index below `PARTS`) holds the operation in module
+/// `name`: a hash of its name (FNV-1a, a fixed algorithm), so the parts
+/// are about the same size and an operation stays where it is when pages
+/// are added or removed: the crates' diffs show what changed, not a
+/// reshuffle. (The navigation's few, uneven subtrees are placed by size:
+/// `nav::subtree_parts`.)
+pub(super) fn part_of(name: &Name) -> usize {
+    // The remainder is below PARTS, so it fits any usize.
+    (super::fnv(&[name.as_str().as_bytes()]) % PARTS as u64) as usize
 }
 
 /// Each workload a feature; `all-workloads` all of them. A workload's
 /// feature also turns it on in each crate of `forward_to` (the main crate
-/// forwards to the models' and operations' crates, an operations crate to
-/// the models').
-fn features(workloads: &std::collections::BTreeSet<String>, forward_to: &[&str]) -> String {
+/// forwards to every crate it depends on, a part to the crates it depends
+/// on).
+fn features(workloads: &std::collections::BTreeSet<String>, forward_to: &[(&str, &str)]) -> String {
     let quoted: Vec<String> = workloads.iter().map(|w| format!("\"{w}\"")).collect();
     let mut features =
         format!("# Every workload; `default-features = false` and one workload compile only it.\nall-workloads = [{}]\n", quoted.join(", "));
     for w in workloads {
-        let forwarded: Vec<String> = forward_to.iter().map(|package| format!("\"{package}/{w}\"")).collect();
+        let forwarded: Vec<String> = forward_to.iter().map(|(package, _)| format!("\"{package}/{w}\"")).collect();
         features.push_str(&format!("{w} = [{}]\n", forwarded.join(", ")));
     }
     features
@@ -124,15 +140,18 @@ fn path_deps(crates: &[(&str, &str)], depth: usize) -> String {
     crates.iter().map(|(package, dir)| format!("{package} = {{ path = \"{up}{dir}\", default-features = false }}\n")).collect()
 }
 
-pub(super) fn cargo_toml(
-    options: &EmitOptions,
-    workloads: &std::collections::BTreeSet<String>,
-    models: &[ModelsCrate],
-    operations: &[OperationsCrate],
-) -> String {
-    let models: Vec<(&str, &str)> = models.iter().map(|m| (m.package.as_str(), m.dir.as_str())).collect();
-    let operations: Vec<(&str, &str)> = operations.iter().map(|o| (o.package.as_str(), o.dir.as_str())).collect();
-    let forward_to: Vec<&str> = models.iter().chain(&operations).map(|(package, _)| *package).collect();
+/// The generated crates a crate depends on, as (package, folder).
+pub(super) struct Deps<'a> {
+    pub models: &'a [ModelsCrate<'a>],
+    pub operations: &'a [PartCrate<'a>],
+    pub navigation: &'a [PartCrate<'a>],
+}
+
+pub(super) fn cargo_toml(options: &EmitOptions, workloads: &std::collections::BTreeSet<String>, deps: &Deps) -> String {
+    let models: Vec<(&str, &str)> = deps.models.iter().map(|m| (m.package.as_str(), m.dir.as_str())).collect();
+    let operations: Vec<(&str, &str)> = deps.operations.iter().map(PartCrate::dep).collect();
+    let navigation: Vec<(&str, &str)> = deps.navigation.iter().map(PartCrate::dep).collect();
+    let all: Vec<(&str, &str)> = models.iter().chain(&operations).chain(&navigation).copied().collect();
     // Not Rust: a TOML template is the honest way to write it.
     format!(
         r#"# @generated by graphgen. Do not edit.
@@ -154,9 +173,9 @@ azure-identity = ["graphgen-runtime/azure-identity"]
 graphgen-runtime = {{ {runtime}, default-features = false }}
 # Each version's models are a crate of their own: rustc compiles them
 # apart (each with less memory), and keeps them while operations change.
-{models_deps}# The operations, in parts that cargo compiles side by side; this crate
-# re-exports them all, and adds the fluent navigation over them.
-{operations_deps}serde = {{ version = "1", features = ["derive"] }}
+{models_deps}# The operations, then the fluent navigation over them, each in parts
+# that cargo compiles side by side; this crate re-exports them all.
+{part_deps}serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["preserve_order"] }}
 
 [dev-dependencies]
@@ -164,24 +183,31 @@ tokio = {{ version = "1", features = ["macros", "rt"] }}
 wiremock = "0.6"
 "#,
         name = options.crate_name,
-        features = features(workloads, &forward_to),
+        features = features(workloads, &all),
         runtime = options.runtime.toml(0),
         models_deps = path_deps(&models, 0),
-        operations_deps = path_deps(&operations, 0),
+        part_deps = path_deps(&all[models.len()..], 0),
     )
 }
 
-/// An operations crate's manifest: its features are its main crate's
-/// workloads, and turn on the same in the models crates.
-pub(super) fn operations_cargo_toml(
+/// A part's manifest: its features are its main crate's workloads, and
+/// turn on the same in the crates it depends on (an operations part: the
+/// models; a navigation part: the models and the operations).
+pub(super) fn part_cargo_toml(
     options: &EmitOptions,
     workloads: &std::collections::BTreeSet<String>,
-    models: &[ModelsCrate],
-    operations: &OperationsCrate,
+    part: &PartCrate,
+    what: &str,
+    deps: &Deps,
 ) -> String {
-    let depth = operations.dir.split('/').count();
-    let models: Vec<(&str, &str)> = models.iter().map(|m| (m.package.as_str(), m.dir.as_str())).collect();
-    let forward_to: Vec<&str> = models.iter().map(|(package, _)| *package).collect();
+    let depth = part.dir.split('/').count();
+    let deps: Vec<(&str, &str)> = deps
+        .models
+        .iter()
+        .map(|m| (m.package.as_str(), m.dir.as_str()))
+        .chain(deps.operations.iter().map(PartCrate::dep))
+        .chain(deps.navigation.iter().map(PartCrate::dep))
+        .collect();
     format!(
         r#"# @generated by graphgen. Do not edit.
 [package]
@@ -189,7 +215,7 @@ name = "{name}"
 version = "0.1.0"
 edition = "2021"
 publish = false
-description = "A part of the operations of the crate {main}, which re-exports them"
+description = "A part of the {what} of the crate {main}, which re-exports them"
 
 [features]
 # Alone, all of them; the main crate turns on only its own.
@@ -197,14 +223,14 @@ default = ["all-workloads"]
 {features}
 [dependencies]
 graphgen-runtime = {{ {runtime}, default-features = false }}
-{models_deps}serde = {{ version = "1", features = ["derive"] }}
+{deps}serde = {{ version = "1", features = ["derive"] }}
 serde_json = {{ version = "1", features = ["preserve_order"] }}
 "#,
-        name = operations.package,
+        name = part.package,
         main = options.crate_name,
-        features = features(workloads, &forward_to),
+        features = features(workloads, &deps),
         runtime = options.runtime.toml(depth),
-        models_deps = path_deps(&models, depth),
+        deps = path_deps(&deps, depth),
     )
 }
 
@@ -298,13 +324,13 @@ pub(super) fn version_mod(version: ApiVersion, models: &Name) -> TokenStream {
     }
 }
 
-/// An operations crate's root: a module per version with this part's
-/// operations, and the runtime and each version's models under the names
-/// operations use (`crate::runtime`, `crate::v1_0::models`).
-pub(super) fn operations_lib_rs(main: &str, versions: &[(ApiVersion, &Name)]) -> TokenStream {
-    let doc = format!(" A part of the operations of the crate `{main}`, which re-exports them all: use that crate.");
+/// A part's root: a module per version with this part's items, and the
+/// runtime, each version's models and (for navigation) its operations
+/// under the names they use (`crate::runtime`, `crate::v1_0::models`).
+pub(super) fn part_lib_rs(main: &str, what: &str, versions: &[(ApiVersion, &Name)]) -> TokenStream {
+    let doc = format!(" A part of the {what} of the crate `{main}`, which re-exports them all: use that crate.");
     let mods = versions.iter().map(|(v, m)| {
-        let doc = format!(" Microsoft Graph {}'s operations in this part.", v.as_str());
+        let doc = format!(" Microsoft Graph {}'s {what} in this part.", v.as_str());
         quote!(#[doc = #doc] pub mod #m;)
     });
     quote! {
@@ -316,27 +342,43 @@ pub(super) fn operations_lib_rs(main: &str, versions: &[(ApiVersion, &Name)]) ->
     }
 }
 
-/// A version's module in an operations crate.
-pub(super) fn operations_version_mod(version: ApiVersion, models: &Name) -> TokenStream {
-    let doc = format!(" Microsoft Graph {}: its models, and this part's operations.", version.as_str());
+/// A version's module in a part: the models, and this part's operations,
+/// or the operations (all parts' re-exported) and this part's navigation.
+pub(super) fn part_version_mod(version: ApiVersion, models: &Name, navigation: bool) -> TokenStream {
+    let doc = format!(
+        " Microsoft Graph {}: its models and operations, and this part's {}.",
+        version.as_str(),
+        if navigation { "navigation" } else { "operations" }
+    );
+    let nav = navigation.then(|| {
+        quote!(
+            pub mod nav;
+        )
+    });
     quote! {
         #![doc = #doc]
         pub use #models as models;
         pub mod operations;
+        #nav
     }
 }
 
-/// A version's `operations` in the main crate: every part's, re-exported
-/// (and documented) here.
-pub(super) fn operations_reexports(module: &Name, parts: &[OperationsCrate]) -> TokenStream {
-    let parts = parts.iter().map(|p| p.ident);
-    // A part may hold none of the operations a set of features compiles
-    // (or a version none at all): its glob then imports nothing, which is
-    // not a mistake here.
+/// A version's `operations` in the main crate (and in a navigation part):
+/// every part's, re-exported (and documented) there.
+pub(super) fn operations_reexports(module: &Name, parts: &[PartCrate]) -> TokenStream {
+    let globs = part_globs(parts, &quote!(#module::operations));
     quote! {
         //! Operations: one struct per operation, and an enum of its request paths.
-        #(#[doc(inline)] #[allow(unused_imports)] pub use #parts::#module::operations::*;)*
+        #globs
     }
+}
+
+/// `pub use` of everything in `path` of each part. A part may hold none of
+/// what a set of features compiles (or of a version): its glob then
+/// imports nothing, which is not a mistake here.
+pub(super) fn part_globs(parts: &[PartCrate], path: &TokenStream) -> TokenStream {
+    let parts = parts.iter().map(|p| p.ident);
+    quote!(#(#[doc(inline)] #[allow(unused_imports)] pub use #parts::#path::*;)*)
 }
 
 /// A module file per item, its public items re-exported, both compiled
@@ -371,9 +413,9 @@ mod tests {
     }
 
     #[test]
-    fn an_operation_s_part_is_a_fixed_hash_of_its_name() {
+    fn a_module_s_part_is_a_fixed_hash_of_its_name() {
         let mut scope = super::super::naming::Scope::default();
-        let mut part = |name: &str| operations_part(&scope.claim(&[name.to_owned()]));
+        let mut part = |name: &str| part_of(&scope.claim(&[name.to_owned()]));
         // FNV-1a of the module name: the same part on every run, machine
         // and graphgen build, whatever else the docs hold.
         let cases = [("list_users", 0), ("get_user", 1), ("create_device_configuration_device_status", 1), ("a", 0)];
@@ -381,7 +423,7 @@ mod tests {
             assert_eq!(part(name), want, "{name}");
         }
         // And the parts are about the same size.
-        let mut sizes = [0usize; OPERATION_PARTS];
+        let mut sizes = [0usize; PARTS];
         for i in 0..2000 {
             sizes[part(&format!("operation_{i}"))] += 1;
         }

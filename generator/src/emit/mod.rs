@@ -178,12 +178,8 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
             crate_files::ModelsCrate { version: names.version, dir: format!("models/{}", names.module), package: package.clone(), ident }
         })
         .collect();
-    let operations_crates: Vec<crate_files::OperationsCrate> = crate_names
-        .operations
-        .iter()
-        .enumerate()
-        .map(|(i, (package, ident))| crate_files::OperationsCrate { dir: format!("operations/{}", i + 1), package: package.clone(), ident })
-        .collect();
+    let operations_crates = crate_files::PartCrate::all("operations", &crate_names.operations);
+    let navigation_crates = crate_files::PartCrate::all("navigation", &crate_names.navigation);
     for (names, models_crate) in crate_names.versions.values().zip(&models_crates) {
         let cx = Context { names, krate: &crate_names.krate, workloads: &workloads };
         let module = &names.module;
@@ -215,21 +211,23 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
         files
             .push(OutputFile::new(format!("{}/Cargo.toml", models_crate.dir), crate_files::models_cargo_toml(options, &workloads.all, models_crate)));
 
-        // Each operation in its part's crate; the main crate re-exports them.
+        // Each operation in its part's crate, each subtree of the
+        // navigation in its part's; the main crate re-exports them.
         let op_files: Vec<OutputFile> = names
             .operations
             .par_iter()
             .map(|n| {
-                let part = &operations_crates[crate_files::operations_part(&n.file)];
+                let part = &operations_crates[crate_files::part_of(&n.file)];
                 renderer.render(&format!("{}/src/{module}/operations/{}.rs", part.dir, n.file), operation::emit(&cx, n))
             })
             .collect();
         files.extend(op_files);
+        let reexported_operations = crate_files::operations_reexports(module, &operations_crates);
         for (i, part) in operations_crates.iter().enumerate() {
             let op_mods: Vec<_> = names
                 .operations
                 .iter()
-                .filter(|n| crate_files::operations_part(&n.file) == i)
+                .filter(|n| crate_files::part_of(&n.file) == i)
                 .map(|n| (&n.file, n.exports(), workloads.operation_cfg(&n.op.workload)))
                 .collect();
             files.push(renderer.render(
@@ -237,16 +235,28 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
                 crate_files::reexports(&op_mods, "This part's operations: one struct per operation, and an enum of its request paths."),
             ));
             files.push(
-                renderer.render(&format!("{}/src/{module}/mod.rs", part.dir), crate_files::operations_version_mod(names.version, models_crate.ident)),
+                renderer
+                    .render(&format!("{}/src/{module}/mod.rs", part.dir), crate_files::part_version_mod(names.version, models_crate.ident, false)),
             );
         }
-        files.push(renderer.render(&format!("src/{module}/operations/mod.rs"), crate_files::operations_reexports(module, &operations_crates)));
+        let subtree_parts = nav::subtree_parts(&names.nav);
+        for (i, part) in navigation_crates.iter().enumerate() {
+            files.push(renderer.render(&format!("{}/src/{module}/nav/mod.rs", part.dir), nav::part_file(&cx, i, &subtree_parts)));
+            files.push(renderer.render(&format!("{}/src/{module}/operations/mod.rs", part.dir), reexported_operations.clone()));
+            files.push(
+                renderer.render(&format!("{}/src/{module}/mod.rs", part.dir), crate_files::part_version_mod(names.version, models_crate.ident, true)),
+            );
+        }
+        files.push(renderer.render(&format!("src/{module}/operations/mod.rs"), reexported_operations));
         files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(names.version, models_crate.ident)));
         let nav_files: Vec<OutputFile> = nav::modules(&cx)
             .into_par_iter()
             .map(|m| match m {
-                None => renderer.render(&format!("src/{module}/nav/mod.rs"), nav::file(&cx, m)),
-                Some(name) => renderer.render(&format!("src/{module}/nav/{name}.rs"), nav::file(&cx, m)),
+                None => renderer.render(&format!("src/{module}/nav/mod.rs"), nav::file(&cx, m, &navigation_crates)),
+                Some(name) => {
+                    let part = &navigation_crates[subtree_parts[name]];
+                    renderer.render(&format!("{}/src/{module}/nav/{name}.rs", part.dir), nav::file(&cx, m, &navigation_crates))
+                }
             })
             .collect();
         files.extend(nav_files);
@@ -273,12 +283,14 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
     }
     let versions: Vec<(ApiVersion, &Name)> = crate_names.versions.iter().map(|(v, n)| (*v, &n.module)).collect();
     files.push(renderer.render("src/lib.rs", crate_files::lib_rs(&versions)));
-    for part in &operations_crates {
-        files.push(renderer.render(&format!("{}/src/lib.rs", part.dir), crate_files::operations_lib_rs(&options.crate_name, &versions)));
-        files.push(OutputFile::new(
-            format!("{}/Cargo.toml", part.dir),
-            crate_files::operations_cargo_toml(options, &workloads.all, &models_crates, part),
-        ));
+    let all = crate_files::Deps { models: &models_crates, operations: &operations_crates, navigation: &navigation_crates };
+    let of_operations = crate_files::Deps { operations: &[], navigation: &[], ..all };
+    let of_navigation = crate_files::Deps { navigation: &[], ..all };
+    for (what, crates, deps) in [("operations", &operations_crates, &of_operations), ("navigation", &navigation_crates, &of_navigation)] {
+        for part in crates {
+            files.push(renderer.render(&format!("{}/src/lib.rs", part.dir), crate_files::part_lib_rs(&options.crate_name, what, &versions)));
+            files.push(OutputFile::new(format!("{}/Cargo.toml", part.dir), crate_files::part_cargo_toml(options, &workloads.all, part, what, deps)));
+        }
     }
     if options.runtime == RuntimeDep::Vendored {
         files.extend(
@@ -287,7 +299,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
                 .map(|(path, text)| OutputFile::new(format!("{}/{path}", crate_files::VENDORED_RUNTIME), (*text).to_owned())),
         );
     }
-    files.push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(options, &workloads.all, &models_crates, &operations_crates)));
+    files.push(OutputFile::new("Cargo.toml", crate_files::cargo_toml(options, &workloads.all, &all)));
     // The emitters' findings belong in schema.json with the rest.
     files.push(OutputFile::new("schema.json", schema.to_json_with(&diagnostics)));
     files.sort_by(|a, b| a.path.cmp(&b.path));

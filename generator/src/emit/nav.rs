@@ -3,14 +3,17 @@
 //! .messages().get()` returns a `runtime::Call` of the documented
 //! operation, its path filled with the values given on the way.
 
+use super::crate_files::{part_globs, PartCrate};
 use super::naming::nav::NavTree;
 use super::naming::Name;
+use super::naming::PARTS;
 use super::operation::body_type;
 use super::rust_type::Paths;
 use super::workloads::features_cfg;
 use super::Context;
 use proc_macro2::TokenStream;
 use quote::quote;
+use std::collections::BTreeMap;
 
 /// The modules of a version's `nav`: `None` for `mod.rs` (the root),
 /// then one per segment the root has, holding everything below it.
@@ -21,26 +24,64 @@ pub(super) fn modules<'a>(cx: &'a Context) -> Vec<Option<&'a Name>> {
     modules
 }
 
-/// One module's file: its nodes, in tree order.
-pub(super) fn file(cx: &Context, module: Option<&Name>) -> TokenStream {
+/// One module's file: its nodes, in tree order. The root's (in the main
+/// crate) re-exports every part's subtrees; a subtree's is in its part.
+pub(super) fn file(cx: &Context, module: Option<&Name>, parts: &[PartCrate]) -> TokenStream {
     let tree = &cx.names.nav;
     let items = tree.nodes.iter().enumerate().filter(|(_, n)| n.module.as_ref() == module).map(|(i, _)| node(cx, tree, i));
     if module.is_some() {
         return quote!(#(#items)*);
     }
-    let mods = tree.nodes[0].children.iter().map(|e| {
-        let child = &tree.nodes[e.to];
-        let m = child.module.as_ref().expect("a root child has a module");
-        let cfg = features_cfg(&child.features);
-        quote!(#cfg mod #m; #cfg pub use #m::*;)
-    });
+    let m = &cx.names.module;
+    let globs = part_globs(parts, &quote!(#m::nav));
     quote! {
         //! Fluent navigation over the documented request paths: from
         //! [`Graph`] (or `client.<version>()` with the crate's
         //! `Navigate`), a method per path segment, ending in the
         //! operations documented on the path.
-        #(#mods)*
+        #globs
         #(#items)*
+    }
+}
+
+/// Which part (an index below `PARTS`) holds each subtree below the root.
+/// The subtrees are few and of very different sizes (`me` is a third of
+/// v1.0's navigation), so a hash of their names would leave most of it in
+/// one part: each, largest first (by its methods), goes to the part with
+/// the fewest methods so far. Ties go by name and then to the first part,
+/// so the same tree gives the same parts.
+pub(super) fn subtree_parts(tree: &NavTree) -> BTreeMap<&Name, usize> {
+    let mut sizes: BTreeMap<&Name, usize> = BTreeMap::new();
+    for n in &tree.nodes {
+        if let Some(m) = &n.module {
+            *sizes.entry(m).or_default() += 1 + n.children.len() + n.terminals.len();
+        }
+    }
+    let mut by_size: Vec<(&Name, usize)> = sizes.into_iter().collect();
+    by_size.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut load = [0usize; PARTS];
+    by_size
+        .into_iter()
+        .map(|(m, size)| {
+            let part = (0..PARTS).min_by_key(|&p| load[p]).unwrap_or(0);
+            load[part] += size;
+            (m, part)
+        })
+        .collect()
+}
+
+/// A part's `nav` module: the subtrees below the root that it holds.
+pub(super) fn part_file(cx: &Context, part: usize, parts: &BTreeMap<&Name, usize>) -> TokenStream {
+    let tree = &cx.names.nav;
+    let mods = tree.nodes[0].children.iter().filter_map(|e| {
+        let child = &tree.nodes[e.to];
+        let m = child.module.as_ref().expect("a root child has a module");
+        let cfg = features_cfg(&child.features);
+        (parts.get(m) == Some(&part)).then(|| quote!(#cfg mod #m; #cfg pub use #m::*;))
+    });
+    quote! {
+        //! This part's subtrees of the navigation.
+        #(#mods)*
     }
 }
 
@@ -52,13 +93,10 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
     let edges = n.children.iter().map(|e| {
         let child = &tree.nodes[e.to];
         let child_ident = &child.ident;
-        // From the root (in `mod.rs`), a child stands in its module.
-        let ty = match (&n.module, &child.module) {
-            (None, Some(module)) => quote!(#module::#child_ident),
-            _ => quote!(#child_ident),
-        };
         let args = &e.args;
         let nav = if args.is_empty() { quote!(self.nav.clone()) } else { quote!(self.nav #(.with(#args))*) };
+        // From the root (in the main crate), a child is in a part's crate.
+        let make = if index == 0 { quote!(#child_ident::from_nav(#nav)) } else { quote!(#child_ident { nav: #nav }) };
         let doc = format!(" `{}`", child.path);
         // Under the node's own cfg, a method needs one only for less.
         let cfg = (child.features != n.features).then(|| features_cfg(&child.features));
@@ -67,8 +105,8 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             #[doc = #doc]
             #cfg
             #[inline]
-            pub fn #method(&self, #(#args: impl Into<String>),*) -> #ty {
-                #ty { nav: #nav }
+            pub fn #method(&self, #(#args: impl Into<String>),*) -> #child_ident {
+                #make
             }
         }
     });
@@ -110,6 +148,16 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         format!(" `{}` and the paths below it.", n.path)
     };
     let cfg = (index != 0).then(|| features_cfg(&n.features));
+    let from_nav = tree.nodes[0].children.iter().any(|e| e.to == index).then(|| {
+        quote! {
+            /// For the root, in the crate that re-exports this one.
+            #[doc(hidden)]
+            #[inline]
+            pub fn from_nav(nav: crate::runtime::Nav) -> Self {
+                #ident { nav }
+            }
+        }
+    });
     let new = (index == 0).then(|| {
         quote! {
             /// The root, sending with `client`.
@@ -136,6 +184,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         #cfg
         impl #ident {
             #new
+            #from_nav
             #(#edges)*
             #(#terminals)*
         }
@@ -147,6 +196,40 @@ mod tests {
     use crate::fixtures::{create, emitted, file, get, resource};
 
     #[test]
+    fn subtrees_are_balanced_over_the_parts_by_size() {
+        use super::super::naming::nav::{NavEdge, NavNode, NavTree};
+        use super::super::naming::Scope;
+        let mut scope = Scope::default();
+        let mut name = |s: &str| scope.claim(&[s.to_owned()]);
+        // A subtree of one node with `size - 1` methods.
+        let mut node = |module: Option<&str>, size: usize| NavNode {
+            ident: name(&format!("N{}", module.unwrap_or("root"))),
+            path: String::new(),
+            children: (1..size).map(|i| NavEdge { method: name(&format!("m{i}")), args: Vec::new(), to: 0 }).collect(),
+            terminals: Vec::new(),
+            features: Default::default(),
+            module: module.map(&mut name),
+        };
+        // (subtrees and their sizes, the part of each): largest first, to
+        // the lighter part; equal sizes by name; the same tree, the same parts.
+        // (subtree, its size) or (subtree, its part).
+        type Sizes<'a> = &'a [(&'a str, usize)];
+        let cases: &[(Sizes, Sizes)] = &[
+            (&[("me", 10), ("users", 6), ("groups", 5), ("sites", 1)], &[("groups", 1), ("me", 0), ("sites", 0), ("users", 1)]),
+            (&[("b", 3), ("a", 3), ("c", 3)], &[("a", 0), ("b", 1), ("c", 0)]),
+            (&[("only", 40)], &[("only", 0)]),
+            (&[], &[]),
+        ];
+        for (subtrees, want) in cases {
+            let mut nodes = vec![node(None, 1)];
+            nodes.extend(subtrees.iter().map(|(m, size)| node(Some(m), *size)));
+            let tree = NavTree { nodes };
+            let got: Vec<(&str, usize)> = super::subtree_parts(&tree).into_iter().map(|(m, p)| (m.as_str(), p)).collect();
+            assert_eq!(got, *want, "{subtrees:?}");
+        }
+    }
+
+    #[test]
     fn documented_paths_are_chains() {
         let files = emitted(&[
             ("resources/thing.md", &resource("thing", None, &[("id", "String")])),
@@ -155,7 +238,8 @@ mod tests {
         ]);
         let root = file(&files, "src/v1_0/nav/mod.rs");
         assert!(root.contains("pub struct Graph {"), "{root}");
-        assert!(root.contains("pub fn users(&self) -> users::Users {"), "{root}");
+        assert!(root.contains("pub fn users(&self) -> Users { Users::from_nav(self.nav.clone()) }"), "{root}");
+        assert!(root.contains("pub use graph_client_navigation_1::v1_0::nav::*;"), "{root}");
         let users = file(&files, "src/v1_0/nav/users.rs");
         for want in [
             // Under the node's cfg, a method of the same features needs none.

@@ -9,7 +9,7 @@ mod operations;
 mod table;
 
 pub(super) use operations::OperationNames;
-pub(super) use table::{AnyNames, CrateNames, Names, TypeNames, OPERATION_PARTS};
+pub(super) use table::{AnyNames, CrateNames, Names, TypeNames, PARTS};
 
 use std::collections::{BTreeMap, BTreeSet};
 

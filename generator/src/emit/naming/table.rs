@@ -9,13 +9,13 @@ use super::{module_name, pascal_case, snake_case, Name, Scope};
 use crate::schema::{ApiVersion, PropertyDef, Schema, TypeDef, TypeId, TypeKind};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// How many crates the operations are spread over. Cargo compiles them
-/// side by side once the models are compiled; before, one rustc checked
-/// them all while the machine's other cores waited. Measured on 2 cores
-/// (the all-v1.0 crate, clean debug build): one part 66 s, two 56 s, three
-/// 58 s (each crate reads the models' metadata again, and two cores run
-/// two at a time).
-pub(crate) const OPERATION_PARTS: usize = 2;
+/// How many crates the operations, and then the navigation, are each
+/// spread over. Cargo compiles a stage's parts side by side; in one crate,
+/// one rustc checked them all while the machine's other cores waited.
+/// Measured on 2 cores (the all-v1.0 crate, clean debug build, operations
+/// split): one part 66 s, two 56 s, three 58 s (each crate reads the
+/// models' metadata again, and two cores run two at a time).
+pub(crate) const PARTS: usize = 2;
 
 /// The crate's names: its own (as its tests see it) and each version's.
 pub(crate) struct CrateNames<'a> {
@@ -25,9 +25,11 @@ pub(crate) struct CrateNames<'a> {
     /// Each version's models crate: its package name
     /// (`graph-client-models-v1-0`) and its name in Rust.
     pub models: BTreeMap<ApiVersion, (String, Name)>,
-    /// Each part of the operations' crates (`graph-client-operations-1`),
-    /// by part: its package name and its name in Rust.
+    /// The operations' crates (`graph-client-operations-1`) and the
+    /// navigation's (`graph-client-navigation-1`), by part: each one's
+    /// package name and name in Rust.
     pub operations: Vec<(String, Name)>,
+    pub navigation: Vec<(String, Name)>,
 }
 
 impl<'a> CrateNames<'a> {
@@ -41,7 +43,7 @@ impl<'a> CrateNames<'a> {
         let mut root = Scope::with_reserved(&["runtime"]);
         let versions: BTreeMap<_, _> = versions.into_iter().map(|v| (v, Names::new(schema, v, root.claim(&[v.module().to_owned()])))).collect();
         // Crates share one namespace: the main crate's, the models' and
-        // the operations'.
+        // the parts'.
         let mut crates = Scope::default();
         let krate = crates.claim(&[crate_name.replace('-', "_")]);
         let models = versions
@@ -52,14 +54,18 @@ impl<'a> CrateNames<'a> {
                 (v, (package, ident))
             })
             .collect();
-        let operations = (1..=OPERATION_PARTS)
-            .map(|part| {
-                let package = format!("{crate_name}-operations-{part}");
-                let ident = crates.claim(&[package.replace('-', "_")]);
-                (package, ident)
-            })
-            .collect();
-        CrateNames { krate, versions, models, operations }
+        let mut parts = |what: &str| -> Vec<(String, Name)> {
+            (1..=PARTS)
+                .map(|part| {
+                    let package = format!("{crate_name}-{what}-{part}");
+                    let ident = crates.claim(&[package.replace('-', "_")]);
+                    (package, ident)
+                })
+                .collect()
+        };
+        let operations = parts("operations");
+        let navigation = parts("navigation");
+        CrateNames { krate, versions, models, operations, navigation }
     }
 }
 
