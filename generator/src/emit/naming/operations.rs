@@ -3,7 +3,7 @@
 //! variants and fields, an action's body struct and its fields, a
 //! function's URL fields, its file, and its tests' functions.
 
-use super::{module_name, pascal_case, snake_case, Name, Scope};
+use super::{module_name, pascal_case, snake_case, words, Name, Scope};
 use crate::emit::workloads;
 use crate::schema::{ApiVersion, DocumentedPath, OperationDef, ParameterDef, Schema};
 use crate::template::{Part, PathTemplate};
@@ -98,18 +98,45 @@ pub(super) fn name(schema: &Schema, version: ApiVersion) -> (Vec<OperationNames<
 
 /// The page title, where it names the operation; an action's or function's
 /// title (`wipe action`) says its verb, and the entity it is bound to says
-/// which (`ManagedDeviceWipe`).
+/// which (`ManagedDeviceWipe`), unless the verb names it already
+/// (`downloadApplePushNotificationCertificateSigningRequest function` on
+/// `/deviceManagement/applePushNotificationCertificate/..`). A
+/// `resource: action` title likewise drops a resource its action names
+/// (`notebook: copyNotebook` is `CopyNotebook`). The longer name stays a
+/// candidate, for when the shorter is taken.
 fn primary_candidates(op: &OperationDef) -> Vec<String> {
-    let title = op.name.trim();
+    title_candidates(op.name.trim(), op.paths.first().map(|p| &p.template))
+}
+
+fn title_candidates(title: &str, first_path: Option<&PathTemplate>) -> Vec<String> {
     let lower = title.to_ascii_lowercase();
-    let bound = op.paths.first().map(|p| bound_entity(&p.template)).unwrap_or_default();
+    let bound = first_path.map(bound_entity).unwrap_or_default();
     match lower.strip_suffix(" action").or_else(|| lower.strip_suffix(" function")) {
         Some(_) => {
             let verb = &title[..title.rfind(' ').unwrap_or(title.len())];
-            vec![pascal_case(&format!("{bound} {verb}")), pascal_case(verb)]
+            let (short, long) = (pascal_case(verb), pascal_case(&format!("{bound} {verb}")));
+            if names_entity(verb, &bound) {
+                vec![short, long]
+            } else {
+                vec![long, short]
+            }
         }
-        None => vec![pascal_case(title), pascal_case(&format!("{bound} {title}"))],
+        None => {
+            let mut candidates = vec![pascal_case(title), pascal_case(&format!("{bound} {title}"))];
+            if let Some((_, action)) = title.split_once(':').filter(|(resource, action)| names_entity(action, resource)) {
+                candidates.insert(0, pascal_case(action));
+            }
+            candidates
+        }
     }
+}
+
+/// Whether `name`'s words hold all of `entity`'s, in a row, whatever their
+/// case (`copyNotebook` names `notebook`; `restore` does not name `driveItem`).
+fn names_entity(name: &str, entity: &str) -> bool {
+    let lower = |s: &str| -> Vec<String> { words(s).iter().map(|w| w.to_ascii_lowercase()).collect() };
+    let (name, entity) = (lower(name), lower(entity));
+    !entity.is_empty() && name.windows(entity.len()).any(|w| w == entity.as_slice())
 }
 
 /// The entity an operation is bound to, from its path: the last parameter
@@ -309,6 +336,34 @@ mod tests {
         assert_eq!(template, "/users/{user-id}/events/{eventId}");
         let (_, params) = fields("/users/{id | userPrincipalName}/events/{id}");
         assert_eq!(params, [("id | userPrincipalName".to_owned(), "id_or_user_principal_name".to_owned()), ("id".to_owned(), "id".to_owned())]);
+    }
+
+    #[test]
+    fn operation_names_from_titles() {
+        // (title, first path, the name wanted first)
+        let cases = [
+            ("List users", "/users", "ListUsers"),
+            ("wipe action", "/users/{usersId}/managedDevices/{managedDeviceId}/wipe", "ManagedDeviceWipe"),
+            // The verb names what it is bound to: no prefix.
+            (
+                "downloadApplePushNotificationCertificateSigningRequest function",
+                "/deviceManagement/applePushNotificationCertificate/downloadApplePushNotificationCertificateSigningRequest",
+                "DownloadApplePushNotificationCertificateSigningRequest",
+            ),
+            ("getAuditActivityTypes function", "/deviceManagement/auditEvents/getAuditActivityTypes", "AuditEventsGetAuditActivityTypes"),
+            // `resource: action`, the action naming the resource or not.
+            ("notebook: copyNotebook", "/me/onenote/notebooks/{id}/copyNotebook", "CopyNotebook"),
+            ("section: copyToSectionGroup", "/me/onenote/sections/{id}/copyToSectionGroup", "CopyToSectionGroup"),
+            ("driveItem: restore", "/me/drive/items/{item-id}/restore", "DriveItemRestore"),
+            ("Range: UsedRange", "/me/drive/items/{id}/workbook/names/{name}/range/usedRange", "UsedRange"),
+            (": x", "/x", "X"),
+            ("x:", "/x", "X"),
+            ("Gerät: gerätKopieren", "/x", "GerTKopieren"),
+        ];
+        for (title, path, want) in cases {
+            let got = title_candidates(title, Some(&PathTemplate::parse(path)));
+            assert_eq!(got.first().map(String::as_str), Some(want), "{title}: {got:?}");
+        }
     }
 
     #[test]
