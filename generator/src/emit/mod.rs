@@ -211,55 +211,7 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
         files
             .push(OutputFile::new(format!("{}/Cargo.toml", models_crate.dir), crate_files::models_cargo_toml(options, &workloads.all, models_crate)));
 
-        // Each operation in its part's crate, each subtree of the
-        // navigation in its part's; the main crate re-exports them.
-        let op_files: Vec<OutputFile> = names
-            .operations
-            .par_iter()
-            .map(|n| {
-                let part = &operations_crates[crate_files::part_of(&n.file)];
-                renderer.render(&format!("{}/src/{module}/operations/{}.rs", part.dir, n.file), operation::emit(&cx, n))
-            })
-            .collect();
-        files.extend(op_files);
-        let reexported_operations = crate_files::operations_reexports(module, &operations_crates);
-        for (i, part) in operations_crates.iter().enumerate() {
-            let op_mods: Vec<_> = names
-                .operations
-                .iter()
-                .filter(|n| crate_files::part_of(&n.file) == i)
-                .map(|n| (&n.file, n.exports(), workloads.operation_cfg(&n.op.workload)))
-                .collect();
-            files.push(renderer.render(
-                &format!("{}/src/{module}/operations/mod.rs", part.dir),
-                crate_files::reexports(&op_mods, "This part's operations: one struct per operation, and an enum of its request paths."),
-            ));
-            files.push(
-                renderer
-                    .render(&format!("{}/src/{module}/mod.rs", part.dir), crate_files::part_version_mod(names.version, models_crate.ident, false)),
-            );
-        }
-        let subtree_parts = nav::subtree_parts(&names.nav);
-        for (i, part) in navigation_crates.iter().enumerate() {
-            files.push(renderer.render(&format!("{}/src/{module}/nav/mod.rs", part.dir), nav::part_file(&cx, i, &subtree_parts)));
-            files.push(renderer.render(&format!("{}/src/{module}/operations/mod.rs", part.dir), reexported_operations.clone()));
-            files.push(
-                renderer.render(&format!("{}/src/{module}/mod.rs", part.dir), crate_files::part_version_mod(names.version, models_crate.ident, true)),
-            );
-        }
-        files.push(renderer.render(&format!("src/{module}/operations/mod.rs"), reexported_operations));
-        files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(names.version, models_crate.ident)));
-        let nav_files: Vec<OutputFile> = nav::modules(&cx)
-            .into_par_iter()
-            .map(|m| match m {
-                None => renderer.render(&format!("src/{module}/nav/mod.rs"), nav::file(&cx, m, &navigation_crates)),
-                Some(name) => {
-                    let part = &navigation_crates[subtree_parts[name]];
-                    renderer.render(&format!("{}/src/{module}/nav/{name}.rs", part.dir), nav::file(&cx, m, &navigation_crates))
-                }
-            })
-            .collect();
-        files.extend(nav_files);
+        files.extend(operations_and_navigation(&cx, &renderer, models_crate, &operations_crates, &navigation_crates));
 
         // Example tests: one module per workload.
         let mut by_workload: BTreeMap<String, Vec<&OperationNames>> = BTreeMap::new();
@@ -304,6 +256,65 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
     files.push(OutputFile::new("schema.json", schema.to_json_with(&diagnostics)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     (files, diagnostics)
+}
+
+/// A version's operations and navigation: each operation in its part's
+/// crate, each subtree below the navigation's root in its part's; the main
+/// crate holds the root and re-exports the rest.
+fn operations_and_navigation(
+    cx: &Context,
+    renderer: &Renderer,
+    models_crate: &crate_files::ModelsCrate,
+    operations_crates: &[crate_files::PartCrate],
+    navigation_crates: &[crate_files::PartCrate],
+) -> Vec<OutputFile> {
+    let (names, module) = (cx.names, &cx.names.module);
+    let op_parts: Vec<usize> = names.operations.iter().map(|n| crate_files::part_of(&n.file)).collect();
+    let mut files: Vec<OutputFile> = names
+        .operations
+        .par_iter()
+        .zip(&op_parts)
+        .map(|(n, &part)| renderer.render(&format!("{}/src/{module}/operations/{}.rs", operations_crates[part].dir, n.file), operation::emit(cx, n)))
+        .collect();
+    let reexported_operations = crate_files::operations_reexports(module, operations_crates);
+    for (i, part) in operations_crates.iter().enumerate() {
+        let op_mods: Vec<_> = names
+            .operations
+            .iter()
+            .zip(&op_parts)
+            .filter(|(_, &p)| p == i)
+            .map(|(n, _)| (&n.file, n.exports(), cx.workloads.operation_cfg(&n.op.workload)))
+            .collect();
+        files.push(renderer.render(
+            &format!("{}/src/{module}/operations/mod.rs", part.dir),
+            crate_files::reexports(&op_mods, "This part's operations: one struct per operation, and an enum of its request paths."),
+        ));
+        files.push(
+            renderer.render(&format!("{}/src/{module}/mod.rs", part.dir), crate_files::part_version_mod(names.version, models_crate.ident, false)),
+        );
+    }
+    let subtree_parts = nav::subtree_parts(&names.nav);
+    for (i, part) in navigation_crates.iter().enumerate() {
+        files.push(renderer.render(&format!("{}/src/{module}/nav/mod.rs", part.dir), nav::part_file(cx, i, &subtree_parts)));
+        files.push(renderer.render(&format!("{}/src/{module}/operations/mod.rs", part.dir), reexported_operations.clone()));
+        files.push(
+            renderer.render(&format!("{}/src/{module}/mod.rs", part.dir), crate_files::part_version_mod(names.version, models_crate.ident, true)),
+        );
+    }
+    files.push(renderer.render(&format!("src/{module}/operations/mod.rs"), reexported_operations));
+    files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(names.version, models_crate.ident)));
+    let nav_files: Vec<OutputFile> = nav::modules(cx)
+        .into_par_iter()
+        .map(|m| match m {
+            None => renderer.render(&format!("src/{module}/nav/mod.rs"), nav::file(cx, m, navigation_crates)),
+            Some(name) => {
+                let dir = &navigation_crates[subtree_parts[name]].dir;
+                renderer.render(&format!("{dir}/src/{module}/nav/{name}.rs"), nav::file(cx, m, navigation_crates))
+            }
+        })
+        .collect();
+    files.extend(nav_files);
+    files
 }
 
 #[cfg(test)]
