@@ -303,15 +303,10 @@ fn operations_and_navigation(
     }
     files.push(renderer.render(&format!("src/{module}/operations/mod.rs"), reexported_operations));
     files.push(renderer.render(&format!("src/{module}/mod.rs"), crate_files::version_mod(names.version, models_crate.ident)));
-    let nav_files: Vec<OutputFile> = nav::modules(cx)
-        .into_par_iter()
-        .map(|m| match m {
-            None => renderer.render(&format!("src/{module}/nav/mod.rs"), nav::file(cx, m, navigation_crates)),
-            Some(name) => {
-                let dir = &navigation_crates[subtree_parts[name]].dir;
-                renderer.render(&format!("{dir}/src/{module}/nav/{name}.rs"), nav::file(cx, m, navigation_crates))
-            }
-        })
+    files.push(renderer.render(&format!("src/{module}/nav/mod.rs"), nav::root_file(cx, navigation_crates)));
+    let nav_files: Vec<OutputFile> = subtree_parts
+        .par_iter()
+        .map(|(name, &part)| renderer.render(&format!("{}/src/{module}/nav/{name}.rs", navigation_crates[part].dir), nav::subtree_file(cx, name)))
         .collect();
     files.extend(nav_files);
     files

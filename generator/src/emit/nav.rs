@@ -15,33 +15,32 @@ use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
 
-/// The modules of a version's `nav`: `None` for `mod.rs` (the root),
-/// then one per segment the root has, holding everything below it.
-pub(super) fn modules<'a>(cx: &'a Context) -> Vec<Option<&'a Name>> {
-    let mut modules: Vec<Option<&Name>> = cx.names.nav.nodes.iter().map(|n| n.module.as_ref()).collect();
-    modules.sort();
-    modules.dedup();
-    modules
-}
-
-/// One module's file: its nodes, in tree order. The root's (in the main
-/// crate) re-exports every part's subtrees; a subtree's is in its part.
-pub(super) fn file(cx: &Context, module: Option<&Name>, parts: &[PartCrate]) -> TokenStream {
+/// The nodes of one module (`None`: the root's), in tree order.
+fn nodes(cx: &Context, module: Option<&Name>) -> TokenStream {
     let tree = &cx.names.nav;
     let items = tree.nodes.iter().enumerate().filter(|(_, n)| n.module.as_ref() == module).map(|(i, _)| node(cx, tree, i));
-    if module.is_some() {
-        return quote!(#(#items)*);
-    }
+    quote!(#(#items)*)
+}
+
+/// The root's module (in the main crate): the root, and every part's
+/// subtrees re-exported.
+pub(super) fn root_file(cx: &Context, parts: &[PartCrate]) -> TokenStream {
     let m = &cx.names.module;
     let globs = part_globs(parts, &quote!(#m::nav));
+    let root = nodes(cx, None);
     quote! {
         //! Fluent navigation over the documented request paths: from
         //! [`Graph`] (or `client.<version>()` with the crate's
         //! `Navigate`), a method per path segment, ending in the
         //! operations documented on the path.
         #globs
-        #(#items)*
+        #root
     }
+}
+
+/// A subtree's module (in its part's crate): its nodes.
+pub(super) fn subtree_file(cx: &Context, module: &Name) -> TokenStream {
+    nodes(cx, Some(module))
 }
 
 /// Which part (an index below `PARTS`) holds each subtree below the root.
