@@ -205,7 +205,7 @@ fn expected_path(
     let mut url_values = Vec::new();
     for (_, p) in url_params {
         let raw = args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| v.clone()).unwrap_or_default();
-        let quoted = p.type_name == "Edm.String" || p.type_name == "Edm.Guid";
+        let quoted = p.quoted;
         let value = if quoted { raw.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(&raw).replace("''", "'") } else { raw.clone() };
         url_values.push(value.clone());
         // An argument the example does not give is not sent.

@@ -186,7 +186,7 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
     let url_docs = url_fields.iter().map(|(_, p)| format!(" Function parameter `{}` ({}). {}", p.name, p.type_name, p.description));
     let url_args = url_fields.iter().map(|(f, p)| {
         let wire = &p.name;
-        if p.type_name == "Edm.String" || p.type_name == "Edm.Guid" {
+        if p.quoted {
             quote!((#wire, crate::runtime::FunctionArg::String(&self.#f)))
         } else {
             quote!((#wire, crate::runtime::FunctionArg::Raw(&self.#f)))

@@ -40,7 +40,7 @@ pub(super) fn expected(version: ApiVersion, template: &PathTemplate, url_fields:
     if !url_fields.is_empty() && !template.has_inline_args() {
         let args: Vec<String> = url_fields
             .iter()
-            .map(|(_, p)| match is_string(&p.type_name) {
+            .map(|(_, p)| match p.quoted {
                 true => format!("{}='{}'", p.name, utf8_percent_encode(&SAMPLE.replace('\'', "''"), SEGMENT)),
                 false => format!("{}={}", p.name, utf8_percent_encode(RAW_SAMPLE, SEGMENT)),
             })
@@ -48,10 +48,6 @@ pub(super) fn expected(version: ApiVersion, template: &PathTemplate, url_fields:
         out.push_str(&format!("({})", args.join(",")));
     }
     out
-}
-
-pub(super) fn is_string(type_name: &str) -> bool {
-    type_name == "Edm.String" || type_name == "Edm.Guid"
 }
 
 /// The test of one operation's paths; None when its body type has no
@@ -66,7 +62,7 @@ pub(super) fn test(
         return None;
     }
     let (ident, path_enum, url_fields) = (&names.primary, &names.path_enum, &names.url_fields);
-    let url_values: Vec<&str> = url_fields.iter().map(|(_, p)| if is_string(&p.type_name) { SAMPLE } else { RAW_SAMPLE }).collect();
+    let url_values: Vec<&str> = url_fields.iter().map(|(_, p)| if p.quoted { SAMPLE } else { RAW_SAMPLE }).collect();
     let body = body_kind.is_some().then(|| quote!(Default::default()));
     let checks = names.variants.iter().zip(&names.op.paths).map(|(variant, documented)| {
         let name = &variant.name;
@@ -111,7 +107,14 @@ mod tests {
     use crate::emit::naming::Scope;
 
     fn param(name: &str, ty: &str) -> ParameterDef {
-        ParameterDef { name: name.to_owned(), type_name: ty.to_owned(), resolved: None, collection: false, description: String::new() }
+        ParameterDef {
+            name: name.to_owned(),
+            type_name: ty.to_owned(),
+            resolved: None,
+            quoted: ty == "Edm.String",
+            collection: false,
+            description: String::new(),
+        }
     }
 
     #[test]

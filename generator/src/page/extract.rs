@@ -4,6 +4,7 @@
 //! rules read all four shapes.
 
 use super::http;
+use super::request_paths;
 use super::tables;
 use super::type_expr::{self, TypeRef};
 use super::*;
@@ -142,13 +143,9 @@ impl Gathered {
     fn add_path(&mut self, method: Method, path: String, line: usize, sink: &mut Sink) {
         let path = note_version(self, &path, line);
         let path = path.split_once("[?").map_or(path, |(p, _)| p);
-        let (path, example_ids) = key_placeholders(path);
-        for id in example_ids {
-            sink.warning(
-                line,
-                "path-example-id",
-                format!("expected a placeholder where the path writes the example id `{id}` (an id names no segment of the API); it is read as one"),
-            );
+        let (path, repairs) = request_paths::placeholders(path);
+        for repair in repairs {
+            sink.warning(line, repair.code(), repair.message());
         }
         if !self.paths.iter().any(|p| p.method == method && p.path == path) {
             let template = crate::template::PathTemplate::parse(&path);
@@ -207,11 +204,18 @@ impl Extractor<'_> {
                 g.response_text.push_str(text);
                 g.response_text.push(' ');
             }
-            Section::HttpRequest => {
-                if let Some((method, path)) = http::request_line(text) {
-                    g.add_path(method, path, line, self.sink);
-                }
-            }
+            // Prose that starts with a method ("POST to branding/... to
+            // create one") is no request line; a path with words after it
+            // is said.
+            Section::HttpRequest => match http::request_line(text) {
+                Some((method, path)) if request_paths::is_path(&path) => g.add_path(method, path, line, self.sink),
+                Some((_, target)) if target.starts_with('/') || target.starts_with("http") => self.sink.warning(
+                    line,
+                    "request-line-unreadable",
+                    format!("expected `METHOD /path` and nothing after it in the HTTP request section, found {:?}", text.trim()),
+                ),
+                _ => {}
+            },
             _ => {}
         }
         if matches!(section, Section::Preamble | Section::Properties | Section::Relationships) && g.inherits.is_none() {
@@ -608,7 +612,7 @@ impl Extractor<'_> {
         }
     }
 
-    fn finish_operation(&mut self, model: &mut PageModel, g: Gathered, title_line: Option<usize>) {
+    fn finish_operation(&mut self, model: &mut PageModel, mut g: Gathered, title_line: Option<usize>) {
         // A page may take several methods (one per path); the schema makes
         // an operation of each.
         let method = g.paths.first().map(|p| p.method);
@@ -649,6 +653,7 @@ impl Extractor<'_> {
         if !is_function {
             url_parameters.clear();
         }
+        self.stand_in_arguments(&mut g.paths, &url_parameters);
         let example_success =
             g.response_shown.into_iter().chain(g.examples.iter().filter_map(|e| e.response.as_ref()?.status)).find(|s| (200..400).contains(s));
         let response = self.response(&g.response_text, g.response_line, example_success);
@@ -706,6 +711,37 @@ impl Extractor<'_> {
             response,
             examples,
         });
+    }
+
+    /// A function's syntax paths that write values for the parameters its
+    /// table declares (`columnsAfter(count=n)`) call it with the caller's:
+    /// the path is the name alone, and paths alike but for those values
+    /// are one.
+    fn stand_in_arguments(&mut self, paths: &mut Vec<RequestPath>, parameters: &[Property]) {
+        if parameters.is_empty() {
+            return;
+        }
+        let declared: Vec<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
+        let mut kept: Vec<RequestPath> = Vec::with_capacity(paths.len());
+        for mut p in paths.drain(..) {
+            if let Some(bare) = request_paths::without_stand_in_arguments(&p.path, &declared) {
+                self.sink.warning(
+                    p.line,
+                    "path-arguments-as-values",
+                    format!(
+                        "the path `{}` writes values where the function's arguments go, for parameters its table declares ({}); they are read as the caller's, and the path as `{bare}`",
+                        p.path,
+                        declared.join(", ")
+                    ),
+                );
+                p.template = crate::template::PathTemplate::parse(&bare);
+                p.path = bare;
+            }
+            if !kept.iter().any(|k| k.method == p.method && k.path == p.path) {
+                kept.push(p);
+            }
+        }
+        *paths = kept;
     }
 
     /// The Response section: its status and type. The prose names the
@@ -810,33 +846,6 @@ fn annotation_names(c: &CodeBlock) -> Vec<String> {
     }
 }
 
-static GUID: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$").unwrap());
-
-/// A syntax path with example ids where its keys go
-/// (`/classes/acdefc6b-.../assignments`): each id segment becomes a
-/// placeholder named after the segment before it (`{classes-id}`), and the
-/// ids are returned to be said. A GUID is never the name of a segment of
-/// the API, so it can only be an example of a key.
-fn key_placeholders(path: &str) -> (String, Vec<String>) {
-    let mut ids = Vec::new();
-    let mut previous = "";
-    let segments: Vec<String> = path
-        .split('/')
-        .map(|segment| {
-            let out = if GUID.is_match(segment) {
-                ids.push(segment.to_owned());
-                format!("{{{}-id}}", if previous.is_empty() { "key" } else { previous })
-            } else {
-                segment.to_owned()
-            };
-            previous = segment;
-            out
-        })
-        .collect();
-    (segments.join("/"), ids)
-}
-
 /// Notes the API version an absolute URL names, and returns its path.
 fn note_version<'u>(g: &mut Gathered, url: &'u str, line: usize) -> &'u str {
     let (version, path) = split_url(url);
@@ -920,19 +929,33 @@ mod tests {
     }
 
     #[test]
-    fn example_ids_in_a_syntax_path_are_keys() {
-        let cases = [
-            ("/education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignments", "/education/classes/{classes-id}/assignments", 1),
-            ("/a/CF6005FC-9E13-44A2-A6AC-A53322006454/b/cf6005fc-9e13-44a2-a6ac-a53322006454", "/a/{a-id}/b/{b-id}", 2),
-            ("/users/{id}/messages", "/users/{id}/messages", 0),
-            // Not a GUID: a name, or an id of another shape the rule cannot tell from one.
-            ("/me/mailFolders/inbox/messageRules/AQAAAJ5dZqA=", "/me/mailFolders/inbox/messageRules/AQAAAJ5dZqA=", 0),
-            ("/x/acdefc6b-2dc6-4e71-b1e9-6d9810ab179", "/x/acdefc6b-2dc6-4e71-b1e9-6d9810ab179", 0),
-        ];
-        for (path, want, n) in cases {
-            let (got, ids) = key_placeholders(path);
-            assert_eq!((got.as_str(), ids.len()), (want, n), "{path}");
-        }
+    fn syntax_paths_written_for_a_reader_are_read_as_request_paths() {
+        // Prose that starts with a method, a placeholder in parentheses,
+        // and a function's declared parameters written as values.
+        let page = format!(
+            "{}## HTTP request\nGET to things/{{id}} to read the rows below one.\n\n```http\nGET /things/(thing-id)/rowsAbove(count=n)\nGET /things/(thing-id)/rowsAbove(count=2)\nGET /things/{{thing-id}}/héllo(count='x')\n```\n\n## Function parameters\n|Parameter|Type|Description|\n|:---|:---|:---|\n|count|Int32|How many rows. é|\n",
+            crate::fixtures::front("Get rows above", "apiPageType")
+        );
+        let read = crate::read_page_text("api/thing-rowsabove.md", &page, None);
+        let op = read.model.and_then(|m| m.operation).expect("an operation");
+        let paths: Vec<_> = op.paths.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["/things/{thing-id}/rowsAbove", "/things/{thing-id}/héllo"]);
+        assert_eq!(op.paths[0].template.path(), "/things/{thing-id}/rowsAbove");
+        assert_eq!(op.url_parameters.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["count"]);
+        let said: Vec<_> =
+            read.diagnostics.iter().map(|d| (d.line, d.code)).filter(|(_, c)| c.starts_with("path-") || c.starts_with("request-")).collect();
+        assert_eq!(
+            said,
+            [
+                (15, "path-placeholder-parenthesized"),
+                (16, "path-placeholder-parenthesized"),
+                (15, "path-arguments-as-values"),
+                (16, "path-arguments-as-values"),
+                (17, "path-arguments-as-values")
+            ],
+            "{:?}",
+            read.diagnostics
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub(crate) mod extract;
 pub(crate) mod http;
 pub use http::{Body, HttpRequest, HttpResponse, Method};
 mod possible_values;
+mod request_paths;
 mod tables;
 mod type_expr;
 

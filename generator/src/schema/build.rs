@@ -316,6 +316,7 @@ impl Builder {
             name: p.name.clone(),
             type_name: p.type_ref.name.clone(),
             resolved: None,
+            quoted: false,
             collection: p.type_ref.collection,
             description: p.description.clone(),
         };

@@ -142,6 +142,11 @@ pub struct ParameterDef {
     pub type_name: String,
     #[serde(skip)]
     pub resolved: Option<TypeId>,
+    /// Whether a function call writes its value in quotes: a string, a
+    /// GUID or an enum member (`on='reviewer'`); a number or a boolean is
+    /// written bare. Set with `resolved`.
+    #[serde(skip)]
+    pub quoted: bool,
     pub collection: bool,
     pub description: String,
 }
@@ -318,6 +323,8 @@ impl Schema {
             }
             for p in &mut op.url_parameters {
                 p.resolved = resolve(v, &p.type_name);
+                p.quoted =
+                    matches!(p.type_name.as_str(), "Edm.String" | "Edm.Guid") || p.resolved.is_some_and(|id| types[id.0].kind == TypeKind::Enum);
             }
         }
         Schema { types, operations, diagnostics, index }

@@ -1,0 +1,252 @@
+//! Syntax paths as pages write them, read as the request paths they mean.
+//! Each rule is a shape no segment of the API has, so a path that has it
+//! was written for a reader, not for a client: an example id where a key
+//! goes, a placeholder in the wrong brackets, alternatives left outside
+//! their braces, values standing in for a function's parameters. Each
+//! repair is returned to be said where the path is read.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// What a repair read a segment as, with the text the page wrote.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Repair {
+    /// `/classes/acdefc6b-.../assignments`: an example id where a key goes.
+    ExampleId(String),
+    /// `/teams/(team-id)/channels`: a placeholder in parentheses.
+    Parenthesized(String),
+    /// `/users/{user-id} | user-principal-name/chats`: a placeholder's
+    /// alternatives, some outside its braces.
+    Alternatives(String),
+}
+
+impl Repair {
+    pub(crate) fn code(&self) -> &'static str {
+        match self {
+            Repair::ExampleId(_) => "path-example-id",
+            Repair::Parenthesized(_) => "path-placeholder-parenthesized",
+            Repair::Alternatives(_) => "path-placeholder-alternatives",
+        }
+    }
+
+    pub(crate) fn message(&self) -> String {
+        match self {
+            Repair::ExampleId(id) => {
+                format!("expected a placeholder where the path writes the example id `{id}` (an id names no segment of the API); it is read as one")
+            }
+            Repair::Parenthesized(s) => format!(
+                "expected a placeholder in braces, found `{s}` (a segment of the API never starts with a parenthesis); it is read as the placeholder `{{{}}}`",
+                s.trim_matches(['(', ')'])
+            ),
+            Repair::Alternatives(s) => format!(
+                "expected a placeholder's alternatives inside its braces, found `{s}`; it is read as the one placeholder `{}`",
+                alternatives(s).unwrap_or_default()
+            ),
+        }
+    }
+}
+
+static GUID: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$").unwrap());
+
+/// A name in parentheses and nothing else: `(team-id)`. A function's
+/// arguments follow its name (`range(address='A1')`), and a key in
+/// parentheses follows its collection (`users('x')`), so a segment that
+/// starts with `(` is neither.
+static PARENTHESIZED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(\s*([\p{L}_][\p{L}\p{N}_ |.-]*?)\s*\)$").unwrap());
+
+/// Reads a syntax path's segments as the placeholders they mean (see
+/// [`Repair`]); the path, and what was repaired, in order.
+pub(crate) fn placeholders(path: &str) -> (String, Vec<Repair>) {
+    let mut repairs = Vec::new();
+    let mut previous = "";
+    let segments: Vec<String> = path
+        .split('/')
+        .map(|segment| {
+            let out = if GUID.is_match(segment) {
+                // An id is named after the collection before it.
+                repairs.push(Repair::ExampleId(segment.to_owned()));
+                format!("{{{}-id}}", if previous.is_empty() { "key" } else { previous })
+            } else if let Some(c) = PARENTHESIZED.captures(segment) {
+                repairs.push(Repair::Parenthesized(segment.to_owned()));
+                format!("{{{}}}", &c[1])
+            } else if let Some(joined) = alternatives(segment) {
+                repairs.push(Repair::Alternatives(segment.to_owned()));
+                joined
+            } else {
+                segment.to_owned()
+            };
+            previous = segment;
+            out
+        })
+        .collect();
+    (segments.join("/"), repairs)
+}
+
+/// `{user-id} | user-principal-name` → `{user-id | user-principal-name}`:
+/// a segment that opens with a placeholder and goes on with `|` outside
+/// braces is one placeholder whose alternatives are each part. None for a
+/// segment of another shape.
+fn alternatives(segment: &str) -> Option<String> {
+    if !segment.starts_with('{') {
+        return None;
+    }
+    let mut depth = 0usize;
+    let mut parts = vec![String::new()];
+    let mut outside_bar = false;
+    for c in segment.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.checked_sub(1)?,
+            '|' if depth == 0 => {
+                outside_bar = true;
+                parts.push(String::new());
+            }
+            '|' => {
+                parts.last_mut()?.push(c);
+            }
+            _ => parts.last_mut()?.push(c),
+        }
+    }
+    let names: Vec<&str> = parts.iter().flat_map(|p| p.split('|')).map(str::trim).collect();
+    let named = names.iter().all(|n| !n.is_empty() && n.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' ' | '.')));
+    (outside_bar && depth == 0 && named).then(|| format!("{{{}}}", names.join(" | ")))
+}
+
+/// A path whose last segment calls a function with values where its
+/// arguments go (`reminderView(startDateTime=startDateTime-value)`,
+/// `columnsAfter(count=n)`, `image(width=640)`), every one of them a
+/// parameter the page's table declares: the values stand in for the
+/// caller's (the client writes the parameters after the name, from the
+/// call's fields), so the path is the function's name alone. None where
+/// the segment writes a placeholder, or an argument the page does not
+/// declare (then the value is part of the path as written).
+pub(crate) fn without_stand_in_arguments(path: &str, declared: &[&str]) -> Option<String> {
+    let (head, last) = path.rsplit_once('/')?;
+    let open = last.find('(')?;
+    let (name, args) = (&last[..open], last[open + 1..].strip_suffix(')')?);
+    if name.is_empty() || args.contains(['{', '<', '(', ')']) {
+        return None;
+    }
+    let keys: Vec<&str> = args.split(',').map(|a| a.split_once('=').map(|(k, _)| k.trim())).collect::<Option<_>>()?;
+    let same = |a: &str, b: &str| {
+        a.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .eq(b.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase))
+    };
+    let all_declared = !keys.is_empty() && keys.iter().all(|k| !k.is_empty() && declared.iter().any(|d| same(k, d)));
+    all_declared.then(|| format!("{head}/{name}"))
+}
+
+/// Whether a request line's target is a path and nothing else: no space
+/// outside a placeholder's braces, a function's parentheses or a quoted
+/// value (`/users/{id | userPrincipalName}` is one;
+/// `to branding/localizations to create a new one` is a sentence).
+pub(crate) fn is_path(target: &str) -> bool {
+    // A placeholder's name is prose (`{identifiant de l'équipe}`): inside
+    // braces, quotes are letters.
+    let (mut braces, mut other, mut quoted) = (0i32, 0i32, false);
+    for c in target.chars() {
+        match c {
+            '{' => braces += 1,
+            '}' => braces -= 1,
+            _ if braces > 0 => {}
+            '\'' => quoted = !quoted,
+            '(' | '<' if !quoted => other += 1,
+            ')' | '>' if !quoted => other -= 1,
+            c if c.is_whitespace() && other <= 0 && !quoted => return false,
+            _ => {}
+        }
+    }
+    !target.is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_target_with_words_after_it_is_no_path() {
+        let cases = [
+            ("/users/{id | userPrincipalName}/messages", true),
+            ("/me/drive/root/search(q='{search text}')", true),
+            ("/range(address=<address one>)", true),
+            ("https://graph.microsoft.com/v1.0/me", true),
+            ("/groupes/{identifiant de l'équipe}", true),
+            ("to branding/localizations to create a new localization.", false),
+            ("/users/{id} (deprecated)", false),
+            ("/users/{id}\tx", false),
+            ("/x/{l'id}/y z", false),
+            ("", false),
+        ];
+        for (target, want) in cases {
+            assert_eq!(is_path(target), want, "{target:?}");
+        }
+    }
+
+    #[test]
+    fn segments_written_for_a_reader_are_read_as_placeholders() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "/education/classes/acdefc6b-2dc6-4e71-b1e9-6d9810ab1793/assignments",
+                "/education/classes/{classes-id}/assignments",
+                &["path-example-id"],
+            ),
+            (
+                "/a/CF6005FC-9E13-44A2-A6AC-A53322006454/b/cf6005fc-9e13-44a2-a6ac-a53322006454",
+                "/a/{a-id}/b/{b-id}",
+                &["path-example-id", "path-example-id"],
+            ),
+            ("/users/{id}/messages", "/users/{id}/messages", &[]),
+            // Not a GUID: a name, or an id of another shape the rule cannot tell from one.
+            ("/me/mailFolders/inbox/messageRules/AQAAAJ5dZqA=", "/me/mailFolders/inbox/messageRules/AQAAAJ5dZqA=", &[]),
+            ("/x/acdefc6b-2dc6-4e71-b1e9-6d9810ab179", "/x/acdefc6b-2dc6-4e71-b1e9-6d9810ab179", &[]),
+            ("/teams/(team-id)/channels/{channel-id}", "/teams/{team-id}/channels/{channel-id}", &["path-placeholder-parenthesized"]),
+            ("/équipes/( équipe-id )/x", "/équipes/{équipe-id}/x", &["path-placeholder-parenthesized"]),
+            // A function's arguments and a key in parentheses follow a name.
+            ("/users('{id}')/range(address='A1')", "/users('{id}')/range(address='A1')", &[]),
+            ("/a/()/b/(x='1')", "/a/()/b/(x='1')", &[]),
+            ("/users/{user-id} | user-principal-name/chats", "/users/{user-id | user-principal-name}/chats", &["path-placeholder-alternatives"]),
+            ("/users/{id}|{userPrincipalName}/x", "/users/{id | userPrincipalName}/x", &["path-placeholder-alternatives"]),
+            ("/users/{id | userPrincipalName}/x", "/users/{id | userPrincipalName}/x", &[]),
+            ("/users/{id} | /x", "/users/{id} | /x", &[]),
+            ("/a/{b}|c('d')", "/a/{b}|c('d')", &[]),
+            ("/a/{b}}|c", "/a/{b}}|c", &[]),
+        ];
+        for (path, want, codes) in cases {
+            let (got, repairs) = placeholders(path);
+            assert_eq!((got.as_str(), repairs.iter().map(Repair::code).collect::<Vec<_>>()), (*want, codes.to_vec()), "{path}");
+            assert!(repairs.iter().all(|r| !r.message().is_empty()));
+        }
+    }
+
+    #[test]
+    fn values_standing_in_for_declared_parameters_are_dropped() {
+        let cases: &[(&str, &[&str], Option<&str>)] = &[
+            (
+                "/users/{id}/reminderView(startDateTime=startDateTime-value,endDateTime=endDateTime-value)",
+                &["startDateTime", "endDateTime"],
+                Some("/users/{id}/reminderView"),
+            ),
+            ("/range/columnsAfter(count=n)", &["count"], Some("/range/columnsAfter")),
+            ("/charts/{name}/image(width=640,height=480,fittingMode='fit')", &["height", "width", "fittingMode"], Some("/charts/{name}/image")),
+            ("/x/getY(start_date='2017-01-01')", &["startDate"], Some("/x/getY")),
+            ("/x/fünf(größe=1)", &["größe"], Some("/x/fünf")),
+            // Not declared: the value is the path's.
+            ("/definitions/filterByCurrentUser(on='reviewer')", &[], None),
+            ("/x/f(a=1,b=2)", &["a"], None),
+            // A placeholder: the path writes the argument.
+            ("/reports/getX(period='{period}')", &["period"], None),
+            ("/range(address=<address>)", &["address"], None),
+            ("/x/f()", &["a"], None),
+            ("/x/f(a)", &["a"], None),
+            ("/x/f(a=1", &["a"], None),
+            ("/x/(a=1)", &["a"], None),
+            ("f(a=1)", &["a"], None),
+        ];
+        for (path, declared, want) in cases {
+            assert_eq!(without_stand_in_arguments(path, declared).as_deref(), *want, "{path}");
+        }
+    }
+}
