@@ -21,16 +21,29 @@ fn v1_pages_request_lines_and_examples() {
         let file = op.source.file.as_str();
         in_schema.entry(file).or_default().extend(op.paths.iter().map(graphgen::schema::DocumentedPath::as_str));
     }
-    let mut missing = Vec::new();
+    // A line read as another path (a placeholder in the wrong brackets,
+    // values for a function's declared parameters) says so at that line.
+    let repaired: BTreeSet<(&str, usize)> = pages
+        .iter()
+        .flat_map(|p| p.diagnostics.iter())
+        .filter(|d| d.code.starts_with("path-placeholder-") || d.code == "path-arguments-as-values")
+        .map(|d| (d.file.as_str(), d.line))
+        .collect();
+    let (mut missing, mut said) = (Vec::new(), 0);
     let mut total = 0;
     for (file, lines) in request_lines(&dir, "") {
         for (line, path) in lines {
             total += 1;
-            if !in_schema.get(file.as_str()).is_some_and(|paths| paths.contains(path.as_str())) {
-                missing.push(format!("{file}:{line}: {path}"));
+            if in_schema.get(file.as_str()).is_some_and(|paths| paths.contains(path.as_str())) {
+                continue;
+            }
+            match repaired.contains(&(file.as_str(), line)) {
+                true => said += 1,
+                false => missing.push(format!("{file}:{line}: {path}")),
             }
         }
     }
+    eprintln!("request lines: {total}, of which {said} are read as another path, as their diagnostic says");
     assert!(total > 3000, "{total} request lines");
     assert!(missing.is_empty(), "{} of {total} request lines are not in the schema:\n{}", missing.len(), missing.join("\n"));
 
