@@ -18,6 +18,9 @@ pub(crate) enum Repair {
     /// `/users/{user-id} | user-principal-name/chats`: a placeholder's
     /// alternatives, some outside its braces.
     Alternatives(String),
+    /// `/childFolders/{id}/.../messages`: an ellipsis for more levels of
+    /// what comes before it. The path is read without it (one level).
+    Ellipsis(String),
 }
 
 impl Repair {
@@ -26,6 +29,7 @@ impl Repair {
             Repair::ExampleId(_) => "path-example-id",
             Repair::Parenthesized(_) => "path-placeholder-parenthesized",
             Repair::Alternatives(_) => "path-placeholder-alternatives",
+            Repair::Ellipsis(_) => "path-ellipsis",
         }
     }
 
@@ -41,6 +45,9 @@ impl Repair {
             Repair::Alternatives(s) => format!(
                 "expected a placeholder's alternatives inside its braces, found `{s}`; it is read as the one placeholder `{}`",
                 alternatives(s).unwrap_or_default()
+            ),
+            Repair::Ellipsis(s) => format!(
+                "the path writes `{s}` for more levels of what comes before it, which no request can send; it is read without them (one level)"
             ),
         }
     }
@@ -59,27 +66,29 @@ static PARENTHESIZED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(\s*([\p
 /// [`Repair`]); the path, and what was repaired, in order.
 pub(crate) fn placeholders(path: &str) -> (String, Vec<Repair>) {
     let mut repairs = Vec::new();
+    let mut segments: Vec<String> = Vec::new();
     let mut previous = "";
-    let segments: Vec<String> = path
-        .split('/')
-        .map(|segment| {
-            let out = if GUID.is_match(segment) {
-                // An id is named after the collection before it.
-                repairs.push(Repair::ExampleId(segment.to_owned()));
-                format!("{{{}-id}}", if previous.is_empty() { "key" } else { previous })
-            } else if let Some(c) = PARENTHESIZED.captures(segment) {
-                repairs.push(Repair::Parenthesized(segment.to_owned()));
-                format!("{{{}}}", &c[1])
-            } else if let Some(joined) = alternatives(segment) {
-                repairs.push(Repair::Alternatives(segment.to_owned()));
-                joined
-            } else {
-                segment.to_owned()
-            };
-            previous = segment;
-            out
-        })
-        .collect();
+    for segment in path.split('/') {
+        // `.` and `..` are a path's own; three dots or more are prose.
+        if segment == "…" || (segment.len() >= 3 && segment.chars().all(|c| c == '.')) {
+            repairs.push(Repair::Ellipsis(segment.to_owned()));
+            continue;
+        }
+        segments.push(if GUID.is_match(segment) {
+            // An id is named after the collection before it.
+            repairs.push(Repair::ExampleId(segment.to_owned()));
+            format!("{{{}-id}}", if previous.is_empty() { "key" } else { previous })
+        } else if let Some(c) = PARENTHESIZED.captures(segment) {
+            repairs.push(Repair::Parenthesized(segment.to_owned()));
+            format!("{{{}}}", &c[1])
+        } else if let Some(joined) = alternatives(segment) {
+            repairs.push(Repair::Alternatives(segment.to_owned()));
+            joined
+        } else {
+            segment.to_owned()
+        });
+        previous = segment;
+    }
     (segments.join("/"), repairs)
 }
 
@@ -213,6 +222,11 @@ mod tests {
             ("/users/{id} | /x", "/users/{id} | /x", &[]),
             ("/a/{b}|c('d')", "/a/{b}|c('d')", &[]),
             ("/a/{b}}|c", "/a/{b}}|c", &[]),
+            ("/me/mailFolders/{id}/childFolders/{id}/.../messages/{id}", "/me/mailFolders/{id}/childFolders/{id}/messages/{id}", &["path-ellipsis"]),
+            ("/dossiers/{id}/…/éléments", "/dossiers/{id}/éléments", &["path-ellipsis"]),
+            ("/a/..../b", "/a/b", &["path-ellipsis"]),
+            ("/a/../b", "/a/../b", &[]),
+            ("/a/./b", "/a/./b", &[]),
         ];
         for (path, want, codes) in cases {
             let (got, repairs) = placeholders(path);
