@@ -110,7 +110,7 @@ impl<'a> PartCrate<'a> {
 /// `name`: a hash of its name (FNV-1a, a fixed algorithm), so the parts
 /// are about the same size and an operation stays where it is when pages
 /// are added or removed: the crates' diffs show what changed, not a
-/// reshuffle. (The navigation's few, uneven subtrees are placed by size:
+/// reshuffle. (The navigation's few, uneven subtrees are placed in name order by size:
 /// `nav::subtree_parts`.)
 pub(super) fn part_of(name: &Name) -> usize {
     // The remainder is below PARTS, so it fits any usize.
