@@ -668,13 +668,8 @@ impl Extractor<'_> {
                 .filter(|t| !t.is_primitive())
                 .map(|t| t.name.rsplit('.').next().unwrap_or("").to_owned())
                 .or_else(|| model.description.as_deref().and_then(|d| CAMEL_WORD.find(d)).map(|m| m.as_str().to_owned()));
-            let verb = match (method, response.as_ref().and_then(|r| r.type_ref.as_ref()).is_some_and(|t| t.collection)) {
-                (Some(Method::Post), _) => "Create",
-                (Some(Method::Patch | Method::Put), _) => "Update",
-                (Some(Method::Delete), _) => "Delete",
-                (Some(Method::Get), true) => "List",
-                _ => "Get",
-            };
+            let collection = response.as_ref().and_then(|r| r.type_ref.as_ref()).is_some_and(|t| t.collection);
+            let verb = method.unwrap_or(Method::Get).verb(collection);
             if let Some(object) = object {
                 model.title = Some(format!("{verb} {object}"));
                 model.title_inferred = true;

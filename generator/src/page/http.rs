@@ -57,6 +57,18 @@ pub enum Method {
 impl Method {
     pub const ALL: [Method; 7] = [Method::Get, Method::Post, Method::Put, Method::Patch, Method::Delete, Method::Head, Method::Options];
 
+    /// The verb the docs' titles give an operation by this method
+    /// ("Create user", "List users"): a GET of a collection lists it.
+    pub fn verb(self, collection: bool) -> &'static str {
+        match (self, collection) {
+            (Method::Post, _) => "Create",
+            (Method::Patch | Method::Put, _) => "Update",
+            (Method::Delete, _) => "Delete",
+            (Method::Get, true) => "List",
+            _ => "Get",
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Method::Get => "GET",

@@ -105,10 +105,32 @@ pub(super) fn name(schema: &Schema, version: ApiVersion) -> (Vec<OperationNames<
 /// (`notebook: copyNotebook` is `CopyNotebook`). The longer name stays a
 /// candidate, for when the shorter is taken.
 fn primary_candidates(op: &OperationDef) -> Vec<String> {
-    title_candidates(op.name.trim(), op.paths.first().map(|p| &p.template))
+    title_candidates(op.name.trim(), op.paths.first().map(|p| &p.template), op.method.verb(op.response.collection))
 }
 
-fn title_candidates(title: &str, first_path: Option<&PathTemplate>) -> Vec<String> {
+/// A title's first word when it is a gerund (`Listing versions of a
+/// DriveItem`, `Accessing shared DriveItems`): a title that names an
+/// activity, not an operation. A camel-case name (`beginOnboarding`) is
+/// no gerund.
+fn gerund(title: &str) -> Option<&str> {
+    let first = title.split_whitespace().next()?;
+    let mut chars = first.chars();
+    let head = chars.next()?;
+    let rest: String = chars.collect();
+    (head.is_alphabetic() && rest.chars().count() >= 4 && rest.chars().all(char::is_lowercase) && rest.ends_with("ing")).then_some(first)
+}
+
+/// `verb` is what the operation's method makes of it (`List` for a GET of
+/// a collection): a gerund title takes it in place of its own first word.
+fn title_candidates(title: &str, first_path: Option<&PathTemplate>, verb: &str) -> Vec<String> {
+    let renamed;
+    let title = match gerund(title) {
+        Some(first) => {
+            renamed = format!("{verb}{}", &title[first.len()..]);
+            renamed.as_str()
+        }
+        None => title,
+    };
     let lower = title.to_ascii_lowercase();
     let bound = first_path.map(bound_entity).unwrap_or_default();
     match lower.strip_suffix(" action").or_else(|| lower.strip_suffix(" function")) {
@@ -340,7 +362,7 @@ mod tests {
 
     #[test]
     fn operation_names_from_titles() {
-        // (title, first path, the name wanted first)
+        // (title, first path, the name wanted first); the verb is "Get".
         let cases = [
             ("List users", "/users", "ListUsers"),
             ("wipe action", "/users/{usersId}/managedDevices/{managedDeviceId}/wipe", "ManagedDeviceWipe"),
@@ -359,9 +381,15 @@ mod tests {
             (": x", "/x", "X"),
             ("x:", "/x", "X"),
             ("Gerät: gerätKopieren", "/x", "GerTKopieren"),
+            // A gerund names an activity: the method's verb replaces it.
+            ("Accessing shared DriveItems", "/shares/{shareIdOrEncodedSharingUrl}", "GetSharedDriveItems"),
+            ("Ändering der Geräte", "/x", "GetDerGerTe"),
+            ("beginOnboarding action", "/x/beginOnboarding", "XBeginOnboarding"),
+            ("Ring", "/ring", "Ring"),
+            ("Listing", "/x", "Get"),
         ];
         for (title, path, want) in cases {
-            let got = title_candidates(title, Some(&PathTemplate::parse(path)));
+            let got = title_candidates(title, Some(&PathTemplate::parse(path)), "Get");
             assert_eq!(got.first().map(String::as_str), Some(want), "{title}: {got:?}");
         }
     }
