@@ -82,6 +82,9 @@ static CAMEL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-z][a-z0-
 pub(crate) struct Extractor<'a> {
     file: &'a str,
     namespace: String,
+    /// The front matter says the page is conceptual: its request lines
+    /// illustrate, and are said once, by `page-conceptual`.
+    conceptual: bool,
     sink: &'a mut Sink,
 }
 
@@ -94,7 +97,8 @@ pub(crate) fn extract(file: &str, parsed: &ParsedPage, version: VersionHint, sin
             _ => None,
         })
         .unwrap_or_else(|| "microsoft.graph".to_owned());
-    let mut ex = Extractor { file, namespace, sink };
+    let conceptual = parsed.front_matter.get("doc_type").is_some_and(|d| d == "conceptualPageType");
+    let mut ex = Extractor { file, namespace, conceptual, sink };
     ex.run(parsed, version)
 }
 
@@ -226,11 +230,13 @@ impl Extractor<'_> {
     /// Request lines outside the HTTP request section, named or not: the
     /// operation's paths, and said.
     fn paths_outside_section(&mut self, g: &mut Gathered, c: &CodeBlock) {
-        self.sink.warning(
-            c.line,
-            "request-outside-section",
-            "request lines outside an HTTP request section; they are read as the operation's request paths",
-        );
+        if !self.conceptual {
+            self.sink.warning(
+                c.line,
+                "request-outside-section",
+                "request lines outside an HTTP request section; they are read as the operation's request paths",
+            );
+        }
         self.add_paths(g, c, false);
     }
 
@@ -517,6 +523,14 @@ impl Extractor<'_> {
                     None => self.sink.error(g.members_line.max(1), "enum-name-missing", "expected a title `X enum type` naming the enum of this Members table"),
                 }
             }
+            PageKind::Other if !g.paths.is_empty() => self.sink.warning(
+                g.paths[0].line,
+                "page-conceptual",
+                format!(
+                    "the page is conceptual (doc_type conceptualPageType): its request lines ({}) show operations that reference pages document, so no operation is made of them",
+                    g.paths.iter().map(|p| format!("{} {}", p.method.as_str(), p.path)).collect::<Vec<_>>().join(", ")
+                ),
+            ),
             // An overview, or a page too broken to tell: either way, said.
             PageKind::Other => self.sink.warning(title.as_ref().map_or(1, |(_, line)| *line), "page-not-generated", format!(
                 "expected an operation (request lines), a resource (`X resource type` or a Properties table) or an enum (a Members table); found none, so nothing is generated from this page{}",
@@ -535,6 +549,10 @@ impl Extractor<'_> {
             PageKind::Resource
         } else if lower_title.ends_with(" enum type") || (!g.value_enums.is_empty() && g.paths.is_empty() && g.properties.is_empty()) {
             PageKind::Enum
+        } else if self.conceptual {
+            // An overview's request lines show operations that reference
+            // pages document; it is no operation of its own.
+            PageKind::Other
         } else if !g.paths.is_empty() {
             PageKind::Operation
         } else if !g.members.is_empty() {
@@ -951,6 +969,18 @@ mod tests {
             "{:?}",
             read.diagnostics
         );
+    }
+
+    #[test]
+    fn a_conceptual_pages_request_lines_make_no_operation() {
+        let page = "---\ntitle: \"Use the Things API\"\ndoc_type: conceptualPageType\n---\n\n# Use the Things API\n\n## Things\n\nTo list things (é 日本):\n\n```http\nGET /me/things\n```\n";
+        let read = crate::read_page_text("resources/things-overview.md", page, None);
+        assert!(read.model.as_ref().is_some_and(|m| m.operation.is_none()));
+        let said: Vec<_> = read.diagnostics.iter().map(|d| (d.line, d.code, d.message.contains("GET /me/things"))).collect();
+        assert_eq!(said, [(13, "page-conceptual", true)], "{:?}", read.diagnostics);
+        // Without the front matter's word, request lines make an operation.
+        let read = crate::read_page_text("resources/things-overview.md", &page.replace("conceptualPageType", "apiPageType"), None);
+        assert!(read.model.is_some_and(|m| m.operation.is_some()));
     }
 
     #[test]
