@@ -274,4 +274,34 @@ mod tests {
             assert!(users.contains(want), "expected {want:?} in\n{users}");
         }
     }
+
+    #[test]
+    fn operations_of_one_method_on_one_path_lead_with_the_verb_once() {
+        let page = |title: &str| get("/things/{id}", "thing", r#"{"id": "1"}"#).replace("Get thing", title);
+        let files = emitted(&[
+            ("resources/thing.md", &resource("thing", None, &[("id", "String")])),
+            ("api/thing-get.md", &page("Get thing")),
+            ("api/thing-get-details.md", &page("Get thing détails")),
+            ("api/thing-versions.md", &page("Thing versions")),
+            ("api/thing-update.md", &create("/things/{id}", "thing", &[("id", "String")]).replace("POST", "PATCH")),
+            (
+                "api/thing-update-more.md",
+                &create("/things/{id}", "thing", &[("id", "String")]).replace("POST", "PATCH").replace("Create thing", "Update thing more"),
+            ),
+            ("api/thing-get-get.md", &page("Get")),
+        ]);
+        let things = file(&files, "src/v1_0/nav/things.rs");
+        for want in [
+            "pub fn get(&self)",
+            "pub fn get_thing_d_tails(",
+            "pub fn get_versions(",
+            "pub fn patch(",
+            "pub fn patch_thing_more(",
+            // `Get` (its file first) is `get`; `Get thing` is `get_thing`.
+            "pub fn get_thing(",
+        ] {
+            assert!(things.contains(want), "expected {want:?} in\n{things}");
+        }
+        assert!(!things.contains("get_get_") && !things.contains("patch_update"), "{things}");
+    }
 }

@@ -261,7 +261,16 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames]) -> NavTree {
                 .map(|&(operation, variant)| {
                     let op = &operations[operation];
                     let verb = verb(op.op.method);
-                    let method = methods.claim(&[verb.to_owned(), format!("{verb}_{}", snake_case(op.primary.as_str()))]);
+                    // Beside another of its method: the operation's name, led
+                    // by the method once, in place of the verb its title
+                    // gives that method (`patch_calendar`, not
+                    // `patch_update_calendar`; `delete_ios_...`, not
+                    // `delete_delete_ios_...`).
+                    let name = snake_case(op.primary.as_str());
+                    let title_verb = op.op.method.verb(op.op.response.collection).to_ascii_lowercase();
+                    let rest = [verb, title_verb.as_str()].iter().find_map(|v| name.strip_prefix(v)?.strip_prefix('_')).filter(|r| !r.is_empty());
+                    let named = format!("{verb}_{}", rest.unwrap_or(&name));
+                    let method = methods.claim(&[verb.to_owned(), named]);
                     Terminal { method, operation, variant }
                 })
                 .collect();
