@@ -285,6 +285,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn function_arguments_are_quoted_as_odata_writes_their_type() {
+        // (parameter type, written in quotes): strings, GUIDs and enum
+        // members are; numbers, booleans and dates are not.
+        let function = |ty: &str| {
+            let table =
+                format!("## Function parameters\n|Parameter|Type|Description|\n|:---|:---|:---|\n|size|{ty}|The size (größe). é|\n\n## Response");
+            crate::fixtures::get("/things/getRows", "thing", r#"{"id": "1"}"#).replacen("## Response", &table, 1)
+        };
+        for (ty, quoted) in [("String", true), ("Guid", true), ("sizeKind", true), ("Int32", false), ("Boolean", false), ("DateTimeOffset", false)] {
+            let files = crate::fixtures::emitted(&[
+                ("resources/thing.md", &crate::fixtures::resource("thing", None, &[("id", "String")])),
+                ("resources/sizekind.md", &crate::fixtures::enumeration("sizeKind", &["small", "large"])),
+                ("api/thing-getrows.md", &function(ty)),
+            ]);
+            let op = crate::fixtures::file(&files, "src/v1_0/operations/get_thing.rs");
+            let want = if quoted { "FunctionArg::String(&self.size)" } else { "FunctionArg::Raw(&self.size)" };
+            assert!(op.contains(want), "{ty}: expected {want} in\n{op}");
+        }
+    }
+
+    #[test]
     fn every_method_is_sent_as_written() {
         for (method, variant) in Method::ALL.into_iter().zip(["Get", "Post", "Put", "Patch", "Delete", "Head", "Options"]) {
             assert_eq!(method_ident(method).to_string().replace(' ', ""), format!("crate::runtime::Method::{variant}"));

@@ -2,8 +2,9 @@
 //! Each rule is a shape no segment of the API has, so a path that has it
 //! was written for a reader, not for a client: an example id where a key
 //! goes, a placeholder in the wrong brackets, alternatives left outside
-//! their braces, values standing in for a function's parameters. Each
-//! repair is returned to be said where the path is read.
+//! their braces, an ellipsis for more levels, values standing in for a
+//! function's parameters, words after the path. Each repair is returned
+//! to be said where the path is read.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -110,9 +111,6 @@ fn alternatives(segment: &str) -> Option<String> {
             '|' if depth == 0 => {
                 outside_bar = true;
                 parts.push(String::new());
-            }
-            '|' => {
-                parts.last_mut()?.push(c);
             }
             _ => parts.last_mut()?.push(c),
         }
