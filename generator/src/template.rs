@@ -159,8 +159,10 @@ pub(crate) fn split_url(url: &str) -> (Option<&str>, &str) {
         Some(rest) => rest.find('/').map_or("/", |i| &rest[i..]),
         None => url,
     };
+    // Some examples write `V1.0`; the host's path is not case-sensitive there.
     for version in ["v1.0", "beta"] {
-        if let Some(rest) = path.strip_prefix('/').and_then(|p| p.strip_prefix(version)) {
+        let head = path.strip_prefix('/').and_then(|p| p.get(..version.len())).filter(|h| h.eq_ignore_ascii_case(version));
+        if let Some(rest) = head.map(|h| &path[1 + h.len()..]) {
             if rest.is_empty() || rest.starts_with('/') || rest.starts_with('?') {
                 return (Some(version), if rest.is_empty() { "/" } else { rest });
             }
@@ -234,5 +236,10 @@ mod tests {
         assert_eq!(split_url("https://graph.microsoft.com/v1.0/users?$top=1"), (Some("v1.0"), "/users?$top=1"));
         assert_eq!(split_url("/users/{id}"), (None, "/users/{id}"));
         assert_eq!(split_url("https://graph.microsoft.com/v1.0"), (Some("v1.0"), "/"));
+        assert_eq!(split_url("https://graph.microsoft.com/V1.0/teams/{id}"), (Some("v1.0"), "/teams/{id}"));
+        assert_eq!(split_url("https://graph.microsoft.com/Beta?x=1"), (Some("beta"), "?x=1"));
+        assert_eq!(split_url("https://graph.microsoft.com/v1.00/x"), (None, "/v1.00/x"));
+        assert_eq!(split_url("https://graph.microsoft.com/vé"), (None, "/vé"));
+        assert_eq!(split_url("/betamax/x"), (None, "/betamax/x"));
     }
 }
