@@ -672,6 +672,7 @@ impl Extractor<'_> {
             url_parameters.clear();
         }
         self.stand_in_arguments(&mut g.paths, &url_parameters);
+        self.example_casts(&mut g.paths, &g.examples);
         let example_success =
             g.response_shown.into_iter().chain(g.examples.iter().filter_map(|e| e.response.as_ref()?.status)).find(|s| (200..400).contains(s));
         let response = self.response(&g.response_text, g.response_line, example_success);
@@ -755,6 +756,28 @@ impl Extractor<'_> {
             }
         }
         *paths = kept;
+    }
+
+    /// An example that calls a documented path with a type cast after it
+    /// (`/groups/{id}/members/microsoft.graph.user`) documents that path
+    /// too: it is added to the operation's, and said.
+    fn example_casts(&mut self, paths: &mut Vec<RequestPath>, examples: &[Example]) {
+        for request in examples.iter().filter_map(|e| e.request.as_ref()) {
+            let documented: Vec<&crate::template::PathTemplate> = paths.iter().filter(|p| p.method == request.method).map(|p| &p.template).collect();
+            let Some(cast) = request_paths::example_cast(split_url(&request.url).1, &documented, &self.namespace) else { continue };
+            if paths.iter().any(|p| p.method == request.method && p.path.eq_ignore_ascii_case(&cast)) {
+                continue;
+            }
+            self.sink.warning(
+                request.line,
+                "path-from-example",
+                format!(
+                    "the example calls `{cast}`, a type cast of a documented path that no syntax line gives; it is added to the operation's paths"
+                ),
+            );
+            let template = crate::template::PathTemplate::parse(&cast);
+            paths.push(RequestPath { method: request.method, path: cast, line: request.line, template });
+        }
     }
 
     /// The Response section: its status and type. The prose names the
@@ -969,6 +992,20 @@ mod tests {
             "{:?}",
             read.diagnostics
         );
+    }
+
+    #[test]
+    fn an_example_that_casts_a_documented_path_documents_the_cast() {
+        let page = crate::fixtures::get("/things/{id}/members", "thing", r#"{"id": "1"}"#).replace(
+            "GET https://graph.microsoft.com/v1.0/things/{id}/members",
+            "GET https://graph.microsoft.com/v1.0/things/é1/Members/microsoft.graph.user?$count=true",
+        );
+        let read = crate::read_page_text("api/thing-list-members.md", &page, None);
+        let op = read.model.and_then(|m| m.operation).expect("an operation");
+        let paths: Vec<_> = op.paths.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["/things/{id}/members", "/things/{id}/members/microsoft.graph.user"]);
+        let said: Vec<_> = read.diagnostics.iter().filter(|d| d.code == "path-from-example").map(|d| d.line).collect();
+        assert_eq!(said, [op.examples[0].request.as_ref().expect("a request").line]);
     }
 
     #[test]

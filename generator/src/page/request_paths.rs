@@ -146,6 +146,26 @@ pub(crate) fn without_stand_in_arguments(path: &str, declared: &[&str]) -> Optio
     all_declared.then(|| format!("{head}/{name}"))
 }
 
+/// An example's path that is a documented path followed by a type cast
+/// (`/groups/{id}/members/microsoft.graph.user`, on a page documenting
+/// `/groups/{id}/members`): the documented path with the cast, which the
+/// example documents; None for any other path. A cast is a qualified name
+/// in the page's namespace (`microsoft.graph.` and a name), as the
+/// example writes it.
+pub(crate) fn example_cast(example_path: &str, documented: &[&crate::template::PathTemplate], namespace: &str) -> Option<String> {
+    let path = example_path.split('?').next().unwrap_or("").trim_end_matches('/');
+    let (head, last) = path.rsplit_once('/')?;
+    let name = last.get(namespace.len() + 1..).filter(|_| last.get(..namespace.len()).is_some_and(|ns| ns.eq_ignore_ascii_case(namespace)))?;
+    let is_name = last.as_bytes().get(namespace.len()) == Some(&b'.')
+        && name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if !is_name {
+        return None;
+    }
+    let base = documented.iter().find(|t| t.match_path(head).is_some())?;
+    Some(format!("{}/{last}", base.path()))
+}
+
 /// Whether a request line's target is a path and nothing else: no space
 /// outside a placeholder's braces, a function's parentheses or a quoted
 /// value (`/users/{id | userPrincipalName}` is one;
@@ -230,6 +250,32 @@ mod tests {
             let (got, repairs) = placeholders(path);
             assert_eq!((got.as_str(), repairs.iter().map(Repair::code).collect::<Vec<_>>()), (*want, codes.to_vec()), "{path}");
             assert!(repairs.iter().all(|r| !r.message().is_empty()));
+        }
+    }
+
+    #[test]
+    fn a_cast_of_a_documented_path_is_a_path() {
+        use crate::template::PathTemplate;
+        let members = PathTemplate::parse("/groups/{id}/members");
+        let users = PathTemplate::parse("/users");
+        let documented = [&members, &users];
+        let cases = [
+            ("/groups/abc/members/microsoft.graph.user", Some("/groups/{id}/members/microsoft.graph.user")),
+            ("/groups/{id}/Members/microsoft.graph.group?$count=true&$select=id", Some("/groups/{id}/members/microsoft.graph.group")),
+            ("/users/Microsoft.Graph.user/", Some("/users/Microsoft.Graph.user")),
+            ("/users/microsoft.graph.gérant", Some("/users/microsoft.graph.gérant")),
+            // Not a cast, not after a documented path, or more after it.
+            ("/users/microsoft.graph.", None),
+            ("/users/microsoft.graphuser", None),
+            ("/users/microsoft.graph.user/$count", None),
+            ("/users/contoso.com", None),
+            ("/groups/{id}/owners/microsoft.graph.user", None),
+            ("/users/microsoft.graph.a-b", None),
+            ("microsoft.graph.user", None),
+            ("", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(example_cast(path, &documented, "microsoft.graph").as_deref(), want, "{path}");
         }
     }
 
