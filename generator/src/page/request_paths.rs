@@ -155,11 +155,9 @@ pub(crate) fn without_stand_in_arguments(path: &str, declared: &[&str]) -> Optio
 pub(crate) fn example_cast(example_path: &str, documented: &[&crate::template::PathTemplate], namespace: &str) -> Option<String> {
     let path = example_path.split('?').next().unwrap_or("").trim_end_matches('/');
     let (head, last) = path.rsplit_once('/')?;
-    let name = last.get(namespace.len() + 1..).filter(|_| last.get(..namespace.len()).is_some_and(|ns| ns.eq_ignore_ascii_case(namespace)))?;
-    let is_name = last.as_bytes().get(namespace.len()) == Some(&b'.')
-        && name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_alphanumeric() || c == '_');
-    if !is_name {
+    let (ns, name) = last.rsplit_once('.')?;
+    let is_name = name.chars().next().is_some_and(|c| c.is_alphabetic() || c == '_') && name.chars().all(|c| c.is_alphanumeric() || c == '_');
+    if !ns.eq_ignore_ascii_case(namespace) || !is_name {
         return None;
     }
     let base = documented.iter().find(|t| t.match_path(head).is_some())?;
