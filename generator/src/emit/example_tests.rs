@@ -233,7 +233,16 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
     if !(200..300).contains(&status) || !fits {
         return Ok(None);
     }
-    let (_, url_path) = split_url(&req.url);
+    let (version, url_path) = split_url(&req.url);
+    // Every URL of Graph names its version; an absolute one that does not
+    // is another service's (the bot a call's notifications go to, an
+    // upload session's) or mistyped (`/v1/`).
+    if version.is_none() && (req.url.starts_with("https://") || req.url.starts_with("http://")) {
+        return Err(format!(
+            "the example request goes to {}, which names no API version (/v1.0 or /beta): another service's URL (a notification Graph sends, an upload session's) or a mistyped one; no client test is emitted for it",
+            req.url
+        ));
+    }
     let (path_part, query) = url_path.split_once('?').map_or((url_path, None), |(p, q)| (p, Some(q)));
     let Some((index, values)) = t.templates.iter().enumerate().find_map(|(i, template)| template.match_path(path_part).map(|v| (i, v))) else {
         return Err(format!(
@@ -334,4 +343,35 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
             #outcome
         }
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fixtures::{get, resource};
+
+    #[test]
+    fn an_example_no_client_test_can_make_is_said_with_why() {
+        // (the example's URL, what is said of it; "" for a client test)
+        let cases = [
+            ("https://bot.contoso.com/callback", "names no API version (/v1.0 or /beta): another service's URL"),
+            ("https://graph.microsoft.com/v1/things/1", "names no API version"),
+            ("https://graph.microsoft.com/v1.0/others/1", "matches none of the operation's request paths (/things/{id})"),
+            ("https://graph.microsoft.com/V1.0/things/é", ""),
+            ("/things/1", ""),
+        ];
+        for (url, want) in cases {
+            let page = get("/things/{id}", "thing", r#"{"id": "1"}"#).replace("https://graph.microsoft.com/v1.0/things/{id}", url);
+            let read: Vec<_> = [("resources/thing.md", resource("thing", None, &[("id", "String")])), ("api/thing-get.md", page)]
+                .iter()
+                .map(|(file, text)| crate::read_page_text(file, text, None))
+                .collect();
+            let (files, diagnostics) = crate::emit_crate(&crate::schema::build(&read), &Default::default());
+            let said: Vec<_> = diagnostics.iter().filter(|d| d.code == "example-untestable").map(|d| d.message.as_str()).collect();
+            let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs");
+            match want {
+                "" => assert!(said.is_empty() && tests.contains("get_thing_example_1_client"), "{url}: {said:?}"),
+                _ => assert!(said.len() == 1 && said[0].contains(want) && !tests.contains("get_thing_example_1_client"), "{url}: {said:?}"),
+            }
+        }
+    }
 }
