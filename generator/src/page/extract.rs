@@ -213,11 +213,7 @@ impl Extractor<'_> {
             // is said.
             Section::HttpRequest => match http::request_line(text) {
                 Some((method, path)) if request_paths::is_path(&path) => g.add_path(method, path, line, self.sink),
-                Some((_, target)) if target.starts_with('/') || target.starts_with("http") => self.sink.warning(
-                    line,
-                    "request-line-unreadable",
-                    format!("expected `METHOD /path` and nothing after it in the HTTP request section, found {:?}", text.trim()),
-                ),
+                Some((_, target)) if target.starts_with('/') || target.starts_with("http") => self.words_after_path(line, text),
                 _ => {}
             },
             _ => {}
@@ -240,12 +236,23 @@ impl Extractor<'_> {
         self.add_paths(g, c, false);
     }
 
+    /// A request line whose path has words after it: said, not read.
+    fn words_after_path(&mut self, line: usize, text: &str) {
+        self.sink.warning(
+            line,
+            "request-line-unreadable",
+            format!("expected `METHOD /path` and nothing after it in the HTTP request section, found {:?}", text.trim()),
+        );
+    }
+
     /// Every request line of a code block as a path; with `strict`, a line
     /// that is not one is said.
     fn add_paths(&mut self, g: &mut Gathered, c: &CodeBlock, strict: bool) {
         for (i, line) in c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             match (http::request_line(line), strict.then(|| http::unsupported_method(line)).flatten()) {
-                (Some((method, path)), _) => g.add_path(method, path, c.line + i, self.sink),
+                (Some((method, path)), _) if request_paths::is_path(&path) => g.add_path(method, path, c.line + i, self.sink),
+                (Some(_), _) if strict => self.words_after_path(c.line + i, line),
+                (Some(_), _) => {}
                 (None, Some(other)) => self.sink.warning(
                     c.line + i,
                     "method-unsupported",
@@ -992,6 +999,20 @@ mod tests {
             "{:?}",
             read.diagnostics
         );
+    }
+
+    #[test]
+    fn a_syntax_line_with_words_after_its_path_is_said_not_read() {
+        let page = format!(
+            "{}## HTTP request\n```http\nGET /things/{{id}} (déprécié)\nGET /things/{{id}}?$filter=a eq 'b'\nGET /users/{{id}} | userPrincipalName/things\n```\n",
+            crate::fixtures::front("Get thing", "apiPageType")
+        );
+        let read = crate::read_page_text("api/thing-get.md", &page, None);
+        let op = read.model.and_then(|m| m.operation).expect("an operation");
+        let paths: Vec<_> = op.paths.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(paths, ["/things/{id}?$filter=a eq 'b'", "/users/{id | userPrincipalName}/things"]);
+        let said: Vec<_> = read.diagnostics.iter().filter(|d| d.code == "request-line-unreadable").map(|d| d.line).collect();
+        assert_eq!(said, [13], "{:?}", read.diagnostics);
     }
 
     #[test]

@@ -169,10 +169,15 @@ pub(crate) fn example_cast(example_path: &str, documented: &[&crate::template::P
 /// value (`/users/{id | userPrincipalName}` is one;
 /// `to branding/localizations to create a new one` is a sentence).
 pub(crate) fn is_path(target: &str) -> bool {
+    // A query's values may hold spaces (`$filter=a eq 'b'`), and so may a
+    // placeholder's alternatives written outside its braces (`{id} | name`,
+    // which `placeholders` mends): neither makes the target prose.
+    let path = target.split('?').next().unwrap_or("");
+    let path: String = path.split('|').map(str::trim).collect::<Vec<_>>().join("|");
     // A placeholder's name is prose (`{identifiant de l'équipe}`): inside
     // braces, quotes are letters.
     let (mut braces, mut other, mut quoted) = (0i32, 0i32, false);
-    for c in target.chars() {
+    for c in path.chars() {
         match c {
             '{' => braces += 1,
             '}' => braces -= 1,
@@ -184,7 +189,7 @@ pub(crate) fn is_path(target: &str) -> bool {
             _ => {}
         }
     }
-    !target.is_empty()
+    !path.is_empty()
 }
 
 #[cfg(test)]
@@ -203,6 +208,9 @@ mod tests {
             ("/users/{id} (deprecated)", false),
             ("/users/{id}\tx", false),
             ("/x/{l'id}/y z", false),
+            ("/security/alerts?$filter={property} eq '{property-value}'&$top=5", true),
+            ("/users/{user-id} | user-principal-name/chats", true),
+            ("/users/{id} | x y/chats", false),
             ("", false),
         ];
         for (target, want) in cases {
