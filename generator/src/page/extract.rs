@@ -144,10 +144,10 @@ impl Gathered {
     /// A path the page writes twice (its syntax section and a request of
     /// its own) is one path; an optional query written in brackets
     /// (`/content[?includeIDs=true]`) is not part of the path.
-    fn add_path(&mut self, method: Method, path: String, line: usize, sink: &mut Sink) {
+    fn add_path(&mut self, method: Method, path: String, line: usize, namespace: &str, sink: &mut Sink) {
         let path = note_version(self, &path, line);
         let path = path.split_once("[?").map_or(path, |(p, _)| p);
-        let (path, repairs) = request_paths::placeholders(path);
+        let (path, repairs) = request_paths::placeholders(path, namespace);
         for repair in repairs {
             sink.warning(line, repair.code(), repair.message());
         }
@@ -212,7 +212,7 @@ impl Extractor<'_> {
             // create one") is no request line; a path with words after it
             // is said.
             Section::HttpRequest => match http::request_line(text) {
-                Some((method, path)) if request_paths::is_path(&path) => g.add_path(method, path, line, self.sink),
+                Some((method, path)) if request_paths::is_path(&path) => g.add_path(method, path, line, &self.namespace, self.sink),
                 Some((_, target)) if target.starts_with('/') || target.starts_with("http") => self.words_after_path(line, text),
                 _ => {}
             },
@@ -250,7 +250,7 @@ impl Extractor<'_> {
     fn add_paths(&mut self, g: &mut Gathered, c: &CodeBlock, strict: bool) {
         for (i, line) in c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             match (http::request_line(line), strict.then(|| http::unsupported_method(line)).flatten()) {
-                (Some((method, path)), _) if request_paths::is_path(&path) => g.add_path(method, path, c.line + i, self.sink),
+                (Some((method, path)), _) if request_paths::is_path(&path) => g.add_path(method, path, c.line + i, &self.namespace, self.sink),
                 (Some(_), _) if strict => self.words_after_path(c.line + i, line),
                 (Some(_), _) => {}
                 (None, Some(other)) => self.sink.warning(
@@ -679,7 +679,7 @@ impl Extractor<'_> {
             url_parameters.clear();
         }
         self.stand_in_arguments(&mut g.paths, &url_parameters);
-        self.example_casts(&mut g.paths, &g.examples);
+        self.example_paths(&mut g.paths, &g.examples);
         let example_success =
             g.response_shown.into_iter().chain(g.examples.iter().filter_map(|e| e.response.as_ref()?.status)).find(|s| (200..400).contains(s));
         let response = self.response(&g.response_text, g.response_line, example_success);
@@ -766,24 +766,27 @@ impl Extractor<'_> {
     }
 
     /// An example that calls a documented path with a type cast after it
-    /// (`/groups/{id}/members/microsoft.graph.user`) documents that path
-    /// too: it is added to the operation's, and said.
-    fn example_casts(&mut self, paths: &mut Vec<RequestPath>, examples: &[Example]) {
+    /// (`/groups/{id}/members/microsoft.graph.user`), or a documented
+    /// `/users/{key}` path through `/me`, documents that path too: it is
+    /// added to the operation's, and said.
+    fn example_paths(&mut self, paths: &mut Vec<RequestPath>, examples: &[Example]) {
         for request in examples.iter().filter_map(|e| e.request.as_ref()) {
             let documented: Vec<&crate::template::PathTemplate> = paths.iter().filter(|p| p.method == request.method).map(|p| &p.template).collect();
-            let Some(cast) = request_paths::example_cast(split_url(&request.url).1, &documented, &self.namespace) else { continue };
-            if paths.iter().any(|p| p.method == request.method && p.path.eq_ignore_ascii_case(&cast)) {
+            let example = split_url(&request.url).1;
+            let found = request_paths::example_cast(example, &documented, &self.namespace)
+                .map(|path| (path, "a type cast of a documented path"))
+                .or_else(|| request_paths::example_me_alias(example, &documented).map(|path| (path, "a documented `/users/{key}` path through the `/me` alias")));
+            let Some((path, what)) = found else { continue };
+            if paths.iter().any(|p| p.method == request.method && p.path.eq_ignore_ascii_case(&path)) {
                 continue;
             }
             self.sink.warning(
                 request.line,
                 "path-from-example",
-                format!(
-                    "the example calls `{cast}`, a type cast of a documented path that no syntax line gives; it is added to the operation's paths"
-                ),
+                format!("the example calls `{path}`, {what} that no syntax line gives; it is added to the operation's paths"),
             );
-            let template = crate::template::PathTemplate::parse(&cast);
-            paths.push(RequestPath { method: request.method, path: cast, line: request.line, template });
+            let template = crate::template::PathTemplate::parse(&path);
+            paths.push(RequestPath { method: request.method, path, line: request.line, template });
         }
     }
 

@@ -22,6 +22,9 @@ pub(crate) enum Repair {
     /// `/childFolders/{id}/.../messages`: an ellipsis for more levels of
     /// what comes before it. The path is read without it (one level).
     Ellipsis(String),
+    /// `/domains/contoso.com/serviceConfigurationRecords`: an example host
+    /// name where a key goes.
+    ExampleHost(String),
 }
 
 impl Repair {
@@ -31,6 +34,7 @@ impl Repair {
             Repair::Parenthesized(_) => "path-placeholder-parenthesized",
             Repair::Alternatives(_) => "path-placeholder-alternatives",
             Repair::Ellipsis(_) => "path-ellipsis",
+            Repair::ExampleHost(_) => "path-example-host",
         }
     }
 
@@ -47,6 +51,9 @@ impl Repair {
                 "expected a placeholder's alternatives inside its braces, found `{s}`; it is read as the one placeholder `{}`",
                 alternatives(s).unwrap_or_default()
             ),
+            Repair::ExampleHost(host) => format!(
+                "expected a placeholder where the path writes the example host name `{host}` (a host name is a value, not a segment of the API); it is read as one"
+            ),
             Repair::Ellipsis(s) => format!(
                 "the path writes `{s}` for more levels of what comes before it, which no request can send; it is read without them (one level)"
             ),
@@ -57,6 +64,12 @@ impl Repair {
 static GUID: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$").unwrap());
 
+/// A host name: lower-case labels of letters, digits and hyphens joined
+/// by dots, the last of letters only (`contoso.com`,
+/// `contoso.sharepoint.com`). A type cast has the same shape
+/// (`microsoft.graph.user`) and is told apart by its namespace.
+static HOST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:[\p{Ll}\p{N}](?:[\p{Ll}\p{N}-]*[\p{Ll}\p{N}])?\.)+\p{Ll}{2,}$").unwrap());
+
 /// A name in parentheses and nothing else: `(team-id)`. A function's
 /// arguments follow its name (`range(address='A1')`), and a key in
 /// parentheses follows its collection (`users('x')`), so a segment that
@@ -64,8 +77,19 @@ static GUID: LazyLock<Regex> =
 static PARENTHESIZED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(\s*([\p{L}_][\p{L}\p{N}_ |.-]*?)\s*\)$").unwrap());
 
 /// Reads a syntax path's segments as the placeholders they mean (see
-/// [`Repair`]); the path, and what was repaired, in order.
-pub(crate) fn placeholders(path: &str) -> (String, Vec<Repair>) {
+/// [`Repair`]); the path, and what was repaired, in order. `namespace` is
+/// the page's (`microsoft.graph`): a qualified name in it is a cast.
+pub(crate) fn placeholders(path: &str, namespace: &str) -> (String, Vec<Repair>) {
+    // A cast's qualifier is the namespace, a namespace under it, or one
+    // it is under (`microsoft.graph.user` on a `microsoft.graph.callRecords`
+    // page), of two labels at least.
+    let namespace = namespace.to_lowercase();
+    let is_cast = |segment: &str| {
+        let qualifier = segment.rsplit_once('.').map_or("", |(q, _)| q).to_lowercase();
+        qualifier == namespace
+            || qualifier.starts_with(&format!("{namespace}."))
+            || (qualifier.contains('.') && namespace.starts_with(&format!("{qualifier}.")))
+    };
     let mut repairs = Vec::new();
     let mut segments: Vec<String> = Vec::new();
     let mut previous = "";
@@ -75,10 +99,14 @@ pub(crate) fn placeholders(path: &str) -> (String, Vec<Repair>) {
             repairs.push(Repair::Ellipsis(segment.to_owned()));
             continue;
         }
+        // An id or a host is named after the collection before it.
+        let key = || format!("{{{}-id}}", if previous.is_empty() { "key" } else { previous });
         segments.push(if GUID.is_match(segment) {
-            // An id is named after the collection before it.
             repairs.push(Repair::ExampleId(segment.to_owned()));
-            format!("{{{}-id}}", if previous.is_empty() { "key" } else { previous })
+            key()
+        } else if HOST.is_match(segment) && !is_cast(segment) && !previous.is_empty() {
+            repairs.push(Repair::ExampleHost(segment.to_owned()));
+            key()
         } else if let Some(c) = PARENTHESIZED.captures(segment) {
             repairs.push(Repair::Parenthesized(segment.to_owned()));
             format!("{{{}}}", &c[1])
@@ -162,6 +190,31 @@ pub(crate) fn example_cast(example_path: &str, documented: &[&crate::template::P
     }
     let base = documented.iter().find(|t| t.match_path(head).is_some())?;
     Some(format!("{}/{last}", base.path()))
+}
+
+/// An example's path that calls a documented `/users/{key}/...` path
+/// through `/me` (`/me/ownedDevices`, on a page documenting
+/// `/users/{id}/ownedDevices`): that path under `/me`, which the example
+/// documents; None for any other path. The docs define `/me` as
+/// `/users/{signed-in user's id}`, so the pair of the example and that
+/// definition states the path; the other direction is no alias (`/me`
+/// reaches one user, `/users/{id}` any).
+pub(crate) fn example_me_alias(example_path: &str, documented: &[&crate::template::PathTemplate]) -> Option<String> {
+    let path = example_path.split('?').next().unwrap_or("").trim_end_matches('/');
+    let after_me = path.get(..3).is_some_and(|head| head.eq_ignore_ascii_case("/me")) && matches!(path.as_bytes().get(3), None | Some(b'/'));
+    if !after_me {
+        return None;
+    }
+    documented.iter().find_map(|t| {
+        let written = t.path();
+        let rest = written.strip_prefix("/users/")?;
+        let (key, rest) = rest.split_once('/').map_or((rest, ""), |(k, r)| (k, r));
+        if !(key.starts_with('{') && key.ends_with('}')) {
+            return None;
+        }
+        let alias = if rest.is_empty() { "/me".to_owned() } else { format!("/me/{rest}") };
+        crate::template::PathTemplate::parse(&alias).match_path(path).map(|_| alias)
+    })
 }
 
 /// Whether a request line's target is a path and nothing else: no space
@@ -251,11 +304,31 @@ mod tests {
             ("/a/..../b", "/a/b", &["path-ellipsis"]),
             ("/a/../b", "/a/../b", &[]),
             ("/a/./b", "/a/./b", &[]),
+            ("/domains/contoso.com/serviceConfigurationRecords", "/domains/{domains-id}/serviceConfigurationRecords", &["path-example-host"]),
+            ("/sites/contoso.sharepoint.com", "/sites/{sites-id}", &["path-example-host"]),
+            ("/domaines/société-1.exemple.fr", "/domaines/{domaines-id}", &["path-example-host"]),
+            // A cast in the page's namespace, a file name, an extension's name, a version: no host.
+            ("/groups/{id}/members/microsoft.graph.user", "/groups/{id}/members/microsoft.graph.user", &[]),
+            ("/users/Microsoft.Graph.user", "/users/Microsoft.Graph.user", &[]),
+            ("/me/drive/root:/book.xlsx:/content", "/me/drive/root:/book.xlsx:/content", &[]),
+            ("/me/extensions/Com.Contoso.Referral", "/me/extensions/Com.Contoso.Referral", &[]),
+            ("/a/v1.0", "/a/v1.0", &[]),
+            ("/users/microsoft.graph.user/x", "/users/microsoft.graph.user/x", &[]),
+            ("/a/b-.com", "/a/b-.com", &[]),
+            ("contoso.com/x", "contoso.com/x", &[]),
         ];
         for (path, want, codes) in cases {
-            let (got, repairs) = placeholders(path);
+            let (got, repairs) = placeholders(path, "microsoft.graph");
             assert_eq!((got.as_str(), repairs.iter().map(Repair::code).collect::<Vec<_>>()), (*want, codes.to_vec()), "{path}");
             assert!(repairs.iter().all(|r| !r.message().is_empty()));
+        }
+        // On a page of a namespace under another, a cast to the outer one's type is a cast.
+        for (namespace, path, want) in [
+            ("microsoft.graph.callRecords", "/x/microsoft.graph.user", "/x/microsoft.graph.user"),
+            ("microsoft.graph", "/x/microsoft.graph.callrecords.session", "/x/microsoft.graph.callrecords.session"),
+            ("microsoft.graph", "/x/graph.user", "/x/{x-id}"),
+        ] {
+            assert_eq!(placeholders(path, namespace).0, want, "{namespace} {path}");
         }
     }
 
@@ -282,6 +355,35 @@ mod tests {
         ];
         for (path, want) in cases {
             assert_eq!(example_cast(path, &documented, "microsoft.graph").as_deref(), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_documented_users_path_called_through_me_is_a_path() {
+        use crate::template::PathTemplate;
+        let owned = PathTemplate::parse("/users/{id | userPrincipalName}/ownedDevices");
+        let user = PathTemplate::parse("/users/{id}");
+        let message = PathTemplate::parse("/users/{user-id}/messages/{message-id}/extensions/{extension-id}");
+        let literal = PathTemplate::parse("/users/delta/x");
+        let groups = PathTemplate::parse("/groups/{id}/members");
+        let documented = [&owned, &user, &message, &literal, &groups];
+        let cases = [
+            ("/me/ownedDevices", Some("/me/ownedDevices")),
+            ("/Me/OwnedDevices?$select=id", Some("/me/ownedDevices")),
+            ("/me", Some("/me")),
+            ("/me/", Some("/me")),
+            ("/me/messages/AAMkAGE1M2==/extensions/Com.Contoso.Référence", Some("/me/messages/{message-id}/extensions/{extension-id}")),
+            // Not through /me, not documented under /users/{key}, or another direction.
+            ("/me/x", None),
+            ("/members/ownedDevices", None),
+            ("/meetings", None),
+            ("/users/{id}/ownedDevices", None),
+            ("/me/members", None),
+            ("/me/ownedDevices/extra", None),
+            ("", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(example_me_alias(path, &documented).as_deref(), want, "{path}");
         }
     }
 
