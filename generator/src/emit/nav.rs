@@ -304,4 +304,18 @@ mod tests {
         }
         assert!(!things.contains("get_get_") && !things.contains("patch_update"), "{things}");
     }
+
+    #[test]
+    fn the_bare_verb_goes_to_the_path_as_written_before_one_with_a_query() {
+        let files = emitted(&[
+            ("resources/thing.md", &resource("thing", None, &[("id", "String")])),
+            // First by file, but it documents `/things` with a query.
+            ("api/a-thing-owner.md", &get("/things?$expand=owner", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get owner")),
+            ("api/thing-get.md", &get("/things", "thing", r#"{"id": "1"}"#)),
+        ]);
+        let things = file(&files, "src/v1_0/nav/things.rs");
+        for want in ["pub fn get(&self) -> crate::runtime::Call<crate::v1_0::operations::GetThing>", "pub fn get_owner("] {
+            assert!(things.contains(want), "expected {want:?} in\n{things}");
+        }
+    }
 }

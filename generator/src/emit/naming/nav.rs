@@ -255,8 +255,13 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames]) -> NavTree {
         .enumerate()
         .map(|(i, n)| {
             let mut methods = Scope::with_reserved(if i == 0 { &["new", "client"] } else { &[] });
-            let terminals = n
-                .terminals
+            // The bare verb goes to an operation on the node's path as
+            // written before one that documents it with a query
+            // (`GET /users` lists users; `GET /users?$expand=manager` is
+            // the manager's page, `get_manager_users`).
+            let mut terminals = n.terminals.clone();
+            terminals.sort_by_key(|&(operation, variant)| operations[operation].op.paths[variant].text.contains('?'));
+            let terminals = terminals
                 .iter()
                 .map(|&(operation, variant)| {
                     let op = &operations[operation];
