@@ -56,6 +56,7 @@ pub(super) const RUNTIME_FILES: &[(&str, &str)] = &[
     ("src/batch.rs", include_str!("../../runtime/src/batch.rs")),
     ("src/client.rs", include_str!("../../runtime/src/client.rs")),
     ("src/cloud.rs", include_str!("../../runtime/src/cloud.rs")),
+    ("src/count.rs", include_str!("../../runtime/src/count.rs")),
     ("src/de.rs", include_str!("../../runtime/src/de.rs")),
     ("src/error.rs", include_str!("../../runtime/src/error.rs")),
     ("src/files.rs", include_str!("../../runtime/src/files.rs")),
