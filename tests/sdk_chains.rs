@@ -51,7 +51,8 @@ fn csharp_chain(snippet: &str) -> Result<Chain, String> {
     while i < chars.len() {
         match chars[i] {
             '.' => {
-                let name: String = chars[i + 1..].iter().take_while(|c| c.is_alphanumeric() || **c == '_').collect();
+                // `.$count`: some snippets write OData's segment as a name.
+                let name: String = chars[i + 1..].iter().take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '$')).collect();
                 i += 1 + name.chars().count();
                 if chars.get(i) == Some(&'(') {
                     i = skip_balanced(&chars, i, '(', ')');
@@ -215,14 +216,20 @@ fn url_segments(path: &str) -> Vec<String> {
 }
 
 /// The operation's documented path that the example's path is an instance of.
-fn matching_template<'o>(op: &'o OperationDef, segments: &[&str]) -> Option<Vec<&'o str>> {
+/// With `counted`, only a path whose `$count` the docs show. And whether
+/// that path documents a query (`/users?$expand=manager`).
+fn matching_template<'o>(op: &'o OperationDef, segments: &[&str], counted: bool) -> Option<(Vec<&'o str>, bool)> {
     // Of the paths it matches, the one that writes the most of it literally
     // (`/applications/delta` is the delta function, not a key `delta`).
-    let mut matching: Vec<Vec<&'o str>> = op
+    let mut matching: Vec<(Vec<&'o str>, bool)> = op
         .paths
         .iter()
-        .map(|p| template_segments(p.as_str().split('?').next().unwrap_or("")))
-        .filter(|t| {
+        .filter(|p| !counted || op.counted.iter().any(|c| c == p.as_str()))
+        .map(|p| {
+            let (path, query) = p.as_str().split_once('?').map_or((p.as_str(), false), |(path, _)| (path, true));
+            (template_segments(path), query)
+        })
+        .filter(|(t, _)| {
             t.len() == segments.len()
                 && t.iter().zip(segments).all(|(t, s)| {
                     // A segment's closing `:` (`root:`) is part of what it is.
@@ -233,7 +240,7 @@ fn matching_template<'o>(op: &'o OperationDef, segments: &[&str]) -> Option<Vec<
                 })
         })
         .collect();
-    matching.sort_by_key(|t| std::cmp::Reverse(literal_segments(t)));
+    matching.sort_by_key(|(t, _)| std::cmp::Reverse(literal_segments(t)));
     matching.into_iter().next()
 }
 
@@ -263,7 +270,16 @@ const NO_PATH: &str = "the example URL is no documented path";
 /// URL, and the path it must build; or why there is none.
 fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: graphgen::schema::Method, url: &str) -> Result<(String, String), String> {
     let segments = url_segments(url_path(url));
-    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    let mut segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    // A count (`.Members.Count`, `/members/$count`) is the listing's path,
+    // and the listing's `count()` in place of its method.
+    let mut elements = chain.elements.as_slice();
+    let counted = segments.last().is_some_and(|s| s.eq_ignore_ascii_case("$count"))
+        && matches!(elements.last(), Some(Element::Property(name)) if name == "Count" || name == "$count");
+    if counted {
+        segments.pop();
+        elements = &elements[..elements.len() - 1];
+    }
     // The chain reaches the node of the path; its method names the first
     // operation (in schema order) documented there with this method, as
     // the crate names it: the example's own, or one that sends the same.
@@ -271,15 +287,18 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: graphg
         .operations
         .iter()
         .filter(|o| o.api_version == own.api_version && o.method == method)
-        .filter_map(|o| matching_template(o, &segments).map(|t| (o, t)))
+        .filter_map(|o| matching_template(o, &segments, counted).map(|t| (o, t)))
         .collect();
-    let most_literal = candidates.iter().map(|(_, t)| literal_segments(t)).max().ok_or(NO_PATH)?;
-    let (op, template) = candidates.into_iter().find(|(_, t)| literal_segments(t) == most_literal).ok_or(NO_PATH)?;
+    // As the crate names them: the bare verb goes to an operation on the
+    // path as written before one that documents it with a query.
+    let most_literal = candidates.iter().map(|(_, (t, _))| literal_segments(t)).max().ok_or(NO_PATH)?;
+    let mut candidates: Vec<_> = candidates.into_iter().filter(|(_, (t, _))| literal_segments(t) == most_literal).collect();
+    candidates.sort_by_key(|(_, (_, query))| *query);
+    let (op, (template, _)) = candidates.into_iter().next().ok_or(NO_PATH)?;
     let version = op.api_version.to_string();
     let mut rust = format!(".{}()", version.replace('.', "_"));
     let mut expected = format!("/{version}");
     let mut i = 0;
-    let elements = chain.elements.iter();
     for e in elements {
         let segment = *segments.get(i).ok_or("the C# chain is longer than the URL")?;
         let tsegment = template[i];
@@ -402,7 +421,12 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: graphg
     };
     let body = op.request_body.is_some().then(|| "Default::default()".to_owned());
     let args: Vec<String> = terminal_args.into_iter().chain(body).collect();
-    rust.push_str(&format!(".{}({})", chain.method.to_ascii_lowercase(), args.join(", ")));
+    if counted {
+        rust.push_str(&format!(".count({})", args.join(", ")));
+        expected.push_str("/$count");
+    } else {
+        rust.push_str(&format!(".{}({})", chain.method.to_ascii_lowercase(), args.join(", ")));
+    }
     Ok((rust, expected))
 }
 

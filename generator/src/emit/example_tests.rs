@@ -244,6 +244,12 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
         ));
     }
     let (path_part, query) = url_path.split_once('?').map_or((url_path, None), |(p, q)| (p, Some(q)));
+    // A count (`/users/$count`) calls the listing's path it counts.
+    let counted_path = |head: &str| {
+        t.templates.iter().zip(&op.paths).any(|(template, path)| op.counted.contains(&path.text) && template.match_path(head).is_some())
+    };
+    let counted = crate::page::request_paths::counted_collection(path_part).filter(|head| counted_path(head));
+    let path_part = counted.unwrap_or(path_part);
     let Some((index, values)) = t.templates.iter().enumerate().find_map(|(i, template)| template.match_path(path_part).map(|v| (i, v))) else {
         return Err(format!(
             "the example URL {} matches none of the operation's request paths ({}); no client test is emitted for it",
@@ -270,7 +276,10 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
         })
         .collect();
     let url_params = &op_names.url_fields;
-    let (expected, url_values) = expected_path(m.version, t.templates[index], &values, url_params, path_part.rsplit('/').next().unwrap_or(""));
+    let (mut expected, url_values) = expected_path(m.version, t.templates[index], &values, url_params, path_part.rsplit('/').next().unwrap_or(""));
+    if counted.is_some() {
+        expected.push_str("/$count");
+    }
     // An example URL's query is percent-encoded; the operation takes it plain.
     let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
     let query_pairs: Vec<(String, String)> = query
@@ -308,6 +317,15 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
     let kind = t.output.1;
     let resp = ex.response.as_ref();
     let (response_body, answer, check) = match (kind, resp.and_then(|r| r.body.as_ref()), resp.and_then(|r| r.body_text.as_ref())) {
+        // A count is a number in plain text.
+        _ if counted.is_some() => {
+            let text = resp.and_then(|r| r.body_text.clone().or_else(|| r.body.as_ref().map(|b| b.to_string()))).unwrap_or_default();
+            let Ok(number) = text.trim().parse::<u64>() else {
+                return Err(format!("the example's count `{}` is no number; no client test is emitted for it", text.trim()));
+            };
+            let number = proc_macro2::Literal::u64_suffixed(number);
+            (quote!(let response_body = #text;), quote!(Some((response_body, "text/plain"))), quote!(assert_eq!(output, #number);))
+        }
         (OutputKind::Json | OutputKind::OptionalJson, Some(json), _) => {
             let json = serde_json::to_string_pretty(json).expect("JSON values serialize");
             (quote!(let response_body = #json;), quote!(Some((response_body, "application/json"))), quote!(assert_same_json(&output, response_body);))
@@ -327,6 +345,11 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
         }
         _ => (quote!(), quote!(None), quote!()),
     };
+    let operation = quote! {
+        #krate::#module::operations::#ident::new(#path_value, #(#url_values,)* #body_field)
+            .with_query(vec![#((#query_keys2.to_owned(), #query_values2.to_owned())),*].into())
+    };
+    let operation = if counted.is_some() { quote!(#krate::runtime::Count(#operation)) } else { operation };
     let send = quote!(client(&server).send(&operation).await.expect("the client sends the documented request"));
     // An empty response has nothing to compare: the call succeeding is the test.
     let outcome = if check.is_empty() { quote!(#send;) } else { quote!(let output = #send; #check) };
@@ -338,8 +361,7 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
             #request_body
             #response_body
             let server = serve(#method, #expected, #body_arg, &[#((#query_keys, #query_values)),*], #status, #answer).await;
-            let operation = #krate::#module::operations::#ident::new(#path_value, #(#url_values,)* #body_field)
-                .with_query(vec![#((#query_keys2.to_owned(), #query_values2.to_owned())),*].into());
+            let operation = #operation;
             #outcome
         }
     }))
@@ -371,6 +393,35 @@ mod tests {
             match want {
                 "" => assert!(said.is_empty() && tests.contains("get_thing_example_1_client"), "{url}: {said:?}"),
                 _ => assert!(said.len() == 1 && said[0].contains(want) && !tests.contains("get_thing_example_1_client"), "{url}: {said:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_listing_whose_count_an_example_shows_can_be_counted() {
+        let count = "### Request\n```http\nGET https://graph.microsoft.com/v1.0/things/$count?$filter=startswith(name,'é')\nConsistencyLevel: eventual\n```\n\n### Response\n```http\nHTTP/1.1 200 OK\nContent-type: text/plain\n\n893\n```\n";
+        let listing = |returns: &str| format!("{}\n{count}", get("/things", "thing", r#"{"value": [{"id": "1"}]}"#).replace("a [thing](../resources/thing.md) object", returns));
+        // (what the page returns, whether `count()` is offered)
+        for (returns, counted) in [("a collection of [thing](../resources/thing.md) objects", true), ("a [thing](../resources/thing.md) object", false)] {
+            let read: Vec<_> = [("resources/thing.md", resource("thing", None, &[("id", "String")])), ("api/thing-list.md", listing(returns))]
+                .iter()
+                .map(|(file, text)| crate::read_page_text(file, text, None))
+                .collect();
+            let (files, diagnostics) = crate::emit_crate(&crate::schema::build(&read), &Default::default());
+            let nav = crate::fixtures::file(&files, "src/v1_0/nav/things.rs");
+            let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs");
+            let said: Vec<_> = diagnostics.iter().filter(|d| d.code == "example-untestable").map(|d| d.message.as_str()).collect();
+            if counted {
+                for want in ["pub fn count(", "-> crate::runtime::Call<crate::runtime::Count<crate::v1_0::operations::GetThing>>", "/// The number of items `get()` lists"] {
+                    assert!(nav.contains(want), "expected {want:?} in\n{nav}");
+                }
+                assert!(said.is_empty(), "{said:?}");
+                for want in [r#"serve( "GET", "/v1.0/things/$count", None, &[("$filter", "startswith(name,'é')")]"#, "graph_client::runtime::Count(", "assert_eq!(output, 893u64)"] {
+                    assert!(tests.contains(want), "expected {want:?} in\n{tests}");
+                }
+            } else {
+                assert!(!nav.contains("fn count"), "{nav}");
+                assert!(said.len() == 1 && said[0].contains("/things/$count"), "{said:?}");
             }
         }
     }

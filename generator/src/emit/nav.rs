@@ -135,6 +135,19 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         let feature: std::collections::BTreeSet<String> = std::iter::once(super::workloads::feature(&op.workload)).collect();
         let cfg = (feature != n.features).then(|| features_cfg(&feature));
         let method = &t.method;
+        // The count of what the listing returns, with its `$filter` and
+        // `$search`, where an example shows it.
+        let count = t.count.as_ref().map(|count| {
+            let doc = format!(" The number of items `{method}()` lists: `GET {}/$count`", variant.template);
+            quote! {
+                #[doc = #doc]
+                #cfg
+                #[inline]
+                pub fn #count(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<crate::runtime::Count<#ops #op_ident>> {
+                    self.nav.call(crate::runtime::Count(#ops #op_ident::new(#path_value, #(#url_fields,)* #body_arg)))
+                }
+            }
+        });
         quote! {
             #[doc = #doc]
             #cfg
@@ -142,6 +155,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             pub fn #method(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
                 self.nav.call(#ops #op_ident::new(#path_value, #(#url_fields,)* #body_arg))
             }
+            #count
         }
     });
     let doc = if index == 0 {

@@ -683,6 +683,8 @@ impl Extractor<'_> {
         let example_success =
             g.response_shown.into_iter().chain(g.examples.iter().filter_map(|e| e.response.as_ref()?.status)).find(|s| (200..400).contains(s));
         let response = self.response(&g.response_text, g.response_line, example_success);
+        let lists = method == Some(Method::Get) && response.as_ref().and_then(|r| r.type_ref.as_ref()).is_some_and(|t| t.collection);
+        let counted = if lists { counted(&g.paths, &g.examples) } else { Vec::new() };
         if g.permissions.is_none() {
             self.sink.warning(1, "permissions-missing", "expected a permissions table (Permission type | Permissions) on this operation page");
         }
@@ -731,6 +733,7 @@ impl Extractor<'_> {
             url_parameters,
             response,
             examples,
+            counted,
         });
     }
 
@@ -772,7 +775,9 @@ impl Extractor<'_> {
     fn example_paths(&mut self, paths: &mut Vec<RequestPath>, examples: &[Example]) {
         for request in examples.iter().filter_map(|e| e.request.as_ref()) {
             let documented: Vec<&crate::template::PathTemplate> = paths.iter().filter(|p| p.method == request.method).map(|p| &p.template).collect();
+            // A count's collection is a path too (`/me/ownedObjects/$count`).
             let example = split_url(&request.url).1;
+            let example = request_paths::counted_collection(example).unwrap_or(example);
             let found = request_paths::example_cast(example, &documented, &self.namespace)
                 .map(|path| (path, "a type cast of a documented path"))
                 .or_else(|| request_paths::example_me_alias(example, &documented).map(|path| (path, "a documented `/users/{key}` path through the `/me` alias")));
@@ -899,6 +904,18 @@ fn note_version<'u>(g: &mut Gathered, url: &'u str, line: usize) -> &'u str {
         g.url_versions.push((if v == "beta" { "beta" } else { "v1.0" }, line));
     }
     path
+}
+
+/// The paths of a listing whose `$count` an example calls
+/// (`/users/$count`), in the paths' order (each once: `add_path` keeps
+/// one of each method and path).
+fn counted(paths: &[RequestPath], examples: &[Example]) -> Vec<String> {
+    let counts: Vec<&str> = examples.iter().filter_map(|e| request_paths::counted_collection(split_url(&e.request.as_ref()?.url).1)).collect();
+    paths
+        .iter()
+        .filter(|p| p.method == Method::Get && counts.iter().any(|c| p.template.match_path(c).is_some()))
+        .map(|p| p.path.clone())
+        .collect()
 }
 
 /// A placeholder's name as tables write it too: `{item-id}` is `item-id`,

@@ -5,7 +5,7 @@ pub(crate) mod extract;
 pub(crate) mod http;
 pub use http::{Body, HttpRequest, HttpResponse, Method};
 mod possible_values;
-mod request_paths;
+pub(crate) mod request_paths;
 mod tables;
 mod type_expr;
 
@@ -131,6 +131,10 @@ pub struct Operation {
     pub url_parameters: Vec<Property>,
     pub response: Option<ResponseSpec>,
     pub examples: Vec<Example>,
+    /// The paths (as `paths` writes them) whose `$count` an example calls:
+    /// the number of items the listing there holds.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub counted: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -217,6 +217,14 @@ pub(crate) fn example_me_alias(example_path: &str, documented: &[&crate::templat
     })
 }
 
+/// The collection an example's path counts (`/users/$count` → `/users`),
+/// without its query; None for a path that counts nothing.
+pub(crate) fn counted_collection(example_path: &str) -> Option<&str> {
+    let path = example_path.split('?').next().unwrap_or("").trim_end_matches('/');
+    let (head, last) = path.rsplit_once('/')?;
+    (last.eq_ignore_ascii_case("$count") && !head.is_empty()).then_some(head)
+}
+
 /// Whether a request line's target is a path and nothing else: no space
 /// outside a placeholder's braces, a function's parentheses or a quoted
 /// value (`/users/{id | userPrincipalName}` is one;
@@ -384,6 +392,25 @@ mod tests {
         ];
         for (path, want) in cases {
             assert_eq!(example_me_alias(path, &documented).as_deref(), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_count_names_the_collection_it_counts() {
+        let cases = [
+            ("/users/$count", Some("/users")),
+            ("/groups/{id}/members/microsoft.graph.user/$count?$filter=x eq 'é'", Some("/groups/{id}/members/microsoft.graph.user")),
+            ("/users/$Count/", Some("/users")),
+            // Not a count, or a count of nothing.
+            ("/users", None),
+            ("/users/$count/x", None),
+            ("/users/count", None),
+            ("/users?$count=true", None),
+            ("/$count", None),
+            ("", None),
+        ];
+        for (path, want) in cases {
+            assert_eq!(counted_collection(path), want, "{path}");
         }
     }
 

@@ -346,6 +346,7 @@ impl Builder {
             response,
             permissions: op.permissions.clone(),
             examples,
+            counted: op.counted.clone(),
             source: source(&m.file, op.paths.first().map_or(1, |p| p.line)),
         })
     }

@@ -131,6 +131,9 @@ pub struct OperationDef {
     pub response: ResponseDef,
     pub permissions: Permissions,
     pub examples: Vec<ExampleDef>,
+    /// The paths (of `paths`) whose `$count` an example calls.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub counted: Vec<String>,
     pub source: Source,
 }
 

@@ -121,6 +121,8 @@ pub(crate) struct NavEdge {
 /// A method that names an operation on the path that ends at its node.
 pub(crate) struct Terminal {
     pub method: Name,
+    /// `count`, where an example counts the listing on this path.
+    pub count: Option<Name>,
     /// The operation (an index into the version's operations) and the
     /// path variant.
     pub operation: usize,
@@ -276,7 +278,9 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames]) -> NavTree {
                     let rest = [verb, title_verb.as_str()].iter().find_map(|v| name.strip_prefix(v)?.strip_prefix('_')).filter(|r| !r.is_empty());
                     let named = format!("{verb}_{}", rest.unwrap_or(&name));
                     let method = methods.claim(&[verb.to_owned(), named]);
-                    Terminal { method, operation, variant }
+                    let path = &op.op.paths[variant].text;
+                    let count = op.op.counted.contains(path).then(|| methods.claim(&["count".to_owned(), format!("count_{}", rest.unwrap_or(&name))]));
+                    Terminal { method, count, operation, variant }
                 })
                 .collect();
             let children = n
