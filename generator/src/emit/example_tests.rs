@@ -245,9 +245,8 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
     }
     let (path_part, query) = url_path.split_once('?').map_or((url_path, None), |(p, q)| (p, Some(q)));
     // A count (`/users/$count`) calls the listing's path it counts.
-    let counted_path = |head: &str| {
-        t.templates.iter().zip(&op.paths).any(|(template, path)| op.counted.contains(&path.text) && template.match_path(head).is_some())
-    };
+    let counted_path =
+        |head: &str| t.templates.iter().zip(&op.paths).any(|(template, path)| op.counted.contains(&path.text) && template.match_path(head).is_some());
     let counted = crate::page::request_paths::counted_collection(path_part).filter(|head| counted_path(head));
     let path_part = counted.unwrap_or(path_part);
     let Some((index, values)) = t.templates.iter().enumerate().find_map(|(i, template)| template.match_path(path_part).map(|v| (i, v))) else {
@@ -400,9 +399,13 @@ mod tests {
     #[test]
     fn a_listing_whose_count_an_example_shows_can_be_counted() {
         let count = "### Request\n```http\nGET https://graph.microsoft.com/v1.0/things/$count?$filter=startswith(name,'é')\nConsistencyLevel: eventual\n```\n\n### Response\n```http\nHTTP/1.1 200 OK\nContent-type: text/plain\n\n893\n```\n";
-        let listing = |returns: &str| format!("{}\n{count}", get("/things", "thing", r#"{"value": [{"id": "1"}]}"#).replace("a [thing](../resources/thing.md) object", returns));
+        let listing = |returns: &str| {
+            format!("{}\n{count}", get("/things", "thing", r#"{"value": [{"id": "1"}]}"#).replace("a [thing](../resources/thing.md) object", returns))
+        };
         // (what the page returns, whether `count()` is offered)
-        for (returns, counted) in [("a collection of [thing](../resources/thing.md) objects", true), ("a [thing](../resources/thing.md) object", false)] {
+        for (returns, counted) in
+            [("a collection of [thing](../resources/thing.md) objects", true), ("a [thing](../resources/thing.md) object", false)]
+        {
             let read: Vec<_> = [("resources/thing.md", resource("thing", None, &[("id", "String")])), ("api/thing-list.md", listing(returns))]
                 .iter()
                 .map(|(file, text)| crate::read_page_text(file, text, None))
@@ -412,11 +415,19 @@ mod tests {
             let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs");
             let said: Vec<_> = diagnostics.iter().filter(|d| d.code == "example-untestable").map(|d| d.message.as_str()).collect();
             if counted {
-                for want in ["pub fn count(", "-> crate::runtime::Call<crate::runtime::Count<crate::v1_0::operations::GetThing>>", "/// The number of items `get()` lists"] {
+                for want in [
+                    "pub fn count(",
+                    "-> crate::runtime::Call<crate::runtime::Count<crate::v1_0::operations::GetThing>>",
+                    "/// The number of items `get()` lists",
+                ] {
                     assert!(nav.contains(want), "expected {want:?} in\n{nav}");
                 }
                 assert!(said.is_empty(), "{said:?}");
-                for want in [r#"serve( "GET", "/v1.0/things/$count", None, &[("$filter", "startswith(name,'é')")]"#, "graph_client::runtime::Count(", "assert_eq!(output, 893u64)"] {
+                for want in [
+                    r#"serve( "GET", "/v1.0/things/$count", None, &[("$filter", "startswith(name,'é')")]"#,
+                    "graph_client::runtime::Count(",
+                    "assert_eq!(output, 893u64)",
+                ] {
                     assert!(tests.contains(want), "expected {want:?} in\n{tests}");
                 }
             } else {

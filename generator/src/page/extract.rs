@@ -780,7 +780,10 @@ impl Extractor<'_> {
             let example = request_paths::counted_collection(example).unwrap_or(example);
             let found = request_paths::example_cast(example, &documented, &self.namespace)
                 .map(|path| (path, "a type cast of a documented path"))
-                .or_else(|| request_paths::example_me_alias(example, &documented).map(|path| (path, "a documented `/users/{key}` path through the `/me` alias")));
+                .or_else(|| {
+                    request_paths::example_me_alias(example, &documented)
+                        .map(|path| (path, "a documented `/users/{key}` path through the `/me` alias"))
+                });
             let Some((path, what)) = found else { continue };
             if paths.iter().any(|p| p.method == request.method && p.path.eq_ignore_ascii_case(&path)) {
                 continue;
@@ -911,11 +914,7 @@ fn note_version<'u>(g: &mut Gathered, url: &'u str, line: usize) -> &'u str {
 /// one of each method and path).
 fn counted(paths: &[RequestPath], examples: &[Example]) -> Vec<String> {
     let counts: Vec<&str> = examples.iter().filter_map(|e| request_paths::counted_collection(split_url(&e.request.as_ref()?.url).1)).collect();
-    paths
-        .iter()
-        .filter(|p| p.method == Method::Get && counts.iter().any(|c| p.template.match_path(c).is_some()))
-        .map(|p| p.path.clone())
-        .collect()
+    paths.iter().filter(|p| p.method == Method::Get && counts.iter().any(|c| p.template.match_path(c).is_some())).map(|p| p.path.clone()).collect()
 }
 
 /// A placeholder's name as tables write it too: `{item-id}` is `item-id`,
