@@ -9,7 +9,7 @@
 //! It builds the crate of all of v1.0, so `.ci/run` runs it (with
 //! `SDK_CHAINS_CRATE` naming that crate's folder) before the crate's own tests.
 
-use graphgen::schema::{OperationDef, Schema};
+use graphgen::schema::{Method, OperationDef, Schema};
 use graphgen_tests::{needed_corpus, schema_of};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -268,7 +268,7 @@ const NO_PATH: &str = "the example URL is no documented path";
 
 /// The Rust chain (after `client.v1_0()`) for a C# chain on an example's
 /// URL, and the path it must build; or why there is none.
-fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: graphgen::schema::Method, url: &str) -> Result<(String, String), String> {
+fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method, url: &str) -> Result<(String, String), String> {
     let segments = url_segments(url_path(url));
     let mut segments: Vec<&str> = segments.iter().map(String::as_str).collect();
     // A count (`.Members.Count`, `/members/$count`) is the listing's path,
@@ -290,10 +290,20 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: graphg
         .filter_map(|o| matching_template(o, &segments, counted).map(|t| (o, t)))
         .collect();
     // As the crate names them: the bare verb goes to an operation on the
-    // path as written before one that documents it with a query.
+    // path as written before one that documents it with a query, to one
+    // whose page types the body it sends before one whose page does not,
+    // then to the workload with the most operations under the path's
+    // first segment.
     let most_literal = candidates.iter().map(|(_, (t, _))| literal_segments(t)).max().ok_or(NO_PATH)?;
     let mut candidates: Vec<_> = candidates.into_iter().filter(|(_, (t, _))| literal_segments(t) == most_literal).collect();
-    candidates.sort_by_key(|(_, (_, query))| *query);
+    let first = |path: &str| path.trim_start_matches('/').split(['/', '?']).next().unwrap_or("").to_lowercase();
+    let here = segments.first().map(|s| s.to_lowercase()).unwrap_or_default();
+    let reach = |o: &OperationDef| {
+        let ours = |p: &&OperationDef| p.api_version == o.api_version && p.workload == o.workload;
+        schema.operations.iter().filter(ours).filter(|p| p.paths.iter().any(|x| first(x.as_str()) == here)).count()
+    };
+    let untyped_body = |o: &OperationDef| matches!(o.method, Method::Post | Method::Patch | Method::Put) && o.request_body.is_none();
+    candidates.sort_by_key(|(o, (_, query))| (*query, untyped_body(o), std::cmp::Reverse(reach(o))));
     let (op, (template, _)) = candidates.into_iter().next().ok_or(NO_PATH)?;
     let version = op.api_version.to_string();
     let mut rust = format!(".{}()", version.replace('.', "_"));

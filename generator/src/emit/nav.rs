@@ -148,6 +148,25 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
                 }
             }
         });
+        // The bare verb, where the operation that has it is not compiled:
+        // in a build with this workload and none of those before it.
+        let fallback = t.fallback.as_ref().map(|f| {
+            let own = super::workloads::feature(&op.workload);
+            let before = f.before.iter().map(String::as_str).chain(std::iter::once("all-workloads"));
+            let doc = format!(
+                " `{method}()`, in a build with none of `{}` (whose operations come first)",
+                f.before.iter().cloned().collect::<Vec<_>>().join("`, `")
+            );
+            let bare = &f.method;
+            quote! {
+                #[doc = #doc]
+                #[cfg(all(feature = #own, not(any(#(feature = #before),*))))]
+                #[inline]
+                pub fn #bare(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
+                    self.#method(#(#url_fields,)* #body_arg)
+                }
+            }
+        });
         quote! {
             #[doc = #doc]
             #cfg
@@ -155,6 +174,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             pub fn #method(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
                 self.nav.call(#ops #op_ident::new(#path_value, #(#url_fields,)* #body_arg))
             }
+            #fallback
             #count
         }
     });
@@ -331,5 +351,66 @@ mod tests {
         for want in ["pub fn get(&self) -> crate::runtime::Call<crate::v1_0::operations::GetThing>", "pub fn get_owner("] {
             assert!(things.contains(want), "expected {want:?} in\n{things}");
         }
+    }
+
+    #[test]
+    fn a_request_several_workloads_document_is_called_by_its_verb_in_each() {
+        let intune = |page: String| page.replace("ms.prod: \"users\"", "ms.prod: \"intune\"");
+        let files = emitted(&[
+            ("resources/thing.md", &resource("thing", None, &[("id", "String")])),
+            // First by file, but its workload documents less under `/things`.
+            ("api/intune-devices-thing-get.md", &intune(get("/things", "thing", r#"{"id": "1"}"#))),
+            ("api/thing-get.md", &get("/things", "thing", r#"{"id": "1"}"#)),
+            ("api/thing-parts.md", &get("/things/{id}/parts", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get parts")),
+        ]);
+        let things = file(&files, "src/v1_0/nav/things.rs");
+        let wants = [
+            // The home's, by the bare verb, under its workload.
+            r#"#[cfg(any(feature = "users", feature = "all-workloads"))] #[inline] pub fn get(&self) -> crate::runtime::Call<crate::v1_0::operations::GetThing>"#,
+            // The other, named with its workload, and by the bare verb
+            // where the home is not compiled.
+            "pub fn get_intune_devices_thing(&self) -> crate::runtime::Call<crate::v1_0::operations::IntuneDevicesGetThing>",
+            r#"all(feature = "intune-devices", not(any(feature = "users", feature = "all-workloads")))"#,
+            "pub fn get(&self) -> crate::runtime::Call<crate::v1_0::operations::IntuneDevicesGetThing> { self.get_intune_devices_thing() }",
+        ];
+        // Compared without spaces and trailing commas: the printer breaks long lines.
+        let compact = |s: &str| s.replace(' ', "").replace(",)", ")");
+        for want in wants {
+            assert!(compact(&things).contains(&compact(want)), "expected {want:?} in\n{things}");
+        }
+    }
+
+    #[test]
+    fn the_bare_verb_sends_a_body_where_a_page_types_it() {
+        let intune = |page: String| page.replace("ms.prod: \"users\"", "ms.prod: \"intune\"");
+        // The home's page (users: two operations under `/things`) gives
+        // no body type; Intune's does.
+        let untyped = get("/things/{id}", "thing", r#"{"id": "1"}"#).replace("GET ", "PATCH ").replace("Get thing", "Update thing");
+        let typed = create("/things/{id}", "thing", &[("name", "String")]).replace("POST ", "PATCH ").replace("Create thing", "Update thing");
+        let files = emitted(&[
+            ("resources/thing.md", &resource("thing", None, &[("id", "String"), ("name", "String")])),
+            ("api/intune-devices-thing-update.md", &intune(typed)),
+            ("api/thing-update.md", &untyped),
+            ("api/thing-parts.md", &get("/things/{id}/parts", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get parts")),
+        ]);
+        let item = file(&files, "src/v1_0/nav/things.rs").replace(' ', "").replace(",)", ")");
+        let want = "pubfnpatch(&self,body:crate::v1_0::models::Thing)->crate::runtime::Call<crate::v1_0::operations::IntuneDevicesUpdateThing>";
+        assert!(item.contains(want), "expected {want:?} in\n{item}");
+        assert!(item.contains("pubfnpatch_thing(&self)"), "{item}");
+    }
+
+    #[test]
+    fn a_request_with_another_response_has_no_second_bare_verb() {
+        let intune = |page: String| page.replace("ms.prod: \"users\"", "ms.prod: \"intune\"");
+        let files = emitted(&[
+            ("resources/thing.md", &resource("thing", None, &[("id", "String")])),
+            ("resources/part.md", &resource("part", None, &[("id", "String")])),
+            ("api/intune-devices-thing-get.md", &intune(get("/things", "part", r#"{"id": "1"}"#))),
+            ("api/thing-get.md", &get("/things", "thing", r#"{"id": "1"}"#)),
+        ]);
+        let things = file(&files, "src/v1_0/nav/things.rs").replace(' ', "");
+        assert_eq!(things.matches("pubfnget(").count(), 1, "{things}");
+        // A tie in reach: the first in schema order has the bare verb.
+        assert!(things.contains("pubfnget_users_thing("), "{things}");
     }
 }

@@ -6,7 +6,7 @@
 //! `post(body)`). Only documented paths are walked: no navigation is
 //! invented.
 
-use super::operations::{field_name, OperationNames};
+use super::operations::{field_name, OperationNames, Reach};
 use super::{pascal_case, snake_case, Name, Scope};
 use crate::emit::workloads;
 use crate::schema::Method;
@@ -127,6 +127,16 @@ pub(crate) struct Terminal {
     /// path variant.
     pub operation: usize,
     pub variant: usize,
+    /// The bare verb, where this operation sends the same request as the
+    /// one that has it, in another workload: a build without the features
+    /// of those before it (`before`) calls this one by that verb too.
+    pub fallback: Option<Fallback>,
+}
+
+/// The bare verb under a workload of its own (see `Terminal::fallback`).
+pub(crate) struct Fallback {
+    pub method: Name,
+    pub before: BTreeSet<String>,
 }
 
 /// The terminal methods: the HTTP method, as the official SDKs name them.
@@ -150,6 +160,17 @@ struct Building {
     terminals: Vec<(usize, usize)>,
     path: String,
     features: BTreeSet<String>,
+}
+
+/// Whether a call of `a` and one of `b` are written alike and answer
+/// alike: the same method, response, body type (none, or one model) and
+/// arguments. Their paths end at one node already.
+fn same_request(a: &OperationNames, b: &OperationNames) -> bool {
+    let body = |o: &OperationNames| o.op.request_body.as_ref().map(|b| (b.type_name.clone(), b.resolved, b.collection));
+    let typed_or_none = |o: &OperationNames| o.op.request_body.as_ref().is_none_or(|b| b.type_name.is_some());
+    let url_fields = |o: &OperationNames| o.url_fields.iter().map(|(f, _)| f.to_string()).collect::<Vec<_>>();
+    let response = |o: &OperationNames| (o.op.response.status, o.op.response.type_name.clone(), o.op.response.resolved, o.op.response.collection);
+    a.op.method == b.op.method && typed_or_none(a) && body(a) == body(b) && response(a) == response(b) && url_fields(a) == url_fields(b)
 }
 
 /// Of two spellings of one literal segment (the docs vary in case), the
@@ -219,6 +240,7 @@ pub(crate) fn tree(operations: &[OperationNames]) -> NavTree {
 /// node's methods (in one scope per node, terminals first: an operation's
 /// `get` outranks a segment named `get`).
 fn name(nodes: Vec<Building>, operations: &[OperationNames]) -> NavTree {
+    let reach = Reach::new(operations.iter().map(|o| o.op));
     let mut types = Scope::with_reserved(&["Graph"]);
     let mut modules = Scope::default();
     let idents: Vec<Name> = (0..nodes.len())
@@ -260,9 +282,21 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames]) -> NavTree {
             // The bare verb goes to an operation on the node's path as
             // written before one that documents it with a query
             // (`GET /users` lists users; `GET /users?$expand=manager` is
-            // the manager's page, `get_manager_users`).
+            // the manager's page, `get_manager_users`); to one whose body
+            // its page types before one that sends a body its page does
+            // not type (the groups' "Update event" gives no type; the
+            // events' page does: `patch(body)` is the events' page's); then
+            // to the workload that documents the most under the path's
+            // first segment (`Reach`: the users' `GET /users`, not Intune's).
             let mut terminals = n.terminals.clone();
-            terminals.sort_by_key(|&(operation, variant)| operations[operation].op.paths[variant].text.contains('?'));
+            terminals.sort_by_key(|&(operation, variant)| {
+                let (op, path) = (operations[operation].op, &operations[operation].op.paths[variant].text);
+                let untyped_body = matches!(op.method, Method::Post | Method::Patch | Method::Put) && op.request_body.is_none();
+                (path.contains('?'), untyped_body, std::cmp::Reverse(reach.of(op, path)))
+            });
+            // Per verb, the operation that has it and the workloads of the
+            // same request's operations so far.
+            let mut bare: BTreeMap<&str, (usize, Name, BTreeSet<String>)> = BTreeMap::new();
             let terminals = terminals
                 .iter()
                 .map(|&(operation, variant)| {
@@ -272,15 +306,42 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames]) -> NavTree {
                     // by the method once, in place of the verb its title
                     // gives that method (`patch_calendar`, not
                     // `patch_update_calendar`; `delete_ios_...`, not
-                    // `delete_delete_ios_...`).
+                    // `delete_delete_ios_...`). A name led by its workload
+                    // (`IntuneDevicesListUsers`) keeps it first:
+                    // `get_intune_devices_users`.
                     let name = snake_case(op.primary.as_str());
+                    let feature = workloads::feature(&op.op.workload);
                     let title_verb = op.op.method.verb(op.op.response.collection).to_ascii_lowercase();
-                    let rest = [verb, title_verb.as_str()].iter().find_map(|v| name.strip_prefix(v)?.strip_prefix('_')).filter(|r| !r.is_empty());
+                    let without_verb = |n: &str| {
+                        [verb, title_verb.as_str()]
+                            .iter()
+                            .find_map(|v| n.strip_prefix(v)?.strip_prefix('_'))
+                            .filter(|r| !r.is_empty())
+                            .map(str::to_owned)
+                    };
+                    let rest = without_verb(&name).or_else(|| {
+                        let workload = snake_case(&feature);
+                        Some(format!("{workload}_{}", without_verb(name.strip_prefix(&workload)?.strip_prefix('_')?)?))
+                    });
+                    let rest = rest.as_deref();
                     let named = format!("{verb}_{}", rest.unwrap_or(&name));
                     let method = methods.claim(&[verb.to_owned(), named]);
                     let path = &op.op.paths[variant].text;
-                    let count = op.op.counted.contains(path).then(|| methods.claim(&["count".to_owned(), format!("count_{}", rest.unwrap_or(&name))]));
-                    Terminal { method, count, operation, variant }
+                    let count =
+                        op.op.counted.contains(path).then(|| methods.claim(&["count".to_owned(), format!("count_{}", rest.unwrap_or(&name))]));
+                    let fallback = match bare.get_mut(verb) {
+                        None => {
+                            bare.insert(verb, (operation, method.clone(), BTreeSet::from([feature])));
+                            None
+                        }
+                        Some((home, verb_name, before)) if same_request(&operations[*home], op) && !before.contains(&feature) => {
+                            let fallback = Fallback { method: verb_name.clone(), before: before.clone() };
+                            before.insert(feature);
+                            Some(fallback)
+                        }
+                        Some(_) => None,
+                    };
+                    Terminal { method, count, operation, variant, fallback }
                 })
                 .collect();
             let children = n

@@ -5,9 +5,9 @@
 
 use super::{module_name, pascal_case, snake_case, words, Name, Scope};
 use crate::emit::workloads;
-use crate::schema::{ApiVersion, DocumentedPath, OperationDef, ParameterDef, Schema};
+use crate::schema::{ApiVersion, DocumentedPath, Method, OperationDef, ParameterDef, Schema};
 use crate::template::{Part, PathTemplate};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The Rust names of one operation.
 pub(crate) struct OperationNames<'a> {
@@ -61,12 +61,18 @@ pub(super) fn name(schema: &Schema, version: ApiVersion) -> (Vec<OperationNames<
     let mut test_files = Scope::default();
     let mut test_modules: BTreeMap<String, Name> = BTreeMap::new();
     let mut tests: BTreeMap<String, Scope> = BTreeMap::new();
-    let names = schema
-        .operations
+    let ops: Vec<&OperationDef> = schema.operations.iter().filter(|o| o.api_version == version).collect();
+    let led = led_by_workload(&ops, &Reach::new(ops.iter().copied()));
+    let names = ops
         .iter()
-        .filter(|o| o.api_version == version)
-        .map(|op| {
-            let primary = scope.claim(&primary_candidates(op));
+        .enumerate()
+        .map(|(i, &op)| {
+            let mut candidates = primary_candidates(op);
+            let feature = workloads::feature(&op.workload);
+            if led.contains(&i) {
+                candidates.insert(0, pascal_case(&format!("{feature} {}", candidates[0])));
+            }
+            let primary = scope.claim(&candidates);
             let path_enum = scope.claim(&[format!("{primary}Path")]);
             let body = op.request_body.as_ref().filter(|b| b.type_name.is_none()).map(|b| {
                 let mut fields = Scope::with_reserved(&["additional_properties"]);
@@ -79,7 +85,6 @@ pub(super) fn name(schema: &Schema, version: ApiVersion) -> (Vec<OperationNames<
                 let mut fields = Scope::with_reserved(&["path", "body", "query"]);
                 op.url_parameters.iter().map(|p| (fields.claim(&[snake_case(&p.name)]), p)).collect()
             };
-            let feature = workloads::feature(&op.workload);
             test_modules.entry(feature.clone()).or_insert_with(|| test_files.claim(&[module_name(&feature)]));
             let in_module = tests.entry(feature).or_default();
             let stem = snake_case(primary.as_str());
@@ -94,6 +99,85 @@ pub(super) fn name(schema: &Schema, version: ApiVersion) -> (Vec<OperationNames<
         })
         .collect();
     (names, test_modules)
+}
+
+/// How much of the API each workload documents: per workload (as a
+/// feature) and first path segment (lowercased), how many of its
+/// operations have a path there. Where several workloads document one
+/// request (`GET /users` on the users' page and on three Intune pages,
+/// `GET /deviceManagement` on sixteen), the one that documents the most
+/// under its first segment is its home, whatever the pages are called.
+pub(super) struct Reach(BTreeMap<(String, String), usize>);
+
+impl Reach {
+    pub(super) fn new<'a>(ops: impl IntoIterator<Item = &'a OperationDef>) -> Self {
+        let mut counts: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for op in ops {
+            let firsts: BTreeSet<String> = op.paths.iter().map(|p| first_segment(&p.text)).collect();
+            for first in firsts {
+                *counts.entry((workloads::feature(&op.workload), first)).or_default() += 1;
+            }
+        }
+        Reach(counts)
+    }
+
+    /// How many of `op`'s workload's operations start where `path` starts.
+    pub(super) fn of(&self, op: &OperationDef, path: &str) -> usize {
+        self.0.get(&(workloads::feature(&op.workload), first_segment(path))).copied().unwrap_or(0)
+    }
+}
+
+fn first_segment(path: &str) -> String {
+    path.trim_start_matches('/').split(['/', '?']).next().unwrap_or("").to_lowercase()
+}
+
+/// The request an operation's first path sends: its method and the path
+/// without case or placeholder names (`/users/{usersId}` and
+/// `/Users/{id}` are one request).
+fn request_key(op: &OperationDef) -> Option<(Method, String)> {
+    Some((op.method, shape(&op.paths.first()?.template)))
+}
+
+fn shape(template: &PathTemplate) -> String {
+    let segments = template.segments.iter().map(|s| {
+        s.parts
+            .iter()
+            .map(|p| match p {
+                Part::Literal(l) => l.to_lowercase(),
+                Part::Param(_) => "{}".to_owned(),
+            })
+            .collect::<String>()
+    });
+    segments.collect::<Vec<_>>().join("/")
+}
+
+/// The operations (indices into `ops`) named with their workload in
+/// front: of a request that several workloads document, each that is not
+/// the home's (the most reach, then the first in schema order) and whose
+/// name another workload's operation of it has too (`List users` on the
+/// users' page and on Intune's; `Get user` on three Intune pages, the
+/// users' page being `Get a user`).
+fn led_by_workload(ops: &[&OperationDef], reach: &Reach) -> BTreeSet<usize> {
+    let mut by_request: BTreeMap<(Method, String), Vec<usize>> = BTreeMap::new();
+    for (i, op) in ops.iter().enumerate() {
+        if let Some(key) = request_key(op) {
+            by_request.entry(key).or_default().push(i);
+        }
+    }
+    let mut led = BTreeSet::new();
+    for group in by_request.into_values() {
+        let feature = |i: usize| workloads::feature(&ops[i].workload);
+        let Some(best) = group.iter().map(|&i| reach.of(ops[i], &ops[i].paths[0].text)).max() else { continue };
+        let Some(&home) = group.iter().find(|&&i| reach.of(ops[i], &ops[i].paths[0].text) == best) else { continue };
+        let first_name = |i: usize| primary_candidates(ops[i]).remove(0);
+        for &i in &group {
+            let contested = group.iter().any(|&j| feature(j) != feature(i) && first_name(j) == first_name(i));
+            if feature(i) != feature(home) && contested {
+                led.insert(i);
+            }
+        }
+    }
+    led
 }
 
 /// The page title, where it names the operation; an action's or function's
@@ -392,6 +476,54 @@ mod tests {
             let got = title_candidates(title, Some(&PathTemplate::parse(path)), "Get");
             assert_eq!(got.first().map(String::as_str), Some(want), "{title}: {got:?}");
         }
+    }
+
+    #[test]
+    fn one_request_whatever_its_placeholders_and_case() {
+        // (path, its first segment, its shape)
+        let cases = [
+            ("/users/{usersId}", "users", "users/{}"),
+            ("/Users/{id | userPrincipalName}", "users", "users/{}"),
+            // A documented query is no part of the template.
+            ("/users?$expand=manager", "users", "users"),
+            ("/deviceManagement", "devicemanagement", "devicemanagement"),
+            ("/drives/{id}/root:/{path}:/content", "drives", "drives/{}/root:/{}:/content"),
+            ("/Élèves/{id}/日本", "élèves", "élèves/{}/日本"),
+            ("/", "", ""),
+        ];
+        for (path, first, want) in cases {
+            assert_eq!(first_segment(path), first, "{path}");
+            assert_eq!(shape(&PathTemplate::parse(path)), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_request_several_workloads_document_is_named_with_the_workload_where_they_share_a_name() {
+        use crate::fixtures::{get, resource, schema};
+        let intune = |page: String| page.replace("ms.prod: \"users\"", "ms.prod: \"intune\"");
+        let names = |pages: &[(&str, String)]| -> BTreeSet<String> {
+            let s = schema(pages);
+            name(&s, ApiVersion::V1_0).0.iter().map(|n| n.primary.to_string()).collect()
+        };
+        let thing = || ("resources/thing.md", resource("thing", None, &[("id", "String")]));
+        let parts = || ("api/thing-parts.md", get("/things/{id}/parts", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get parts"));
+        // The home (users: two operations under `/things`) is called
+        // otherwise; the two Intune pages share a name: both led.
+        let got = names(&[
+            thing(),
+            ("api/intune-a-thing-get.md", intune(get("/things/{thingId}", "thing", r#"{"id": "1"}"#))),
+            ("api/intune-b-thing-get.md", intune(get("/things/{thingId}", "thing", r#"{"id": "1"}"#))),
+            ("api/thing-get.md", get("/things/{id}", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get a thing")),
+            parts(),
+        ]);
+        assert_eq!(got, BTreeSet::from(["IntuneAGetThing", "IntuneBGetThing", "GetAThing", "GetParts"].map(String::from)));
+        // One workload's two pages: no workload in front.
+        let got = names(&[
+            thing(),
+            ("api/thing-get.md", get("/things/{id}", "thing", r#"{"id": "1"}"#)),
+            ("api/thing-get-again.md", get("/things/{id}", "thing", r#"{"id": "1"}"#)),
+        ]);
+        assert_eq!(got, BTreeSet::from(["GetThing", "GetThing2"].map(String::from)));
     }
 
     #[test]
