@@ -10,14 +10,14 @@ use super::operations::{field_name, OperationNames, Reach};
 use super::{pascal_case, snake_case, Name, Scope};
 use crate::emit::workloads;
 use crate::schema::Method;
-use crate::template::{Part, Segment};
+use crate::template::{Part, PathTemplate, Segment};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a segment is, for merging paths into one tree: segments that are
 /// the same step lead to the same node whatever their placeholders are
 /// named (`/users/{id}` and `/users/{user-id}`).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum StepKey {
+pub(crate) enum StepKey {
     /// A literal segment, compared without case (the docs vary).
     Literal(String),
     /// A key segment: `{id}`.
@@ -76,7 +76,7 @@ pub(crate) fn step(segment: &Segment, previous: Option<&Segment>) -> Step {
                 None => snake_case(lit),
             };
             // `delta()` and `delta` are one call.
-            let key = lit.strip_suffix("()").unwrap_or(lit).to_ascii_lowercase();
+            let key = lit.strip_suffix("()").unwrap_or(lit).to_lowercase();
             Step { key: StepKey::Literal(key), method, args: Vec::new() }
         }
         (1, "") if after_colon && literal == ":" => Step { key: StepKey::WithPath, method: "item_with_path".to_owned(), args: params },
@@ -92,6 +92,13 @@ pub(crate) fn step(segment: &Segment, previous: Option<&Segment>) -> Step {
             Step { key: StepKey::Call(method.clone(), n), method, args: params }
         }
     }
+}
+
+/// The node a path leads to, as its steps: two paths with one key end at
+/// one node (`/users/{usersId}` and `/Users/{id}`).
+pub(crate) fn node_key(template: &PathTemplate) -> Vec<StepKey> {
+    let segments = &template.segments;
+    segments.iter().enumerate().map(|(i, s)| step(s, i.checked_sub(1).map(|p| &segments[p])).key).collect()
 }
 
 /// The tree of one version: node 0 is the root.
@@ -182,7 +189,7 @@ fn better(seen: &Step, new: &Step) -> bool {
 }
 
 /// The tree of these operations' documented paths, every name claimed.
-pub(crate) fn tree(operations: &[OperationNames]) -> NavTree {
+pub(super) fn tree(operations: &[OperationNames], reach: &Reach) -> NavTree {
     let mut nodes = vec![Building {
         parent: 0,
         step: None,
@@ -233,14 +240,13 @@ pub(crate) fn tree(operations: &[OperationNames]) -> NavTree {
             }
         }
     }
-    name(nodes, operations)
+    name(nodes, operations, reach)
 }
 
 /// Names the nodes (their types, in one scope), their modules, and each
 /// node's methods (in one scope per node, terminals first: an operation's
 /// `get` outranks a segment named `get`).
-fn name(nodes: Vec<Building>, operations: &[OperationNames]) -> NavTree {
-    let reach = Reach::new(operations.iter().map(|o| o.op));
+fn name(nodes: Vec<Building>, operations: &[OperationNames], reach: &Reach) -> NavTree {
     let mut types = Scope::with_reserved(&["Graph"]);
     let mut modules = Scope::default();
     let idents: Vec<Name> = (0..nodes.len())
@@ -384,6 +390,26 @@ mod tests {
 
     /// A path, and each segment's (method, arguments).
     type Case<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+
+    #[test]
+    fn paths_are_one_node_whatever_their_placeholders_and_case() {
+        let key = |p: &str| node_key(&PathTemplate::parse(p));
+        // (a, b, one node)
+        let cases = [
+            ("/users/{usersId}", "/Users/{id | userPrincipalName}", true),
+            ("/users?$expand=manager", "/users", true),
+            ("/Élèves/{id}/日本", "/élèves/{x}/日本", true),
+            ("/users/{id}/delta()", "/users/{id}/delta", true),
+            ("/a/f(x='{x}')", "/a/f(y='{y}')", true),
+            ("/users/{id}", "/users/{id}/events", false),
+            ("/drives/{id}/root:/{path}:", "/drives/{id}/root/{path}", false),
+            ("/a/f(x='{x}')", "/a/f(x='{x}',y='{y}')", false),
+            ("/", "/users", false),
+        ];
+        for (a, b, one) in cases {
+            assert_eq!(key(a) == key(b), one, "{a} {b}");
+        }
+    }
 
     #[test]
     fn segments_are_methods() {

@@ -148,8 +148,9 @@ impl<'a> Names<'a> {
         for (id, any) in polymorphic(schema, version, &types, &mut models) {
             types.get_mut(&id).expect("a type of this version").any = Some(any);
         }
-        let (operations, test_modules) = operations::name(schema, version);
-        let nav = super::nav::tree(&operations);
+        let reach = operations::Reach::new(schema.operations.iter().filter(|o| o.api_version == version));
+        let (operations, test_modules) = operations::name(schema, version, &reach);
+        let nav = super::nav::tree(&operations, &reach);
         Names { version, module, types, operations, test_modules, nav }
     }
 
