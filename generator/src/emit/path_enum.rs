@@ -13,7 +13,12 @@ pub(super) fn emit(names: &OperationNames) -> TokenStream {
     let doc = format!(" The request paths of [`{}`]: the docs give the operation on each.", names.primary);
     let decls = names.variants.iter().map(|v| {
         let name = &v.name;
-        let doc = format!(" `{}`", v.template);
+        // A query the docs write is theirs to show, not sent: a caller
+        // sets it with the query options.
+        let doc = match &v.query {
+            Some(q) => format!(" `{}`; the docs write it with `?{q}`, which is not sent: set it with the query options", v.template),
+            None => format!(" `{}`", v.template),
+        };
         if v.params.is_empty() {
             return quote!(#[doc = #doc] #name,);
         }

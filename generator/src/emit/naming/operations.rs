@@ -40,6 +40,9 @@ impl OperationNames<'_> {
 pub(crate) struct PathVariant {
     pub name: Name,
     pub template: String,
+    /// The query the docs write after the path (`$expand=manager`), if
+    /// any: not sent (see `path_enum`).
+    pub query: Option<String>,
     /// (placeholder as written, Rust field name).
     pub params: Vec<(String, Name)>,
     /// The path writes its function's arguments itself (`getX(a='{a}')`).
@@ -267,7 +270,9 @@ fn literals(template: &PathTemplate) -> Vec<String> {
 /// what every path starts and ends with is dropped, so `/me/events/{id}`
 /// and `/users/{id}/events/{id}` are `Me` and `Users`. A path with nothing
 /// of its own (the plain one beside longer ones) is named by the last
-/// segment they all start with; the only path, by its first segment.
+/// segment they all start with; the only path, by its first segment. Paths
+/// told apart only by the query the docs write after them are named by its
+/// options too (`/security/alerts?$top=1` is `AlertsTop`).
 pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
     let templates: Vec<&PathTemplate> = paths.iter().map(|p| &p.template).collect();
     let lits: Vec<Vec<String>> = templates.iter().map(|t| literals(t)).collect();
@@ -275,23 +280,53 @@ pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
     let shared = |i: &dyn Fn(&Vec<String>) -> Option<&String>| lits.iter().all(|l| i(l) == i(&lits[0]));
     let prefix = (0..shortest).take_while(|&k| shared(&|l| l.get(k))).count();
     let suffix = (0..shortest - prefix).take_while(|&k| shared(&|l| l.get(l.len() - 1 - k))).count();
+    let words: Vec<String> = lits
+        .iter()
+        .map(|lits| {
+            let telling = &lits[prefix..lits.len() - suffix];
+            let plain = if paths.len() > 1 && prefix > 0 { lits.get(prefix - 1) } else { lits.first() };
+            if telling.is_empty() {
+                plain.cloned().unwrap_or_else(|| "root".to_owned())
+            } else {
+                telling.join(" ")
+            }
+        })
+        .collect();
+    let queries: Vec<Option<&str>> = paths.iter().map(|p| p.text.split_once('?').map(|(_, q)| q).filter(|q| !q.trim().is_empty())).collect();
     let mut scope = Scope::default();
     templates
         .iter()
-        .zip(&lits)
-        .map(|(template, lits)| {
-            let telling = &lits[prefix..lits.len() - suffix];
-            let plain = if paths.len() > 1 && prefix > 0 { lits.get(prefix - 1) } else { lits.first() };
-            let words = if telling.is_empty() { plain.cloned().unwrap_or_else(|| "root".to_owned()) } else { telling.join(" ") };
+        .enumerate()
+        .map(|(i, template)| {
+            let query = queries[i];
+            let alike = words.iter().filter(|w| **w == words[i]).count() > 1;
+            let name = match query.filter(|_| alike) {
+                Some(q) => format!("{} {}", words[i], query_options(q).join(" ")),
+                None => words[i].clone(),
+            };
             let mut fields = Scope::default();
             PathVariant {
-                name: scope.claim(&[pascal_case(&words)]),
+                name: scope.claim(&[pascal_case(&name)]),
+                query: query.map(str::to_owned),
                 template: template.path(),
                 params: param_fields(template).into_iter().map(|(p, name)| (p.to_owned(), fields.claim(&[name]))).collect(),
                 inline_args: template.has_inline_args(),
             }
         })
         .collect()
+}
+
+/// The option names of a query as the docs write it (`$filter=a eq
+/// 'b'&$top=5` → filter, top), each once.
+fn query_options(query: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = Vec::new();
+    for option in query.split('&') {
+        let name = option.split('=').next().unwrap_or("").trim().trim_start_matches('$');
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
 }
 
 /// Each placeholder with its field's name. A placeholder the
@@ -412,6 +447,22 @@ mod tests {
             (&["/users/{id}", "/users/{userPrincipalName}"], &["Users", "Users2"]),
             (&["/", "/me"], &["Root", "Me"]),
             (&["/me/drive/root:/{path}:/content", "/drives/{id}/root:/{path}:/content"], &["MeDrive", "Drives"]),
+            // Told apart by their queries only.
+            (
+                &[
+                    "/security/alerts",
+                    "/security/alerts?$top=1",
+                    "/security/alerts?$filter={property} eq '{value}'",
+                    "/security/alerts?$filter={p} eq '{v}'&$top=5",
+                    "/security/alerts?$filter={p} eq '{v}' and {q} eq '{w}'",
+                    "/security/alerts?",
+                ],
+                &["Alerts", "AlertsTop", "AlertsFilter", "AlertsFilterTop", "AlertsFilter2", "Alerts2"],
+            ),
+            // A query beside another path: not in the name.
+            (&["/me?$expand=manager", "/users?$expand=manager($levels=n)"], &["Me", "Users"]),
+            (&["/x?a=1&a=2&=3", "/x"], &["XA", "X"]),
+            (&["/x?$expand=é", "/x?$select=日本"], &["XExpand", "XSelect"]),
         ];
         for (paths, expected) in cases {
             assert_eq!(names(paths), *expected, "{paths:?}");
