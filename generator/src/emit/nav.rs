@@ -131,7 +131,11 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             Some(ty) => (quote!(body: #ty), quote!(body)),
             None => (quote!(), quote!()),
         };
-        let doc = format!(" {}: `{} {}`", op.name.lines().next().unwrap_or(""), op.method, variant.template);
+        let mut doc = format!(" {}: `{} {}`", op.name.lines().next().unwrap_or(""), op.method, variant.template);
+        if let Some(query) = &variant.query {
+            // Where a caller looks: the docs' query is not sent (`path_enum`).
+            doc.push_str(&format!("; the docs write it with `?{query}`, which is not sent: set it with the query options (`param`)"));
+        }
         let feature: std::collections::BTreeSet<String> = std::iter::once(super::workloads::feature(&op.workload)).collect();
         let cfg = (feature != n.features).then(|| features_cfg(&feature));
         let method = &t.method;
@@ -348,7 +352,13 @@ mod tests {
             ("api/thing-get.md", &get("/things", "thing", r#"{"id": "1"}"#)),
         ]);
         let things = file(&files, "src/v1_0/nav/things.rs");
-        for want in ["pub fn get(&self) -> crate::runtime::Call<crate::v1_0::operations::GetThing>", "pub fn get_owner("] {
+        let wants = [
+            "pub fn get(&self) -> crate::runtime::Call<crate::v1_0::operations::GetThing>",
+            "pub fn get_owner(",
+            // The query is said where the caller looks, as not sent.
+            "/// Get owner: `GET /things`; the docs write it with `?$expand=owner`, which is not sent",
+        ];
+        for want in wants {
             assert!(things.contains(want), "expected {want:?} in\n{things}");
         }
     }
