@@ -131,11 +131,9 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             Some(ty) => (quote!(body: #ty), quote!(body)),
             None => (quote!(), quote!()),
         };
-        let mut doc = format!(" {}: `{} {}`", op.name.lines().next().unwrap_or(""), op.method, variant.template);
-        if let Some(query) = &variant.query {
-            // Where a caller looks: the docs' query is not sent (`path_enum`).
-            doc.push_str(&format!("; the docs write it with `?{query}`, which is not sent: set it with the query options (`param`)"));
-        }
+        // Where a caller looks, the query its docs write and that it is not sent.
+        let query = variant.query.as_deref().map(super::path_enum::unsent_query).unwrap_or_default();
+        let doc = format!(" {}: `{} {}`{query}", op.name.lines().next().unwrap_or(""), op.method, variant.template);
         let feature: std::collections::BTreeSet<String> = std::iter::once(super::workloads::feature(&op.workload)).collect();
         let cfg = (feature != n.features).then(|| features_cfg(&feature));
         let method = &t.method;
@@ -404,9 +402,11 @@ mod tests {
             ("api/thing-parts.md", &get("/things/{id}/parts", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get parts")),
         ]);
         let item = file(&files, "src/v1_0/nav/things.rs").replace(' ', "").replace(",)", ")");
-        let want = "pubfnpatch(&self,body:crate::v1_0::models::Thing)->crate::runtime::Call<crate::v1_0::operations::IntuneDevicesUpdateThing>";
+        // The typed page is the request's home, for its struct's name too:
+        // the other is led by its workload.
+        let want = "pubfnpatch(&self,body:crate::v1_0::models::Thing)->crate::runtime::Call<crate::v1_0::operations::UpdateThing>";
         assert!(item.contains(want), "expected {want:?} in\n{item}");
-        assert!(item.contains("pubfnpatch_thing(&self)"), "{item}");
+        assert!(item.contains("pubfnpatch_users_thing(&self)->crate::runtime::Call<crate::v1_0::operations::UsersUpdateThing>"), "{item}");
     }
 
     #[test]

@@ -7,6 +7,12 @@ use super::naming::OperationNames;
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// What a path's docs say of the query they write after it, which is
+/// theirs to show and not sent (see `PathVariant::query`).
+pub(super) fn unsent_query(query: &str) -> String {
+    format!("; the docs write it with `?{query}`, which is not sent: set it with the query options (`param`)")
+}
+
 /// The enum and its `to_path`, which fills the chosen template.
 pub(super) fn emit(names: &OperationNames) -> TokenStream {
     let ident = &names.path_enum;
@@ -15,10 +21,7 @@ pub(super) fn emit(names: &OperationNames) -> TokenStream {
         let name = &v.name;
         // A query the docs write is theirs to show, not sent: a caller
         // sets it with the query options.
-        let doc = match &v.query {
-            Some(q) => format!(" `{}`; the docs write it with `?{q}`, which is not sent: set it with the query options", v.template),
-            None => format!(" `{}`", v.template),
-        };
+        let doc = format!(" `{}`{}", v.template, v.query.as_deref().map(unsent_query).unwrap_or_default());
         if v.params.is_empty() {
             return quote!(#[doc = #doc] #name,);
         }

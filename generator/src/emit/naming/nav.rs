@@ -6,7 +6,7 @@
 //! `post(body)`). Only documented paths are walked: no navigation is
 //! invented.
 
-use super::operations::{field_name, OperationNames, Reach};
+use super::operations::{field_name, precedence, OperationNames, Reach};
 use super::{pascal_case, snake_case, Name, Scope};
 use crate::emit::workloads;
 use crate::schema::Method;
@@ -285,20 +285,13 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames], reach: &Reach) -> N
         .enumerate()
         .map(|(i, n)| {
             let mut methods = Scope::with_reserved(if i == 0 { &["new", "client"] } else { &[] });
-            // The bare verb goes to an operation on the node's path as
-            // written before one that documents it with a query
-            // (`GET /users` lists users; `GET /users?$expand=manager` is
-            // the manager's page, `get_manager_users`); to one whose body
-            // its page types before one that sends a body its page does
-            // not type (the groups' "Update event" gives no type; the
-            // events' page does: `patch(body)` is the events' page's); then
-            // to the workload that documents the most under the path's
-            // first segment (`Reach`: the users' `GET /users`, not Intune's).
+            // The bare verb goes by `precedence` (`GET /users` lists users;
+            // `GET /users?$expand=manager` is `get_list_manager`), then
+            // schema order.
             let mut terminals = n.terminals.clone();
             terminals.sort_by_key(|&(operation, variant)| {
-                let (op, path) = (operations[operation].op, &operations[operation].op.paths[variant].text);
-                let untyped_body = matches!(op.method, Method::Post | Method::Patch | Method::Put) && op.request_body.is_none();
-                (path.contains('?'), untyped_body, std::cmp::Reverse(reach.of(op, path)))
+                let op = operations[operation].op;
+                precedence(op, &op.paths[variant].text, reach)
             });
             // Per verb, the operation that has it and the workloads of the
             // same request's operations so far.

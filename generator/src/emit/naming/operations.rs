@@ -141,9 +141,21 @@ fn request_key(op: &OperationDef) -> Option<(Method, Vec<StepKey>)> {
     Some((op.method, node_key(&op.paths.first()?.template)))
 }
 
+/// Which of the operations documented on one path takes its bare names,
+/// the least first: one on the path as written before one whose docs
+/// write a query (`GET /users` before `GET /users?$expand=manager`); one
+/// whose page types the body it sends before one whose page does not (the
+/// groups' "Update event" gives no type; the events' page does); then the
+/// workload that documents the most under the path's first segment
+/// (`Reach`: the users' `GET /users`, not Intune's).
+pub(super) fn precedence(op: &OperationDef, path: &str, reach: &Reach) -> (bool, bool, std::cmp::Reverse<usize>) {
+    let untyped_body = matches!(op.method, Method::Post | Method::Patch | Method::Put) && op.request_body.is_none();
+    (path.contains('?'), untyped_body, std::cmp::Reverse(reach.of(op, path)))
+}
+
 /// The operations (indices into `ops`) named with their workload in
 /// front: of a request that several workloads document, each that is not
-/// the home's (the most reach, then the first in schema order) and whose
+/// the home's (`precedence`, then the first in schema order) and whose
 /// name another workload's operation of it has too (`List users` on the
 /// users' page and on Intune's; `Get user` on three Intune pages, the
 /// users' page being `Get a user`).
@@ -156,13 +168,14 @@ fn led_by_workload(ops: &[&OperationDef], reach: &Reach) -> BTreeSet<usize> {
     }
     let mut led = BTreeSet::new();
     for group in by_request.into_values() {
-        let feature = |i: usize| workloads::feature(&ops[i].workload);
-        let Some(best) = group.iter().map(|&i| reach.of(ops[i], &ops[i].paths[0].text)).max() else { continue };
-        let Some(&home) = group.iter().find(|&&i| reach.of(ops[i], &ops[i].paths[0].text) == best) else { continue };
-        let first_name = |i: usize| primary_candidates(ops[i]).remove(0);
-        for &i in &group {
-            let contested = group.iter().any(|&j| feature(j) != feature(i) && first_name(j) == first_name(i));
-            if feature(i) != feature(home) && contested {
+        let Some(home) = group.iter().copied().min_by_key(|&i| (precedence(ops[i], &ops[i].paths[0].text, reach), i)) else { continue };
+        // (feature, first name) of each, once.
+        let named: Vec<(String, String)> =
+            group.iter().map(|&i| (workloads::feature(&ops[i].workload), primary_candidates(ops[i]).remove(0))).collect();
+        let home_feature = workloads::feature(&ops[home].workload);
+        for (&i, (feature, name)) in group.iter().zip(&named) {
+            let contested = named.iter().any(|(f, n)| f != feature && n == name);
+            if *feature != home_feature && contested {
                 led.insert(i);
             }
         }
