@@ -429,8 +429,19 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
     } else {
         Vec::new()
     };
+    // The query parameters its paths write are arguments too, given by
+    // the example's query (the name without case), else empty (not sent).
+    let query: Vec<(String, String)> = url
+        .split_once('?')
+        .map(|(_, q)| q.split('&').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (decode(k), decode(v))).collect())
+        .unwrap_or_default();
+    let query_args = op
+        .query_parameters
+        .iter()
+        .filter(|q| q.required)
+        .map(|q| format!("{:?}", query.iter().find(|(k, _)| k.eq_ignore_ascii_case(&q.name)).map_or("", |(_, v)| v.as_str())));
     let body = op.request_body.is_some().then(|| "Default::default()".to_owned());
-    let args: Vec<String> = terminal_args.into_iter().chain(body).collect();
+    let args: Vec<String> = terminal_args.into_iter().chain(query_args).chain(body).collect();
     if counted {
         rust.push_str(&format!(".count({})", args.join(", ")));
         expected.push_str("/$count");

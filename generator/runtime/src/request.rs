@@ -141,6 +141,25 @@ pub fn query_request<B: Serialize + ?Sized>(
     Ok(r)
 }
 
+/// The request of an operation whose query takes parameters of its own
+/// (`startDateTime`, `endDateTime` on a calendar view): they are sent
+/// first, each in place of a query option of the same name (which would
+/// send it twice); one left empty is not sent.
+pub fn query_request_with<B: Serialize + ?Sized>(
+    method: Method,
+    api_version: ApiVersion,
+    path: String,
+    parameters: &[(&str, &str)],
+    query: &crate::Query,
+    body: Option<&B>,
+) -> Result<Request, Error> {
+    let mut r = query_request(method, api_version, path, query, body)?;
+    let given: Vec<(String, String)> = parameters.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+    r.query.retain(|(k, _)| !given.iter().any(|(g, _)| g.eq_ignore_ascii_case(k)));
+    r.query.splice(0..0, given);
+    Ok(r)
+}
+
 /// A non-2xx response as a typed error, with what its headers say.
 pub(crate) fn error(response: Response) -> Error {
     let error = serde_json::from_slice::<ErrorEnvelope>(&response.body).ok().map(|e| e.error);
@@ -201,6 +220,28 @@ mod tests {
         assert_eq!(r.url(&Cloud::Global), "https://graph.microsoft.com/beta/me?$select=id,displayName");
         assert_eq!(r.url(&Cloud::China), "https://microsoftgraph.chinacloudapi.cn/beta/me?$select=id,displayName");
         assert_eq!(r.url(&Cloud::Custom("http://127.0.0.1:9/".into())), "http://127.0.0.1:9/beta/me?$select=id,displayName");
+    }
+
+    #[test]
+    fn an_operations_own_query_parameters_go_first_and_once() {
+        // (its parameters, the caller's query options, what is sent)
+        type Pairs<'a> = &'a [(&'a str, &'a str)];
+        let cases: [(Pairs, Pairs, Pairs); 4] = [
+            (
+                &[("startDateTime", "2021-01-01T00:00:00Z"), ("endDateTime", "2021-01-02")],
+                &[("$top", "5")],
+                &[("startDateTime", "2021-01-01T00:00:00Z"), ("endDateTime", "2021-01-02"), ("$top", "5")],
+            ),
+            (&[("début", "é&=日")], &[("DÉBUT", "x"), ("début", "y")], &[("début", "é&=日"), ("DÉBUT", "x")]),
+            (&[("startDateTime", "")], &[("startDateTime", "given")], &[("startDateTime", "given")]),
+            (&[("format", "pdf")], &[("FORMAT", "html")], &[("format", "pdf")]),
+        ];
+        for (parameters, options, want) in cases {
+            let query = options.iter().fold(crate::Query::new(), |q, (k, v)| q.param(*k, *v));
+            let r = query_request_with::<()>(Method::Get, ApiVersion::V1_0, "/me/calendarView".into(), parameters, &query, None).unwrap();
+            let got: Vec<(&str, &str)> = r.query.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+            assert_eq!(got, want, "{parameters:?} {options:?}");
+        }
     }
 
     #[test]

@@ -289,6 +289,20 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
                 .collect()
         })
         .unwrap_or_default();
+    // The operation's own query parameters are its arguments, taken from
+    // the example's query (the name without case); it sends them as its
+    // paths spell them, and the server sees them so.
+    let mut query_pairs = query_pairs;
+    let query_args: Vec<String> = op_names
+        .query_fields
+        .iter()
+        .map(|(_, q)| match query_pairs.iter().position(|(k, _)| k.eq_ignore_ascii_case(&q.name)) {
+            Some(at) => query_pairs.remove(at).1,
+            None => String::new(),
+        })
+        .collect();
+    let sent: Vec<(String, String)> =
+        op_names.query_fields.iter().zip(&query_args).filter(|(_, v)| !v.is_empty()).map(|((_, q), v)| (q.name.clone(), v.clone())).collect();
     let (ident, path_enum) = (&op_names.primary, &op_names.path_enum);
     let variant = &op_names.variants[index];
     let variant_ident = &variant.name;
@@ -299,10 +313,10 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
     } else {
         quote!(#krate::#module::operations::#path_enum::#variant_ident { #(#path_idents: #values.to_owned(),)* })
     };
-    let query_keys = query_pairs.iter().map(|(k, _)| k);
-    let query_values = query_pairs.iter().map(|(_, v)| v);
-    let query_keys2 = query_keys.clone();
-    let query_values2 = query_values.clone();
+    let query_keys2 = query_pairs.iter().map(|(k, _)| k);
+    let query_values2 = query_pairs.iter().map(|(_, v)| v);
+    let query_keys = sent.iter().chain(&query_pairs).map(|(k, _)| k);
+    let query_values = sent.iter().chain(&query_pairs).map(|(_, v)| v);
     let method = op.method.as_str();
     let req_json = req.body.as_ref().map(|b| serde_json::to_string_pretty(b).expect("JSON values serialize"));
     let (body_field, request_body, body_arg) = match (body_ty, &req_json) {
@@ -345,7 +359,7 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
         _ => (quote!(), quote!(None), quote!()),
     };
     let operation = quote! {
-        #krate::#module::operations::#ident::new(#path_value, #(#url_values,)* #body_field)
+        #krate::#module::operations::#ident::new(#path_value, #(#url_values,)* #(#query_args,)* #body_field)
             .with_query(vec![#((#query_keys2.to_owned(), #query_values2.to_owned())),*].into())
     };
     let operation = if counted.is_some() { quote!(#krate::runtime::Count(#operation)) } else { operation };

@@ -126,14 +126,16 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             let values = (0..variant.params.len()).map(proc_macro2::Literal::usize_unsuffixed);
             quote!(#ops #path_enum::#variant_ident { #(#fields: self.nav.value(#values)),* })
         };
-        let url_fields: Vec<_> = names.url_fields.iter().map(|(f, _)| f).collect();
+        let url_fields: Vec<_> = names.argument_fields().collect();
         let (body_param, body_arg) = match body_type(cx.names, names, &paths) {
             Some(ty) => (quote!(body: #ty), quote!(body)),
             None => (quote!(), quote!()),
         };
         // Where a caller looks, the query its docs write and that it is not sent.
         let query = variant.query.as_deref().map(super::path_enum::unsent_query).unwrap_or_default();
-        let doc = format!(" {}: `{} {}`{query}", op.name.lines().next().unwrap_or(""), op.method, variant.template);
+        let sent: Vec<String> = names.query_fields.iter().map(|(f, q)| format!("{}={{{f}}}", q.name)).collect();
+        let sent = if sent.is_empty() { String::new() } else { format!("?{}", sent.join("&")) };
+        let doc = format!(" {}: `{} {}{sent}`{query}", op.name.lines().next().unwrap_or(""), op.method, variant.template);
         let feature: std::collections::BTreeSet<String> = std::iter::once(super::workloads::feature(&op.workload)).collect();
         let cfg = (feature != n.features).then(|| features_cfg(&feature));
         let method = &t.method;

@@ -126,6 +126,15 @@ fn op_doc(op: &OperationDef) -> String {
             }
         }
     }
+    // Those the call does not ask for: a caller sets them by name.
+    let optional: Vec<_> = op.query_parameters.iter().filter(|q| !q.required).collect();
+    if !optional.is_empty() {
+        doc.push_str("\n\nQuery parameters its page lists, set with the query options (`param`):");
+        for q in optional {
+            let ty = q.type_name.as_deref().map_or_else(String::new, |t| format!(" ({t})"));
+            doc.push_str(&format!("\n- `{}`{ty}: {}", q.name, q.description));
+        }
+    }
     let perms = |list: &Option<Vec<String>>| match list.as_deref() {
         None => "unknown (the docs do not say)".to_owned(),
         Some([]) => "not supported".to_owned(),
@@ -218,8 +227,20 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
         Some(ty) => (quote!(body: #ty), quote!(body,)),
         None => (quote!(), quote!()),
     };
-    let url_params = url_idents.iter().map(|f| quote!(#f: impl Into<String>));
-    let url_inits = url_idents.iter().map(|f| quote!(#f: #f.into(),));
+    let query_fields = &op_names.query_fields;
+    let query_idents: Vec<_> = query_fields.iter().map(|(f, _)| f).collect();
+    let query_docs = query_fields.iter().map(|(_, q)| {
+        let ty = q.type_name.as_deref().map_or_else(|| "type not documented".to_owned(), str::to_owned);
+        format!(" Query parameter `{}` ({ty}), sent with every request; empty, it is not sent. {}", q.name, q.description)
+    });
+    let query_wire = query_fields.iter().map(|(_, q)| &q.name);
+    let url_params = url_idents.iter().chain(&query_idents).map(|f| quote!(#f: impl Into<String>));
+    let url_inits = url_idents.iter().chain(&query_idents).map(|f| quote!(#f: #f.into(),));
+    let build = if query_fields.is_empty() {
+        quote!(crate::runtime::query_request(#method, #api_version, path, &self.query, #body_arg))
+    } else {
+        quote!(crate::runtime::query_request_with(#method, #api_version, path, &[#((#query_wire, self.#query_idents.as_str())),*], &self.query, #body_arg))
+    };
     let doc = doc_lines(&op_doc(op));
     let permissions = permissions_const(&op.permissions);
     quote! {
@@ -231,6 +252,7 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
             /// Which request path to call, with its parameters.
             pub path: #path_enum_ident,
             #(#[doc = #url_docs] pub #url_idents: String,)*
+            #(#[doc = #query_docs] pub #query_idents: String,)*
             #body_field
             /// OData query options (`$select`, `$filter`, `$top`, ...).
             pub query: crate::runtime::Query,
@@ -260,7 +282,7 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
             fn request(&self) -> Result<crate::runtime::Request, crate::runtime::Error> {
                 let #mutable path = self.path.to_path()?;
                 #push_args
-                crate::runtime::query_request(#method, #api_version, path, &self.query, #body_arg)
+                #build
             }
 
             #[inline]
@@ -303,6 +325,44 @@ mod tests {
             let want = if quoted { "FunctionArg::String(&self.size)" } else { "FunctionArg::Raw(&self.size)" };
             assert!(op.contains(want), "{ty}: expected {want} in\n{op}");
         }
+    }
+
+    #[test]
+    fn query_parameters_the_paths_write_are_arguments_and_are_sent() {
+        let path = "/things/{id}/view?startDateTime={start_datetime}&endDateTime={end_datetime}";
+        let page = crate::fixtures::get(path, "thing", r#"{"value": [{"id": "1"}]}"#)
+            .replace("a [thing](../resources/thing.md) object", "a collection of [thing](../resources/thing.md) objects")
+            .replace(
+                &format!("https://graph.microsoft.com/v1.0{path}"),
+                "https://graph.microsoft.com/v1.0/things/1/view?$top=2&startdatetime=2021-01-01T00:00:00%2B01:00&endDateTime=é",
+            );
+        let files = crate::fixtures::emitted(&[
+            ("resources/thing.md", &crate::fixtures::resource("thing", None, &[("id", "String")])),
+            ("api/thing-view.md", &page),
+        ]);
+        let op = crate::fixtures::file(&files, "src/v1_0/operations/get_thing.rs");
+        let nav = crate::fixtures::file(&files, "src/v1_0/nav/things.rs");
+        let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs");
+        // As printed, without the layout (and the commas it adds).
+        let flat = |s: &str| s.split_whitespace().collect::<String>().replace(",)", ")").replace(",]", "]").replace(",}", "}");
+        for (text, want) in [
+            (&op, "pub start_date_time: String,"),
+            (&op, "pub fn new(path: GetThingPath, start_date_time: impl Into<String>, end_date_time: impl Into<String>) -> Self"),
+            (
+                &op,
+                r#"query_request_with(crate::runtime::Method::Get, crate::runtime::ApiVersion::V1_0, path, &[("startDateTime", self.start_date_time.as_str()), ("endDateTime", self.end_date_time.as_str())], &self.query, None::<&()>)"#,
+            ),
+            (&nav, "pub fn get(&self, start_date_time: impl Into<String>, end_date_time: impl Into<String>)"),
+            (&nav, "GET /things/{id}/view?startDateTime={start_date_time}&endDateTime={end_date_time}`"),
+            // The example's values, its name spelled as the paths spell it.
+            (&tests, r#"GetThingPath::Things { id: "1".to_owned() }, "2021-01-01T00:00:00+01:00", "é",)"#),
+            (&tests, r#"&[("startDateTime", "2021-01-01T00:00:00+01:00"), ("endDateTime", "é"), ("$top", "2")]"#),
+            (&tests, r#".with_query(vec![("$top".to_owned(), "2".to_owned())].into())"#),
+        ] {
+            assert!(flat(text).contains(&flat(want)), "expected {want:?} in\n{text}");
+        }
+        // What is sent is no longer said to be unsent.
+        assert!(!op.contains("which is not sent") && !nav.contains("which is not sent"), "{op}");
     }
 
     #[test]

@@ -63,6 +63,11 @@ pub(super) fn test(
     }
     let (ident, path_enum, url_fields) = (&names.primary, &names.path_enum, &names.url_fields);
     let url_values: Vec<&str> = url_fields.iter().map(|(_, p)| if p.quoted { SAMPLE } else { RAW_SAMPLE }).collect();
+    // The query's parameters are sent as given, whatever their type.
+    let query_values = names.query_fields.iter().map(|_| quote!(SAMPLE));
+    let query_names: Vec<&str> = names.query_fields.iter().map(|(_, q)| q.name.as_str()).collect();
+    let check = if query_names.is_empty() { quote!(check) } else { quote!(check_query) };
+    let sent = (!query_names.is_empty()).then(|| quote!(, &[#(#query_names),*]));
     let body = body_kind.is_some().then(|| quote!(Default::default()));
     let checks = names.variants.iter().zip(&names.op.paths).map(|(variant, documented)| {
         let name = &variant.name;
@@ -73,8 +78,9 @@ pub(super) fn test(
             quote!(#operations #path_enum::#name { #(#fields: SAMPLE.to_owned()),* })
         };
         let want = expected(version, &documented.template, url_fields);
+        let query_values = query_values.clone();
         quote! {
-            check(#operations #ident::new(#path, #(#url_values,)* #body), #want);
+            #check(#operations #ident::new(#path, #(#url_values,)* #(#query_values,)* #body), #want #sent);
         }
     });
     let test = &names.tests.paths;
@@ -97,6 +103,17 @@ pub(super) fn helpers(krate: &Name) -> TokenStream {
             let request = operation.request().expect("the sample values make a request");
             let got = format!("/{}{}", request.api_version.as_str(), request.path);
             assert_eq!(got.split('/').collect::<Vec<_>>(), want.split('/').collect::<Vec<_>>(), "the request path differs from the documented template");
+        }
+
+        /// As `check`, and the query carries each of `parameters`, set to
+        /// the sample value. (Not every crate has such an operation.)
+        #[allow(dead_code)]
+        fn check_query<O: #krate::runtime::Operation>(operation: O, want: &str, parameters: &[&str]) {
+            let query = operation.request().expect("the sample values make a request").query;
+            check(operation, want);
+            for p in parameters {
+                assert!(query.iter().any(|(k, v)| k == p && v == SAMPLE), "the query {query:?} does not send `{p}`");
+            }
         }
     }
 }

@@ -29,6 +29,8 @@ enum Section {
     Members,
     EnumValues(String),
     Parameters,
+    /// "Query parameters": those of the request's query, beside OData's.
+    QueryParameters,
     /// "Path parameters": the placeholders of the request paths, described.
     PathParameters,
     /// Sections with nothing to generate from (Methods, See also, ...).
@@ -57,6 +59,7 @@ fn classify(heading: &str, level: u8, current: &Section, seen_http_request: bool
         "members" => Section::Members,
         "parameters" | "function parameters" => Section::Parameters,
         "path parameters" => Section::PathParameters,
+        "query parameters" => Section::QueryParameters,
         _ if h == "example" || h == "examples" || h.starts_with("example ") || h.starts_with("example:") => Section::Examples,
         _ if h.ends_with(" values") && h.split(" ").count() == 2 => Section::EnumValues(heading.trim().split(' ').next().unwrap_or("").to_owned()),
         // A sub-heading inside a section belongs to it.
@@ -126,6 +129,7 @@ struct Gathered {
     relationships: Vec<Property>,
     url_parameters: Vec<Property>,
     path_parameters: Vec<Property>,
+    query_parameters: Vec<Property>,
     resource_json: Option<(Json, Option<std::collections::BTreeMap<String, serde_json::Value>>)>,
     members: Vec<EnumMember>,
     members_line: usize,
@@ -303,6 +307,14 @@ impl Extractor<'_> {
             }
             // Mostly the paths' placeholders, described (the paths' fields
             // already); some pages list a function's arguments here too.
+            Section::QueryParameters if tables::is_property_table(&header) || first == "query parameter" => {
+                // OData's own options (`$deltatoken`) are the query
+                // builder's; the rest are the operation's.
+                let odata = |r: &crate::blocks::Row| tables::cell(&r.cells, 0).trim_matches(['`', '*', ' ']).starts_with('$');
+                let own = Table { rows: t.rows.iter().filter(|r| !odata(r)).cloned().collect(), ..t.clone() };
+                g.query_parameters.extend(tables::properties(&own, &header, &self.namespace, self.sink));
+                true
+            }
             Section::PathParameters if tables::is_property_table(&header) => {
                 g.path_parameters.extend(tables::properties(t, &header, &self.namespace, self.sink));
                 true
@@ -386,7 +398,7 @@ impl Extractor<'_> {
             // Sections of their own ("Completing a file", "Upload bytes") show
             // requests and responses too: an absolute request URL or a status
             // line is an example wherever it stands, in every shape.
-            Section::Examples | Section::Other | Section::Parameters | Section::PathParameters | Section::Preamble
+            Section::Examples | Section::Other | Section::Parameters | Section::QueryParameters | Section::PathParameters | Section::Preamble
                 if *section == Section::Examples || is_example_block(first) =>
             {
                 let request_lines: Vec<(usize, &str)> = c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()).collect();
@@ -661,6 +673,9 @@ impl Extractor<'_> {
         // function's argument (`range/cell` takes `row` and `column`).
         let placeholders: Vec<String> = g.paths.iter().flat_map(|p| p.template.params().map(placeholder_key)).collect();
         url_parameters.extend(g.path_parameters.into_iter().filter(|p| !placeholders.contains(&placeholder_key(&p.name))));
+        let query_parameters = query_parameters(&g.paths, g.query_parameters);
+        // A parameter the paths write in the query is not a function's.
+        url_parameters.retain(|p| !query_parameters.iter().any(|q| q.name.eq_ignore_ascii_case(&p.name)));
         // Only a function (GET) takes URL arguments. The parameters of an
         // action (POST) are its body; where its paths write them
         // (`resizedRange(deltaRows={n}, ...)`), they are the paths' fields.
@@ -731,6 +746,7 @@ impl Extractor<'_> {
             request_headers: g.headers,
             request_body,
             url_parameters,
+            query_parameters,
             response,
             examples,
             counted,
@@ -919,6 +935,42 @@ fn counted(paths: &[RequestPath], examples: &[Example]) -> Vec<String> {
 
 /// A placeholder's name as tables write it too: `{item-id}` is `item-id`,
 /// `itemId` or `item_id`; `{id | userPrincipalName}` is its first name.
+/// An operation's query parameters: those its request paths write with a
+/// placeholder, required, in the order written; then the others its
+/// Query parameters table lists, optional. A written one takes its row's
+/// type and description (names matched ignoring case and emphasis:
+/// `_format_` is `format`).
+fn query_parameters(paths: &[RequestPath], rows: Vec<Property>) -> Vec<QueryParameter> {
+    let bare = |n: &str| n.trim_matches(['_', '`', '*']).to_owned();
+    let same = |a: &str, b: &str| bare(a).eq_ignore_ascii_case(&bare(b));
+    let mut out: Vec<QueryParameter> = Vec::new();
+    for p in paths {
+        for name in request_paths::placeholder_query(&p.path) {
+            if !out.iter().any(|q| same(&q.name, name)) {
+                out.push(QueryParameter { name: name.to_owned(), type_ref: None, description: String::new(), required: true, line: p.line });
+            }
+        }
+    }
+    for row in rows {
+        match out.iter_mut().find(|q| same(&q.name, &row.name)) {
+            Some(q) => {
+                if q.type_ref.is_none() {
+                    q.type_ref = Some(row.type_ref);
+                    q.description = row.description;
+                }
+            }
+            None => out.push(QueryParameter {
+                name: bare(&row.name),
+                type_ref: Some(row.type_ref),
+                description: row.description,
+                required: false,
+                line: row.line,
+            }),
+        }
+    }
+    out
+}
+
 fn placeholder_key(name: &str) -> String {
     let first = name.split('|').next().unwrap_or(name);
     first.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
@@ -963,6 +1015,36 @@ fn is_boilerplate(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_parameter_is_required_where_the_paths_write_it() {
+        let page = crate::fixtures::get("/things/{id}/view?startDateTime={début}&endDateTime={end}", "thing", r#"{"id": "1"}"#).replacen(
+            "## Response",
+            "## Query parameters\n| Query parameter | Type | Description |\n|:--|:--|:--|\n| startdatetime | String | Début, ISO 8601 (日本). |\n| `$skiptoken` | string | A state token. |\n| _format_ | String | The format. |\n| requiresReview | Boolean | Optional. |\n\n## Response",
+            1,
+        );
+        let (op, said) = read_operation("api/thing-view.md", &page);
+        let got: Vec<(&str, Option<&str>, bool)> =
+            op.query_parameters.iter().map(|q| (q.name.as_str(), q.type_ref.as_ref().map(|t| t.name.as_str()), q.required)).collect();
+        assert_eq!(
+            got,
+            [
+                ("startDateTime", Some("Edm.String"), true),
+                ("endDateTime", None, true),
+                ("format", Some("Edm.String"), false),
+                ("requiresReview", Some("Edm.Boolean"), false),
+            ]
+        );
+        assert_eq!(op.query_parameters[0].description, "Début, ISO 8601 (日本).");
+        assert!(op.url_parameters.is_empty());
+        assert!(said.iter().all(|d| d.code != "table-unrecognized" && d.code != "property-name-invalid"), "{said:?}");
+    }
+
+    /// The operation a page reads as, and what was said of the page.
+    fn read_operation(file: &str, page: &str) -> (Operation, Vec<crate::Diagnostic>) {
+        let read = crate::read_page_text(file, page, None);
+        (read.model.and_then(|m| m.operation).expect("an operation"), read.diagnostics)
+    }
 
     #[test]
     fn headings_open_sections() {

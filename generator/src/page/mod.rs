@@ -129,12 +129,31 @@ pub struct Operation {
     pub request_body: Option<RequestBody>,
     /// Parameters that go in the request URL (function parameters).
     pub url_parameters: Vec<Property>,
+    /// Parameters that go in the URL's query: those its request paths
+    /// write with a placeholder first (required), then the rest of its
+    /// Query parameters table (optional).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub query_parameters: Vec<QueryParameter>,
     pub response: Option<ResponseSpec>,
     pub examples: Vec<Example>,
     /// The paths (as `paths` writes them) whose `$count` an example calls:
     /// the number of items the listing there holds.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub counted: Vec<String>,
+}
+
+/// A query parameter of an operation (`startDateTime`), beside OData's
+/// own options. Its type and description are its table row's, where the
+/// page has one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QueryParameter {
+    pub name: String,
+    pub type_ref: Option<TypeRef>,
+    pub description: String,
+    /// The request paths write it (`?startDateTime={start_datetime}`): a
+    /// call gives it.
+    pub required: bool,
+    pub line: usize,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -225,6 +225,26 @@ pub(crate) fn counted_collection(example_path: &str) -> Option<&str> {
     (last.eq_ignore_ascii_case("$count") && !head.is_empty()).then_some(head)
 }
 
+/// The query parameters a request path asks the caller for: each pair of
+/// its query whose value is one placeholder (`?startDateTime={start}`),
+/// by name as written. OData's own options (`$top={n}`) are the query
+/// builder's, and a value the docs write out (`includeHiddenFolders=true`,
+/// `$filter=id eq '{id}'`) is an example of one, not a parameter.
+pub(crate) fn placeholder_query(path: &str) -> Vec<&str> {
+    let Some((_, query)) = path.split_once('?') else { return Vec::new() };
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(name, value)| {
+            let value = value.trim();
+            let whole = value.len() > 2 && value.starts_with('{') && value.ends_with('}') && !value[1..value.len() - 1].contains(['{', '}']);
+            let named = name.chars().next().is_some_and(|c| c.is_alphabetic()) && name.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+            whole && named
+        })
+        .map(|(name, _)| name)
+        .collect()
+}
+
 /// Whether a request line's target is a path and nothing else: no space
 /// outside a placeholder's braces, a function's parentheses or a quoted
 /// value (`/users/{id | userPrincipalName}` is one;
@@ -256,6 +276,26 @@ pub(crate) fn is_path(target: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_query_asks_for_what_it_writes_as_one_placeholder() {
+        // (path, the parameters it asks for)
+        let cases: [(&str, &[&str]); 10] = [
+            ("/me/calendarView?startDateTime={start_datetime}&endDateTime={end_datetime}", &["startDateTime", "endDateTime"]),
+            ("/drive/items/{item-id}/content?format={format}", &["format"]),
+            ("/sites?search={query}", &["search"]),
+            ("/me/mailFolders?includeHiddenFolders=true", &[]),
+            ("/users?$top={n}", &[]),
+            ("/me/messages/{id}?$expand=extensions($filter=id eq '{id}')", &[]),
+            ("/appCatalogs/teamsApps?requiresReview:{Boolean}", &[]),
+            ("/événements?début={début}&x={a}{b}", &["début"]),
+            ("/users/{id}", &[]),
+            ("/x?=&a={}&b= {b} ", &["b"]),
+        ];
+        for (path, want) in cases {
+            assert_eq!(placeholder_query(path), want, "{path}");
+        }
+    }
 
     #[test]
     fn a_target_with_words_after_it_is_no_path() {

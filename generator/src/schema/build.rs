@@ -342,6 +342,16 @@ impl Builder {
             method: op.method?,
             paths: op.paths.iter().map(DocumentedPath::of).collect(),
             url_parameters: op.url_parameters.iter().map(param).collect(),
+            query_parameters: op
+                .query_parameters
+                .iter()
+                .map(|q| QueryParameterDef {
+                    name: q.name.clone(),
+                    type_name: q.type_ref.as_ref().map(|t| t.name.clone()),
+                    description: q.description.clone(),
+                    required: q.required,
+                })
+                .collect(),
             request_body,
             response,
             permissions: op.permissions.clone(),

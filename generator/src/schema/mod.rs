@@ -127,6 +127,10 @@ pub struct OperationDef {
     pub method: Method,
     pub paths: Vec<DocumentedPath>,
     pub url_parameters: Vec<ParameterDef>,
+    /// The query's parameters beside OData's options (`startDateTime`):
+    /// required where the paths write them, then the page table's others.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub query_parameters: Vec<QueryParameterDef>,
     pub request_body: Option<RequestBodyDef>,
     pub response: ResponseDef,
     pub permissions: Permissions,
@@ -152,6 +156,19 @@ pub struct ParameterDef {
     pub quoted: bool,
     pub collection: bool,
     pub description: String,
+}
+
+/// A parameter of the request's query. Its type is its table row's; None
+/// where the page writes it in a path only.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct QueryParameterDef {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub type_name: Option<String>,
+    pub description: String,
+    /// The request paths write it: a call gives it, and it is sent.
+    pub required: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]

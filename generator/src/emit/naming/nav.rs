@@ -175,7 +175,7 @@ struct Building {
 fn same_request(a: &OperationNames, b: &OperationNames) -> bool {
     let body = |o: &OperationNames| o.op.request_body.as_ref().map(|b| (b.type_name.clone(), b.resolved, b.collection));
     let typed_or_none = |o: &OperationNames| o.op.request_body.as_ref().is_none_or(|b| b.type_name.is_some());
-    let url_fields = |o: &OperationNames| o.url_fields.iter().map(|(f, _)| f.to_string()).collect::<Vec<_>>();
+    let url_fields = |o: &OperationNames| o.argument_fields().map(Name::to_string).collect::<Vec<_>>();
     let response = |o: &OperationNames| (o.op.response.status, o.op.response.type_name.clone(), o.op.response.resolved, o.op.response.collection);
     a.op.method == b.op.method && typed_or_none(a) && body(a) == body(b) && response(a) == response(b) && url_fields(a) == url_fields(b)
 }

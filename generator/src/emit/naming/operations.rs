@@ -6,7 +6,7 @@
 use super::nav::{node_key, StepKey};
 use super::{module_name, pascal_case, snake_case, words, Name, Scope};
 use crate::emit::workloads;
-use crate::schema::{ApiVersion, DocumentedPath, Method, OperationDef, ParameterDef, Schema};
+use crate::schema::{ApiVersion, DocumentedPath, Method, OperationDef, ParameterDef, QueryParameterDef, Schema};
 use crate::template::{Part, PathTemplate};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -23,6 +23,9 @@ pub(crate) struct OperationNames<'a> {
     /// itself (`/getX`, called as `/getX(a='..')`); empty where every path
     /// writes them (`/getX(a='{a}')`: they are the paths' fields).
     pub url_fields: Vec<(Name, &'a ParameterDef)>,
+    /// The query parameters its paths write (`?startDateTime={start}`) as
+    /// fields: a call gives them, and they are sent.
+    pub query_fields: Vec<(Name, &'a QueryParameterDef)>,
     /// Its file (and module) in `operations/`.
     pub file: Name,
     pub tests: TestNames,
@@ -32,6 +35,12 @@ impl OperationNames<'_> {
     /// The names its module exports.
     pub(crate) fn exports(&self) -> Vec<&Name> {
         [&self.primary, &self.path_enum].into_iter().chain(self.body.as_ref().map(|(b, _)| b)).collect()
+    }
+
+    /// What `new` takes after the path, in order: the function's
+    /// arguments, then the query's parameters.
+    pub(crate) fn argument_fields(&self) -> impl Iterator<Item = &Name> {
+        self.url_fields.iter().map(|(f, _)| f).chain(self.query_fields.iter().map(|(f, _)| f))
     }
 }
 
@@ -83,12 +92,13 @@ pub(super) fn name<'s>(schema: &'s Schema, version: ApiVersion, reach: &Reach) -
                 (scope.claim(&[format!("{primary}Body")]), b.parameters.iter().map(|p| (fields.claim(&[snake_case(&p.name)]), p)).collect())
             });
             let variants = variants(&op.paths);
+            let mut fields = Scope::with_reserved(&["path", "body", "query"]);
             let url_fields = if variants.iter().all(|v| v.inline_args) {
                 Vec::new()
             } else {
-                let mut fields = Scope::with_reserved(&["path", "body", "query"]);
                 op.url_parameters.iter().map(|p| (fields.claim(&[snake_case(&p.name)]), p)).collect()
             };
+            let query_fields = op.query_parameters.iter().filter(|q| q.required).map(|q| (fields.claim(&[snake_case(&q.name)]), q)).collect();
             test_modules.entry(feature.clone()).or_insert_with(|| test_files.claim(&[module_name(&feature)]));
             let in_module = tests.entry(feature).or_default();
             let stem = snake_case(primary.as_str());
@@ -99,7 +109,7 @@ pub(super) fn name<'s>(schema: &'s Schema, version: ApiVersion, reach: &Reach) -
                     .collect(),
             };
             let file = files.claim(&[module_name(primary.as_str())]);
-            OperationNames { op, primary, path_enum, variants, body, url_fields, file, tests }
+            OperationNames { op, primary, path_enum, variants, body, url_fields, query_fields, file, tests }
         })
         .collect();
     (names, test_modules)
@@ -305,13 +315,13 @@ pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
             }
         })
         .collect();
-    let queries: Vec<Option<&str>> = paths.iter().map(|p| p.text.split_once('?').map(|(_, q)| q).filter(|q| !q.trim().is_empty())).collect();
+    let queries: Vec<Option<String>> = paths.iter().map(|p| unsent_query(&p.text)).collect();
     let mut scope = Scope::default();
     templates
         .iter()
         .enumerate()
         .map(|(i, template)| {
-            let query = queries[i];
+            let query = queries[i].as_deref();
             let alike = words.iter().filter(|w| **w == words[i]).count() > 1;
             let name = match query.filter(|_| alike) {
                 Some(q) => format!("{} {}", words[i], query_options(q).join(" ")),
@@ -327,6 +337,19 @@ pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
             }
         })
         .collect()
+}
+
+/// The query a path's docs write after it, less the parameters it asks
+/// the caller for (`startDateTime={start}`, which the operation sends):
+/// what is left is theirs to show. None where nothing is left.
+fn unsent_query(path: &str) -> Option<String> {
+    let (_, query) = path.split_once('?')?;
+    let asked = crate::page::request_paths::placeholder_query(path);
+    let left: Vec<&str> = query
+        .split('&')
+        .filter(|pair| !pair.trim().is_empty() && !asked.iter().any(|a| pair.split_once('=').is_some_and(|(k, _)| k == *a)))
+        .collect();
+    (!left.is_empty()).then(|| left.join("&"))
 }
 
 /// The option names of a query as the docs write it (`$filter=a eq
