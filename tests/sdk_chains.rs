@@ -226,7 +226,12 @@ fn matching_template<'o>(op: &'o OperationDef, segments: &[&str], counted: bool)
         .iter()
         .filter(|p| !counted || op.counted.iter().any(|c| c == p.as_str()))
         .map(|p| {
-            let (path, query) = p.as_str().split_once('?').map_or((p.as_str(), false), |(path, _)| (path, true));
+            // A query of parameters the call asks for (`startDateTime={start}`) is sent.
+            let asked = |pair: &str| {
+                pair.split_once('=')
+                    .is_some_and(|(k, v)| k.starts_with(char::is_alphabetic) && v.starts_with('{') && v.ends_with('}') && v.matches('{').count() == 1)
+            };
+            let (path, query) = p.as_str().split_once('?').map_or((p.as_str(), false), |(path, q)| (path, !q.split('&').all(asked)));
             (template_segments(path), query)
         })
         .filter(|(t, _)| {

@@ -153,14 +153,16 @@ fn request_key(op: &OperationDef) -> Option<(Method, Vec<StepKey>)> {
 
 /// Which of the operations documented on one path takes its bare names,
 /// the least first: one on the path as written before one whose docs
-/// write a query (`GET /users` before `GET /users?$expand=manager`); one
+/// write a query it does not send (`GET /users` before `GET
+/// /users?$expand=manager`; a parameter it asks for, `?startDateTime={start}`,
+/// is sent, so that path is as written); one
 /// whose page types the body it sends before one whose page does not (the
 /// groups' "Update event" gives no type; the events' page does); then the
 /// workload that documents the most under the path's first segment
 /// (`Reach`: the users' `GET /users`, not Intune's).
 pub(super) fn precedence(op: &OperationDef, path: &str, reach: &Reach) -> (bool, bool, std::cmp::Reverse<usize>) {
     let untyped_body = matches!(op.method, Method::Post | Method::Patch | Method::Put) && op.request_body.is_none();
-    (path.contains('?'), untyped_body, std::cmp::Reverse(reach.of(op, path)))
+    (unsent_query(path).is_some(), untyped_body, std::cmp::Reverse(reach.of(op, path)))
 }
 
 /// The operations (indices into `ops`) named with their workload in
@@ -499,6 +501,8 @@ mod tests {
             (&["/me?$expand=manager", "/users?$expand=manager($levels=n)"], &["Me", "Users"]),
             (&["/x?a=1&a=2&=3", "/x"], &["XA", "X"]),
             (&["/x?$expand=é", "/x?$select=日本"], &["XExpand", "XSelect"]),
+            // A parameter the call asks for is sent: it tells nothing apart.
+            (&["/x?début={d}", "/x?début={d}&$top=1"], &["X", "XTop"]),
         ];
         for (paths, expected) in cases {
             assert_eq!(names(paths), *expected, "{paths:?}");
