@@ -3,7 +3,12 @@
 //! v1.0's paths, untyped bodies), built in the same run, each with a clean
 //! target folder.
 //!
-//!     cargo bench -p graphgen --bench compile -- [CORPUS_DIR] [--workload users] [--skip-baseline]
+//!     cargo bench -p graphgen --bench compile -- [CORPUS_DIR] [--workload users] [--skip-baseline] [--stand-in FACTOR]
+//!
+//! With `--stand-in 2.4`, the crate is generated from a stand-in corpus
+//! FACTOR times the size of CORPUS_DIR (its pages, then copies of them with
+//! every type renamed and workloads of their own): a crate of the size of
+//! a version there is no corpus for (beta), to measure what its size costs.
 //!
 //! Reports, for each: a clean debug build with its dependencies (wall time,
 //! and the peak memory of any one rustc, read by a wrapper around rustc);
@@ -19,10 +24,11 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| a != "--bench").collect();
     let workload = args.iter().position(|a| a == "--workload").and_then(|i| args.get(i + 1)).cloned().unwrap_or_else(|| "users".to_owned());
     let skip_baseline = args.iter().any(|a| a == "--skip-baseline");
+    let stand_in_factor: Option<f64> = args.iter().position(|a| a == "--stand-in").and_then(|i| args.get(i + 1)).and_then(|f| f.parse().ok());
     let corpus = args
         .iter()
         .enumerate()
-        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || args[i - 1] != "--workload"))
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || !["--workload", "--stand-in"].contains(&args[i - 1].as_str())))
         .map(|(_, a)| PathBuf::from(a))
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/graph-docs/v1.0"));
     if !corpus.is_dir() {
@@ -31,6 +37,10 @@ fn main() {
     }
     let root = tempfile::tempdir().expect("a temporary folder");
     let wrapper = rustc_wrapper(root.path());
+    let corpus = match stand_in_factor {
+        Some(factor) => stand_in(&corpus, factor, &root.path().join("stand-in")),
+        None => corpus,
+    };
 
     // The crate, generated as a user generates it.
     let generated = root.path().join("generated");
@@ -146,4 +156,59 @@ fn check_again(dir: &Path, target: &Path, wrapper: &Path, packages: &[String], a
         .expect("cargo runs");
     assert!(status.success(), "cargo clean of the generated crates failed");
     build(dir, target, wrapper, args)
+}
+
+/// A corpus `factor` times the size of `corpus` (at least 1): its pages,
+/// then whole copies of them and a share of them once more (chosen by a
+/// fixed hash of the file name), each copy with every type renamed (`user`
+/// is `userCopy1`), its resource links following the renamed pages, and
+/// workloads of its own. Its folder keeps the corpus' name (its version).
+fn stand_in(corpus: &Path, factor: f64, dir: &Path) -> PathBuf {
+    let out = dir.join(corpus.file_name().unwrap_or_default());
+    let pages = graphgen::read_pages(corpus, None, None).expect("the corpus is readable");
+    let schema = graphgen::build(&pages);
+    let mut names: Vec<&str> = schema.types.iter().map(|t| t.name.as_str()).filter(|n| n.len() > 2).collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names.dedup();
+    let words = regex::Regex::new(&format!(r"\b({})\b", names.iter().map(|n| regex::escape(n)).collect::<Vec<_>>().join("|"))).expect("names escape");
+    let links = regex::Regex::new(r"(\.\./resources/[A-Za-z0-9_-]+)\.md").expect("a valid pattern");
+    let workload = regex::Regex::new(r#"(?m)^ms\.prod: *"?([^"\r\n]+)"?"#).expect("a valid pattern");
+    let files: Vec<PathBuf> = walkdir::WalkDir::new(corpus)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| e.into_path())
+        .collect();
+    let copies = (factor.max(1.0) - 1.0).max(0.0);
+    for file in &files {
+        let rel = file.strip_prefix(corpus).expect("walked below the corpus");
+        let to = out.join(rel);
+        std::fs::create_dir_all(to.parent().expect("a file has a folder")).expect("the stand-in is writable");
+        std::fs::copy(file, &to).expect("the stand-in is writable");
+        if rel.starts_with("includes") || file.extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let Ok(text) = std::fs::read_to_string(file) else { continue };
+        // FNV-1a of the name: the same share of pages every run.
+        let share = rel.to_string_lossy().bytes().fold(0xcbf29ce484222325u64, |h, b| (h ^ b as u64).wrapping_mul(0x100000001b3)) % 1000;
+        for k in 1..=copies.ceil() as usize {
+            if (k as f64) > copies && share as f64 >= (copies - (k - 1) as f64) * 1000.0 {
+                continue;
+            }
+            let suffix = format!("Copy{k}");
+            let renamed = words.replace_all(&text, |c: &regex::Captures| format!("{}{suffix}", &c[1]));
+            let renamed = links.replace_all(&renamed, |c: &regex::Captures| format!("{}-copy{k}.md", &c[1]));
+            let renamed = workload.replace(&renamed, |c: &regex::Captures| format!("ms.prod: \"{}-copy{k}\"", &c[1]));
+            let stem = to.file_stem().unwrap_or_default().to_string_lossy();
+            std::fs::write(to.with_file_name(format!("{stem}-copy{k}.md")), renamed.as_bytes()).expect("the stand-in is writable");
+        }
+    }
+    println!(
+        "stand-in corpus: {factor}× {} ({} files copied from {})",
+        corpus.display(),
+        walkdir::WalkDir::new(&out).into_iter().filter_map(Result::ok).filter(|e| e.file_type().is_file()).count(),
+        files.len()
+    );
+    out
 }
