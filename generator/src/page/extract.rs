@@ -76,9 +76,6 @@ static BODY_RESOURCE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`320 KiB`).
 static STATUS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(20[0-8]|226|30[0-8]|4(?:0\d|1[0-8]|2[1-69]|31|51)|50[0-8]|51[01]) [A-Z][A-Za-z-]*").unwrap());
-static RESPONSE_TYPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)response code and (?:an? |the )?(?:updated |new |created )?(collection of )?([A-Za-z][A-Za-z0-9_.]*)(?: (objects?|collection|entity|resource))?").unwrap()
-});
 static INHERITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\binherits from ([A-Za-z][A-Za-z0-9_.]*)").unwrap());
 static CAMEL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b").unwrap());
 
@@ -833,17 +830,16 @@ impl Extractor<'_> {
             self.sink.warning(line, "response-status-missing", "expected a status code (`200 OK`) in the Response section");
             return None;
         };
-        let type_ref = RESPONSE_TYPE.captures(&text).and_then(|c| {
-            let collection = c.get(1).is_some() || c.get(3).is_some_and(|m| m.as_str().eq_ignore_ascii_case("collection"));
-            let name = &c[2];
-            // "response code and no content", "... and the updated object": no type named.
-            let known_words = ["no", "empty", "updated", "object", "json", "the", "a", "an"];
-            if known_words.contains(&name.to_ascii_lowercase().as_str()) {
-                return None;
-            }
-            type_expr::parse(name, &self.namespace).map(|t| TypeRef::new(t.name, collection))
-        });
-        Some(ResponseSpec { status, type_ref, line })
+        let named: Vec<TypeRef> = super::response_type::named(&text)
+            .map(|(names, collection)| {
+                names.iter().filter_map(|n| type_expr::parse(n, &self.namespace)).map(|t| TypeRef::new(t.name, collection)).collect()
+            })
+            .unwrap_or_default();
+        let (type_ref, one_of) = match <[TypeRef; 1]>::try_from(named) {
+            Ok([one]) => (Some(one), Vec::new()),
+            Err(several) => (None, several),
+        };
+        Some(ResponseSpec { status, type_ref, one_of, line })
     }
 
     fn finish_resource(&mut self, model: &mut PageModel, g: Gathered) {

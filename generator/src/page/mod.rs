@@ -6,6 +6,7 @@ pub(crate) mod http;
 pub use http::{Body, HttpRequest, HttpResponse, Method};
 mod possible_values;
 pub(crate) mod request_paths;
+mod response_type;
 mod tables;
 mod type_expr;
 
@@ -225,6 +226,10 @@ pub struct RequestBody {
 pub struct ResponseSpec {
     pub status: u16,
     pub type_ref: Option<TypeRef>,
+    /// The types the section names as alternatives ("a [user] or [group]
+    /// object"), `type_ref` then None: the schema finds their base.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<TypeRef>,
     pub line: usize,
 }
 

@@ -296,7 +296,8 @@ impl Builder {
                 status: r.status,
                 type_name: r.type_ref.as_ref().map(|t| t.name.clone()),
                 resolved: None,
-                collection: r.type_ref.as_ref().is_some_and(|t| t.collection),
+                collection: r.type_ref.as_ref().or(r.one_of.first()).is_some_and(|t| t.collection),
+                one_of: r.one_of.iter().map(|t| t.name.clone()).collect(),
             },
             None => {
                 let status = status_from_examples.unwrap_or(200);
@@ -309,7 +310,7 @@ impl Builder {
                         if status_from_examples.is_some() { "the example" } else { "the HTTP default" }
                     ),
                 ));
-                ResponseDef { status, type_name: None, resolved: None, collection: false }
+                ResponseDef { status, type_name: None, resolved: None, collection: false, one_of: Vec::new() }
             }
         };
         let param = |p: &Property| ParameterDef {
@@ -432,6 +433,37 @@ mod tests {
     fn properties(schema: &Schema, name: &str) -> Vec<(String, String)> {
         let t = schema.find_type(ApiVersion::V1_0, &format!("microsoft.graph.{name}")).unwrap_or_else(|| panic!("{name} is a type"));
         t.properties.iter().map(|p| (p.name.clone(), p.type_name.clone())).collect()
+    }
+
+    #[test]
+    fn a_response_of_alternatives_is_their_nearest_common_base() {
+        // (what the Response section names, the response type, what is said)
+        let cases = [
+            ("a [user](../resources/user.md) or [group](../resources/group.md) object", Some("microsoft.graph.directoryObject"), None),
+            ("a collection of user and/or groupé objects", None, None),
+            ("a user or [room](../resources/room.md) object", Some("microsoft.graph.directoryObject"), None),
+            ("a user or thing object", None, Some("which share no documented base type")),
+            ("a user or nowhere object", None, Some("nowhere is defined nowhere")),
+        ];
+        for (named, want, said) in cases {
+            let page = get("/things/{id}", "thing", r#"{"id": "1"}"#).replace("a [thing](../resources/thing.md) object", named);
+            let s = schema(&[
+                ("resources/directoryobject.md", resource("directoryObject", None, &[("id", "String")])),
+                ("resources/user.md", resource("user", Some("directoryObject"), &[("displayName", "String")])),
+                ("resources/group.md", resource("group", Some("directoryObject"), &[("mail", "String")])),
+                // Two levels below the base.
+                ("resources/room.md", resource("room", Some("group"), &[("floor", "Int32")])),
+                ("resources/thing.md", resource("thing", None, &[("id", "String")])),
+                ("api/thing-get.md", page),
+            ]);
+            let response = &s.operations[0].response;
+            assert_eq!(response.type_name.as_deref(), want, "{named}: {response:?} {:?}", s.diagnostics);
+            let message = s.diagnostics.iter().find(|d| d.code == "response-alternatives-unrelated").map(|d| d.message.as_str());
+            match said {
+                Some(said) => assert!(message.is_some_and(|m| m.contains(said)), "{named}: {message:?}"),
+                None => assert_eq!(message, None, "{named}"),
+            }
+        }
     }
 
     #[test]

@@ -188,11 +188,17 @@ pub struct RequestBodyDef {
 #[serde(rename_all = "camelCase")]
 pub struct ResponseDef {
     pub status: u16,
+    /// The type the docs name; where they name alternatives (`one_of`),
+    /// the nearest base type they all share, if any.
     #[serde(rename = "type")]
     pub type_name: Option<String>,
     #[serde(skip)]
     pub resolved: Option<TypeId>,
     pub collection: bool,
+    /// "a [user] or [group] object": the types the docs name as
+    /// alternatives.
+    #[serde(rename = "oneOf", skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<String>,
 }
 
 /// Where a fact was read: a page and a 1-based line. Serialized as
@@ -322,7 +328,7 @@ impl Schema {
 
     /// The schema of these types and operations, every reference to a
     /// type resolved (once, here).
-    pub fn new(mut types: Vec<TypeDef>, mut operations: Vec<OperationDef>, diagnostics: Vec<Diagnostic>) -> Self {
+    pub fn new(mut types: Vec<TypeDef>, mut operations: Vec<OperationDef>, mut diagnostics: Vec<Diagnostic>) -> Self {
         let index: std::collections::HashMap<TypeKey, TypeId> = types.iter().enumerate().map(|(i, t)| (t.key(), TypeId(i))).collect();
         let resolve = |version: ApiVersion, name: &str| index.get(&TypeKey::new(version, name)).copied();
         for t in &mut types {
@@ -334,6 +340,25 @@ impl Schema {
         }
         for op in &mut operations {
             let v = op.api_version;
+            if !op.response.one_of.is_empty() {
+                let undefined: Vec<&str> = op.response.one_of.iter().filter(|t| resolve(v, t).is_none()).map(String::as_str).collect();
+                let ids: Vec<TypeId> = op.response.one_of.iter().filter_map(|t| resolve(v, t)).collect();
+                let base = if undefined.is_empty() { nearest_common_base(&types, &ids) } else { None };
+                op.response.type_name = base.map(|id| types[id.0].qualified());
+                if base.is_none() {
+                    let why = if undefined.is_empty() {
+                        "which share no documented base type".to_owned()
+                    } else {
+                        format!("and {} is defined nowhere", undefined.join(", "))
+                    };
+                    diagnostics.push(Diagnostic::warning(
+                        &op.source.file,
+                        op.source.line,
+                        "response-alternatives-unrelated",
+                        format!("the Response section names {} as the response, {why}; it is typed as untyped JSON", op.response.one_of.join(" or ")),
+                    ));
+                }
+            }
             op.response.resolved = op.response.type_name.as_deref().and_then(|t| resolve(v, t));
             if let Some(body) = &mut op.request_body {
                 body.resolved = body.type_name.as_deref().and_then(|t| resolve(v, t));
@@ -362,4 +387,20 @@ impl Schema {
     pub fn types_with_ids(&self) -> impl Iterator<Item = (TypeId, &TypeDef)> {
         self.types.iter().enumerate().map(|(i, t)| (TypeId(i), t))
     }
+}
+
+/// The nearest type that each of `ids` is or derives from (`user` and
+/// `group`: `directoryObject`), following the documented bases; None
+/// where they share none. A cycle of bases ends the walk.
+fn nearest_common_base(types: &[TypeDef], ids: &[TypeId]) -> Option<TypeId> {
+    let ancestry = |id: TypeId| {
+        let mut chain = vec![id];
+        while let Some(base) = types[chain[chain.len() - 1].0].base.filter(|b| !chain.contains(b)) {
+            chain.push(base);
+        }
+        chain
+    };
+    let (first, rest) = ids.split_first()?;
+    let others: Vec<Vec<TypeId>> = rest.iter().map(|&id| ancestry(id)).collect();
+    ancestry(*first).into_iter().find(|candidate| others.iter().all(|chain| chain.contains(candidate)))
 }
