@@ -93,9 +93,10 @@ pub(crate) fn extract(file: &str, parsed: &ParsedPage, version: VersionHint, sin
         .blocks
         .iter()
         .find_map(|b| match b {
-            Block::Paragraph { text, .. } => text.strip_prefix("Namespace:").map(|n| n.trim().trim_matches('`').to_owned()),
+            Block::Paragraph { text, .. } => namespace_line(text).map(|(namespace, _)| namespace.to_owned()),
             _ => None,
         })
+        .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "microsoft.graph".to_owned());
     let conceptual = parsed.front_matter.get("doc_type").is_some_and(|d| d == "conceptualPageType");
     let mut ex = Extractor { file, namespace, conceptual, sink };
@@ -194,7 +195,12 @@ impl Extractor<'_> {
         match section {
             // The template's note before a shortened example response.
             Section::Examples if says_truncated(text) => g.next_response_truncated = true,
-            Section::Preamble => g.preamble.push((text.to_owned(), line)),
+            // "Namespace: microsoft.graph" with the description run on
+            // after it in one paragraph: the description is its own.
+            Section::Preamble => match namespace_line(text) {
+                Some((_, rest)) if !rest.is_empty() => g.preamble.push((rest.to_owned(), line)),
+                _ => g.preamble.push((text.to_owned(), line)),
+            },
             Section::RequestBody => {
                 if g.body_text.is_empty() {
                     g.body_line = line;
@@ -1002,6 +1008,15 @@ fn lower_title_name(title: Option<&str>, suffix: &str) -> Option<String> {
     (t.is_char_boundary(cut) && t[cut..].eq_ignore_ascii_case(suffix)).then(|| t[..cut].trim().to_owned()).filter(|n| !n.contains(' '))
 }
 
+/// A paragraph that states the page's namespace: the namespace (one
+/// dotted name, code marks dropped) and what runs on after it in the same
+/// paragraph (a description whose line follows without a blank one).
+fn namespace_line(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix("Namespace:")?.trim_start();
+    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+    Some((rest[..end].trim_matches('`'), rest[end..].trim()))
+}
+
 /// The notes every page carries near its top, which are not its description.
 fn is_boilerplate(text: &str) -> bool {
     let t = text.trim_start_matches(['*', '>', ' ']);
@@ -1040,6 +1055,36 @@ mod tests {
     fn read_operation(file: &str, page: &str) -> (Operation, Vec<crate::Diagnostic>) {
         let read = crate::read_page_text(file, page, None);
         (read.model.and_then(|m| m.operation).expect("an operation"), read.diagnostics)
+    }
+
+    #[test]
+    fn a_namespace_line_is_one_name_and_what_runs_on_is_the_description() {
+        // (the paragraph, the namespace, what runs on after it)
+        let cases = [
+            ("Namespace: microsoft.graph", Some(("microsoft.graph", ""))),
+            ("Namespace: `microsoft.graph.callRecords`", Some(("microsoft.graph.callRecords", ""))),
+            (
+                "Namespace: microsoft.graph Represents an individual Post item (日本).",
+                Some(("microsoft.graph", "Represents an individual Post item (日本).")),
+            ),
+            ("Namespace: microsoft.graph\nReprésente un élément.", Some(("microsoft.graph", "Représente un élément."))),
+            ("Namespace:", Some(("", ""))),
+            ("A namespace: microsoft.graph", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(namespace_line(text), want, "{text:?}");
+        }
+        let page = crate::fixtures::resource("post", None, &[("body", "itemBody")]).replacen(
+            "## Properties",
+            "Namespace: microsoft.graph\nRepresents an individual post.\n\n## Properties",
+            1,
+        );
+        let page = page.replacen("Namespace: microsoft.graph\n\n", "", 1);
+        let read = crate::read_page_text("resources/post.md", &page, None);
+        let model = read.model.expect("a model");
+        let resource = model.resource.expect("a resource");
+        assert_eq!((resource.name.as_str(), resource.properties[0].type_ref.name.as_str()), ("microsoft.graph.post", "microsoft.graph.itemBody"));
+        assert_eq!(model.description.as_deref(), Some("Represents an individual post."));
     }
 
     #[test]
