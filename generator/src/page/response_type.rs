@@ -8,9 +8,32 @@
 
 /// Words that stand where a type's name goes but name none: "no
 /// content", "the updated object", "one of the following requested
-/// objects" (which lists several).
-const NO_TYPE: [&str; 16] =
-    ["no", "empty", "updated", "object", "objects", "json", "the", "a", "an", "requested", "following", "new", "created", "one", "of", "collection"];
+/// objects" (which lists several); and what is said instead of a body:
+/// "does not return anything", "a response body", "a link to the
+/// associated [x] in the header".
+const NO_TYPE: [&str; 21] = [
+    "no",
+    "empty",
+    "updated",
+    "object",
+    "objects",
+    "json",
+    "the",
+    "a",
+    "an",
+    "requested",
+    "following",
+    "new",
+    "created",
+    "one",
+    "of",
+    "collection",
+    "does",
+    "response",
+    "link",
+    "nothing",
+    "body",
+];
 
 /// The kinds of thing a sentence says is returned, after the type's name.
 const KINDS: [&str; 6] = ["object", "objects", "entity", "entities", "resource", "resources"];
@@ -74,7 +97,7 @@ mod tests {
     #[test]
     fn the_type_is_the_word_before_what_is_returned() {
         // (the sentence, the type it names and whether a collection)
-        let cases: [(&str, Option<(&str, bool)>); 24] = [
+        let cases: [(&str, Option<(&str, bool)>); 27] = [
             ("returns a 200 OK response code and a user object in the response body.", Some(("user", false))),
             ("returns a 200 OK response code and the requested timeOffRequest objects in the response body.", Some(("timeOffRequest", false))),
             (
@@ -102,6 +125,9 @@ mod tests {
             ("returns a 200 OK response code and a collection of user and/or group objects in the response body.", Some(("user group", true))),
             ("returns a 201 Created response code and a new a or countryNamedLocation object.", None),
             ("returns a 202 Accepted response code and an Operation-Location header. Poll the endpoint.", None),
+            ("returns a 204 No Content response code and does not return anything in the response body.", None),
+            ("returns a 204 No Content response code and a response body.", None),
+            ("returns a 202 Accepted response code and a link to the associated printerCreateOperation in the Operation-Location header.", None),
         ];
         for (text, want) in cases {
             assert_eq!(named(text), want.map(|(n, c)| (n.split(' ').map(str::to_owned).collect::<Vec<_>>(), c)), "{text}");
