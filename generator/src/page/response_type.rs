@@ -4,39 +4,16 @@
 //! (`object`, `entity`, `resource`), whatever words stand between "and"
 //! and it ("the requested", "a collection of one", "an instance of");
 //! where no kind is written ("a Stream in the response body"), it is the
-//! first word after the articles.
+//! first word after the articles, and the phrase's last.
 
 /// Words that stand where a type's name goes but name none: "no
 /// content", "the updated object", "one of the following requested
-/// objects" (which lists several); and what is said instead of a body:
-/// "does not return anything", "a response body", "a link to the
-/// associated [x] in the header".
-const NO_TYPE: [&str; 21] = [
-    "no",
-    "empty",
-    "updated",
-    "object",
-    "objects",
-    "json",
-    "the",
-    "a",
-    "an",
-    "requested",
-    "following",
-    "new",
-    "created",
-    "one",
-    "of",
-    "collection",
-    "does",
-    "response",
-    "link",
-    "nothing",
-    "body",
-];
+/// objects" (which lists several).
+const NO_TYPE: [&str; 16] =
+    ["no", "empty", "updated", "object", "objects", "json", "the", "a", "an", "requested", "following", "new", "created", "one", "of", "collection"];
 
 /// The kinds of thing a sentence says is returned, after the type's name.
-const KINDS: [&str; 6] = ["object", "objects", "entity", "entities", "resource", "resources"];
+const KINDS: [&str; 8] = ["object", "objects", "entity", "entities", "resource", "resources", "item", "items"];
 
 /// The types a Response section's text names (as written: one, or the
 /// alternatives of "a [user] or [group] object") and whether it is a
@@ -59,7 +36,14 @@ pub(super) fn named(text: &str) -> Option<(Vec<String>, bool)> {
             let first = lower.iter().position(|w| {
                 !["a", "an", "the", "updated", "new", "created", "requested", "collection", "list", "array", "of"].contains(&w.as_str())
             })?;
-            (first, is(first + 1, "collection"))
+            // Then the name ends the phrase ("a Stream in the response
+            // body", "a String collection"): words after it are a clause
+            // ("does not return anything", "a link to ... in the header").
+            let collection = is(first + 1, "collection");
+            if first + 1 + usize::from(collection) != words.len() {
+                return None;
+            }
+            (first, collection)
         }
     };
     // "a collection of [user] objects", "a list of ...".
@@ -97,7 +81,7 @@ mod tests {
     #[test]
     fn the_type_is_the_word_before_what_is_returned() {
         // (the sentence, the type it names and whether a collection)
-        let cases: [(&str, Option<(&str, bool)>); 27] = [
+        let cases: [(&str, Option<(&str, bool)>); 29] = [
             ("returns a 200 OK response code and a user object in the response body.", Some(("user", false))),
             ("returns a 200 OK response code and the requested timeOffRequest objects in the response body.", Some(("timeOffRequest", false))),
             (
@@ -128,6 +112,8 @@ mod tests {
             ("returns a 204 No Content response code and does not return anything in the response body.", None),
             ("returns a 204 No Content response code and a response body.", None),
             ("returns a 202 Accepted response code and a link to the associated printerCreateOperation in the Operation-Location header.", None),
+            ("returns a 201 Created response code and a Location header that provides a URL path to the newly created member object.", None),
+            ("returns a 200 OK response code and a list of trending items in the response body.", Some(("trending", true))),
         ];
         for (text, want) in cases {
             assert_eq!(named(text), want.map(|(n, c)| (n.split(' ').map(str::to_owned).collect::<Vec<_>>(), c)), "{text}");
