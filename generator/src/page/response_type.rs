@@ -12,6 +12,12 @@
 const NO_TYPE: [&str; 16] =
     ["no", "empty", "updated", "object", "objects", "json", "the", "a", "an", "requested", "following", "new", "created", "one", "of", "collection"];
 
+/// What joins alternatives: "a [user] or [group] object".
+const JOINS: [&str; 3] = ["or", "and/or", "and"];
+
+/// What makes a collection before "of": "a collection of", "a list of".
+const SEQUENCES: [&str; 3] = ["collection", "list", "array"];
+
 /// The kinds of thing a sentence says is returned, after the type's name.
 const KINDS: [&str; 8] = ["object", "objects", "entity", "entities", "resource", "resources", "item", "items"];
 
@@ -34,7 +40,8 @@ pub(super) fn named(text: &str) -> Option<(Vec<String>, bool)> {
         _ => {
             // No kind written: the first word after articles and adjectives.
             let first = lower.iter().position(|w| {
-                !["a", "an", "the", "updated", "new", "created", "requested", "collection", "list", "array", "of"].contains(&w.as_str())
+                let w = w.as_str();
+                !(["a", "an", "the", "updated", "new", "created", "requested", "of"].contains(&w) || SEQUENCES.contains(&w))
             })?;
             // Then the name ends the phrase ("a Stream in the response
             // body", "a String collection"): words after it are a clause
@@ -47,7 +54,7 @@ pub(super) fn named(text: &str) -> Option<(Vec<String>, bool)> {
         }
     };
     // "a collection of [user] objects", "a list of ...".
-    collection |= (0..name_at).any(|i| ["collection", "list", "array"].contains(&lower[i].as_str()) && is(i + 1, "of"));
+    collection |= (0..name_at).any(|i| SEQUENCES.contains(&lower[i].as_str()) && is(i + 1, "of"));
     // A type's name is a (qualified) identifier: not `Operation-Location`.
     let is_name = |i: usize| {
         let name = words[i];
@@ -62,13 +69,13 @@ pub(super) fn named(text: &str) -> Option<(Vec<String>, bool)> {
     // alternatives, in the order written.
     let mut names = vec![words[name_at].to_owned()];
     let mut at = name_at;
-    while at >= 2 && ["or", "and/or", "and"].contains(&lower[at - 1].as_str()) && is_name(at - 2) {
+    while at >= 2 && JOINS.contains(&lower[at - 1].as_str()) && is_name(at - 2) {
         at -= 2;
         names.insert(0, words[at].to_owned());
     }
     // "... of one [x] or ..." where what comes before the alternatives is
     // no name: a sentence the rule does not read.
-    if at >= 1 && ["or", "and/or", "and"].contains(&lower[at - 1].as_str()) {
+    if at >= 1 && JOINS.contains(&lower[at - 1].as_str()) {
         return None;
     }
     Some((names, collection))

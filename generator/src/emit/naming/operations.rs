@@ -162,7 +162,7 @@ fn request_key(op: &OperationDef) -> Option<(Method, Vec<StepKey>)> {
 /// (`Reach`: the users' `GET /users`, not Intune's).
 pub(super) fn precedence(op: &OperationDef, path: &str, reach: &Reach) -> (bool, bool, std::cmp::Reverse<usize>) {
     let untyped_body = matches!(op.method, Method::Post | Method::Patch | Method::Put) && op.request_body.is_none();
-    (unsent_query(path).is_some(), untyped_body, std::cmp::Reverse(reach.of(op, path)))
+    (shown_query(path).is_some(), untyped_body, std::cmp::Reverse(reach.of(op, path)))
 }
 
 /// The operations (indices into `ops`) named with their workload in
@@ -317,7 +317,7 @@ pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
             }
         })
         .collect();
-    let queries: Vec<Option<String>> = paths.iter().map(|p| unsent_query(&p.text)).collect();
+    let queries: Vec<Option<String>> = paths.iter().map(|p| shown_query(&p.text)).collect();
     let mut scope = Scope::default();
     templates
         .iter()
@@ -344,7 +344,7 @@ pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
 /// The query a path's docs write after it, less the parameters it asks
 /// the caller for (`startDateTime={start}`, which the operation sends):
 /// what is left is theirs to show. None where nothing is left.
-fn unsent_query(path: &str) -> Option<String> {
+fn shown_query(path: &str) -> Option<String> {
     let (_, query) = path.split_once('?')?;
     let asked = crate::page::request_paths::placeholder_query(path);
     let left: Vec<&str> = query
