@@ -115,14 +115,7 @@ fn main() {
     let (full_time, (pages, files, _)) = best_of(runs, || drop(std::fs::remove_dir_all(&crate_dir)), || graphgen(&input, &crate_dir, &mut stages));
     let peak = peak_rss_mib();
     println!("graphgen (pages → schema → crate written): {:>8.1} ms  ({pages} pages, {files} files)", full_time.as_secs_f64() * 1e3);
-    let ms = |d: Duration| d.as_secs_f64() * 1e3;
-    println!(
-        "  stages (last run): read + parse {:.1} ms, schema {:.1} ms, emit {:.1} ms, write {:.1} ms",
-        ms(stages[0]),
-        ms(stages[1]),
-        ms(stages[2]),
-        ms(stages[3])
-    );
+    print_stages(&stages);
     println!("ratio to the floor: {:.2}", full_time.as_secs_f64() / floor_time.as_secs_f64());
     match peak {
         Some(mib) => println!("peak memory (graphgen runs): {mib:.0} MiB"),
@@ -135,13 +128,7 @@ fn main() {
     // compares and leaves every file alone.
     let (again, _) = best(runs, || graphgen(&input, &crate_dir, &mut stages));
     println!("regenerate, nothing changed: {:>8.1} ms", again.as_secs_f64() * 1e3);
-    println!(
-        "  stages (last run): read + parse {:.1} ms, schema {:.1} ms, emit {:.1} ms, write {:.1} ms",
-        ms(stages[0]),
-        ms(stages[1]),
-        ms(stages[2]),
-        ms(stages[3])
-    );
+    print_stages(&stages);
 
     one_page_changed(&input, &out_root, runs);
     large_pages(&out_root, runs);
@@ -281,6 +268,18 @@ fn one_page_changed(input: &Path, out_root: &Path, runs: usize) {
         "regenerate, one page changed ({page}, one description): {:>8.1} ms; rewritten: {}",
         time.as_secs_f64() * 1e3,
         changes.modified.join(", ")
+    );
+    print_stages(&stages);
+}
+
+fn print_stages(stages: &[Duration; 4]) {
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    println!(
+        "  stages (last run): read + parse {:.1} ms, schema {:.1} ms, emit {:.1} ms, write {:.1} ms",
+        ms(stages[0]),
+        ms(stages[1]),
+        ms(stages[2]),
+        ms(stages[3])
     );
 }
 
