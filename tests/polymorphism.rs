@@ -34,7 +34,7 @@ fn members_deserialize_to_their_own_types() {
     match &page.value[2] {
         AnyDirectoryObject::DirectoryObject(other) => {
             assert_eq!(other.odata_type, Field::Value("#microsoft.graph.orgContact".to_owned()));
-            assert_eq!(other.additional_properties["companyName"], "Fabrikam");
+            assert_eq!(other.additional_properties.get_as::<String>("companyName").unwrap().unwrap(), "Fabrikam");
         }
         other => panic!("an undescribed derived type is the base variant, got {other:?}"),
     }

@@ -5,7 +5,7 @@
 //! deserialized 1.4 to 1.7 times slower) and expands to much more code per
 //! model.
 
-use crate::Field;
+use crate::{AdditionalProperties, Field};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
 use std::fmt;
 
@@ -63,9 +63,64 @@ pub fn field<'de, T: Deserialize<'de>, A: MapAccess<'de>>(slot: &mut Field<T>, m
     Ok(())
 }
 
-/// Keeps a property the docs do not list.
-pub fn other<'de, A: MapAccess<'de>>(extra: &mut serde_json::Map<String, serde_json::Value>, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
+/// Keeps a property the docs do not list, as its JSON text.
+pub fn other<'de, A: MapAccess<'de>>(extra: &mut AdditionalProperties, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
     let value = map.next_value()?;
-    extra.insert(key.into_string(), value);
+    extra.push_received(key.into_string(), value);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{field, other, Key};
+    use crate::{AdditionalProperties, Field};
+    use serde::de::{Deserialize, Deserializer, MapAccess, Visitor};
+
+    /// A model as graphgen generates one, by hand.
+    #[derive(Debug, Default, PartialEq)]
+    struct Thing {
+        id: Field<String>,
+        additional_properties: AdditionalProperties,
+    }
+
+    impl<'de> Deserialize<'de> for Thing {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V;
+            impl<'de> Visitor<'de> for V {
+                type Value = Thing;
+                fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                    f.write_str("a thing")
+                }
+                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Thing, A::Error> {
+                    let mut this = Thing::default();
+                    while let Some(key) = map.next_key::<Key<'de>>()? {
+                        match key.as_str() {
+                            "id" => field(&mut this.id, &mut map, "id"),
+                            _ => other(&mut this.additional_properties, key, &mut map),
+                        }?;
+                    }
+                    Ok(this)
+                }
+            }
+            d.deserialize_map(V)
+        }
+    }
+
+    #[test]
+    fn unknown_properties_are_kept_from_text_bytes_readers_and_values() {
+        let text = r#"{"id":"é1","n":1.50,"o":{"k\"":[null]},"ünï":"\u00e9"}"#;
+        let from_text: Thing = serde_json::from_str(text).unwrap();
+        assert_eq!(from_text.id, Field::Value("é1".into()));
+        let kept: Vec<(&str, &str)> = from_text.additional_properties.iter().map(|(n, v)| (n, v.get())).collect();
+        assert_eq!(kept, [("n", "1.50"), ("o", r#"{"k\"":[null]}"#), ("ünï", r#""\u00e9""#)]);
+        let from_reader: Thing = serde_json::from_reader(text.as_bytes()).unwrap();
+        assert_eq!(from_reader, from_text);
+        // Through a `Value` (as the `AnyX` enums read): each value's text
+        // is the value written again, equal as JSON.
+        let from_value: Thing = serde_json::from_value(serde_json::from_str(text).unwrap()).unwrap();
+        assert_eq!(from_value, from_text);
+        assert_eq!(from_value.additional_properties.get("n").unwrap().get(), "1.5");
+        assert!(serde_json::from_str::<Thing>(r#"{"id":"a","id":"b"}"#).unwrap_err().to_string().contains("duplicate field `id`"));
+        assert!(serde_json::from_str::<Thing>(r#"{"x":}"#).is_err());
+    }
 }

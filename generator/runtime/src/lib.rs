@@ -7,6 +7,7 @@
 //! (`Operation::response`) need no HTTP library; `Client` sends them with
 //! reqwest.
 
+mod additional;
 mod auth;
 #[cfg(feature = "azure-identity")]
 mod azure;
@@ -28,6 +29,7 @@ pub mod ser;
 pub mod testing;
 mod value;
 
+pub use additional::AdditionalProperties;
 pub use auth::{claims_challenge, AccessToken, BoxError, StaticToken, TokenProvider, TokenRequest, REFRESH_MARGIN};
 #[cfg(feature = "azure-identity")]
 pub use azure::AzureCredential;

@@ -4,7 +4,7 @@
 //! (its per-field expansion was 4.1 of the 19.7 s `cargo check` of v1.0's
 //! models; this form, without a `?` per field, about half of it).
 
-use crate::Field;
+use crate::{AdditionalProperties, Field};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 /// An object being written. A failed write is kept and returned by `end`;
@@ -32,9 +32,9 @@ impl<S: Serializer> Object<S> {
     }
 
     /// Writes the properties the docs do not list, and closes the object.
-    pub fn end(self, extra: &serde_json::Map<String, serde_json::Value>) -> Result<S::Ok, S::Error> {
+    pub fn end(self, extra: &AdditionalProperties) -> Result<S::Ok, S::Error> {
         let mut map = self.map?;
-        for (name, value) in extra {
+        for (name, value) in extra.iter() {
             map.serialize_entry(name, value)?;
         }
         map.end()
@@ -50,7 +50,7 @@ mod tests {
         a: Field<String>,
         b: Field<Vec<i32>>,
         c: Field<bool>,
-        extra: serde_json::Map<String, serde_json::Value>,
+        extra: crate::AdditionalProperties,
     }
 
     impl serde::Serialize for Thing {
@@ -65,7 +65,7 @@ mod tests {
 
     #[test]
     fn absent_is_left_out_null_is_kept_and_unknown_comes_last() {
-        let extra: serde_json::Map<_, _> = serde_json::from_str(r#"{"z": {"é": [1, null]}, "日本": "語"}"#).unwrap();
+        let extra = serde_json::from_str::<serde_json::Map<_, _>>(r#"{"z": {"é": [1, null]}, "日本": "語"}"#).unwrap().into();
         let cases = [
             (Thing { a: Field::Absent, b: Field::Absent, c: Field::Absent, extra: Default::default() }, "{}"),
             (

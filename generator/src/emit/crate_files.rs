@@ -51,6 +51,7 @@ pub(super) const VENDORED_RUNTIME: &str = "graphgen-runtime";
 /// every file of generator/runtime).
 pub(super) const RUNTIME_FILES: &[(&str, &str)] = &[
     ("Cargo.toml", include_str!("../../runtime/Cargo.toml")),
+    ("src/additional.rs", include_str!("../../runtime/src/additional.rs")),
     ("src/auth.rs", include_str!("../../runtime/src/auth.rs")),
     ("src/azure.rs", include_str!("../../runtime/src/azure.rs")),
     ("src/batch.rs", include_str!("../../runtime/src/batch.rs")),

@@ -140,7 +140,7 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
             #(#fields)*
             /// Properties the docs do not list, kept so that nothing the
             /// server sends is lost when the value is serialized again.
-            pub additional_properties: serde_json::Map<String, serde_json::Value>,
+            pub additional_properties: crate::runtime::AdditionalProperties,
         }
 
         #json
@@ -170,7 +170,7 @@ mod tests {
             "pub tags: Field<Vec<String>>,",
             // A keyword gets a `_`.
             "pub type_: Field<i32>,",
-            "pub additional_properties: serde_json::Map<String, serde_json::Value>,",
+            "pub additional_properties: crate::runtime::AdditionalProperties,",
             // Written by wire name, present fields in order, then the rest.
             "impl serde::Serialize for Thing {",
             r#"object.field("@odata.type", &self.odata_type); object.field("id", &self.id); object.field("displayName", &self.display_name);"#,

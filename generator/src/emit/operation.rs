@@ -173,7 +173,7 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
             pub struct #ident {
                 #(#fields)*
                 /// Parameters the docs do not list.
-                pub additional_properties: serde_json::Map<String, serde_json::Value>,
+                pub additional_properties: crate::runtime::AdditionalProperties,
             }
 
             #json
