@@ -9,7 +9,7 @@
 //! It builds the crate of all of v1.0, so `.ci/run` runs it (with
 //! `SDK_CHAINS_CRATE` naming that crate's folder) before the crate's own tests.
 
-use graphgen::schema::{Method, OperationDef, Schema};
+use graphgen::schema::{DocumentedPath, Method, OperationDef, QueryTemplate, Schema};
 use graphgen_tests::{needed_corpus, schema_of};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -218,10 +218,10 @@ fn url_segments(path: &str) -> Vec<String> {
 /// The operation's documented path that the example's path is an instance of.
 /// With `counted`, only a path whose `$count` the docs show. And whether
 /// that path documents a query (`/users?$expand=manager`).
-fn matching_template<'o>(op: &'o OperationDef, segments: &[&str], counted: bool) -> Option<(Vec<&'o str>, bool)> {
+fn matching_template<'o>(op: &'o OperationDef, segments: &[&str], counted: bool) -> Option<(Vec<&'o str>, bool, &'o DocumentedPath)> {
     // Of the paths it matches, the one that writes the most of it literally
     // (`/applications/delta` is the delta function, not a key `delta`).
-    let mut matching: Vec<(Vec<&'o str>, bool)> = op
+    let mut matching: Vec<(Vec<&'o str>, bool, &'o DocumentedPath)> = op
         .paths
         .iter()
         .filter(|p| !counted || op.counted.iter().any(|c| c == p.as_str()))
@@ -232,9 +232,9 @@ fn matching_template<'o>(op: &'o OperationDef, segments: &[&str], counted: bool)
                     .is_some_and(|(k, v)| k.starts_with(char::is_alphabetic) && v.starts_with('{') && v.ends_with('}') && v.matches('{').count() == 1)
             };
             let (path, query) = p.as_str().split_once('?').map_or((p.as_str(), false), |(path, q)| (path, !q.split('&').all(asked)));
-            (template_segments(path), query)
+            (template_segments(path), query, p)
         })
-        .filter(|(t, _)| {
+        .filter(|(t, _, _)| {
             t.len() == segments.len()
                 && t.iter().zip(segments).all(|(t, s)| {
                     // A segment's closing `:` (`root:`) is part of what it is.
@@ -245,7 +245,7 @@ fn matching_template<'o>(op: &'o OperationDef, segments: &[&str], counted: bool)
                 })
         })
         .collect();
-    matching.sort_by_key(|(t, _)| std::cmp::Reverse(literal_segments(t)));
+    matching.sort_by_key(|(t, _, _)| std::cmp::Reverse(literal_segments(t)));
     matching.into_iter().next()
 }
 
@@ -299,8 +299,8 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
     // whose page types the body it sends before one whose page does not,
     // then to the workload with the most operations under the path's
     // first segment.
-    let most_literal = candidates.iter().map(|(_, (t, _))| literal_segments(t)).max().ok_or(NO_PATH)?;
-    let mut candidates: Vec<_> = candidates.into_iter().filter(|(_, (t, _))| literal_segments(t) == most_literal).collect();
+    let most_literal = candidates.iter().map(|(_, (t, _, _))| literal_segments(t)).max().ok_or(NO_PATH)?;
+    let mut candidates: Vec<_> = candidates.into_iter().filter(|(_, (t, _, _))| literal_segments(t) == most_literal).collect();
     let first = |path: &str| path.trim_start_matches('/').split(['/', '?']).next().unwrap_or("").to_lowercase();
     let here = segments.first().map(|s| s.to_lowercase()).unwrap_or_default();
     let reach = |o: &OperationDef| {
@@ -308,8 +308,8 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
         schema.operations.iter().filter(ours).filter(|p| p.paths.iter().any(|x| first(x.as_str()) == here)).count()
     };
     let untyped_body = |o: &OperationDef| matches!(o.method, Method::Post | Method::Patch | Method::Put) && o.request_body.is_none();
-    candidates.sort_by_key(|(o, (_, query))| (*query, untyped_body(o), std::cmp::Reverse(reach(o))));
-    let (op, (template, _)) = candidates.into_iter().next().ok_or(NO_PATH)?;
+    candidates.sort_by_key(|(o, (_, query, _))| (*query, untyped_body(o), std::cmp::Reverse(reach(o))));
+    let (op, (template, _, documented)) = candidates.into_iter().next().ok_or(NO_PATH)?;
     let version = op.api_version.to_string();
     let mut rust = format!(".{}()", version.replace('.', "_"));
     let mut expected = format!("/{version}");
@@ -408,14 +408,17 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
     // A function whose path does not write its arguments takes them at
     // the end; one the example does not give is empty (not sent).
     let url_args = call_args(segments.last().unwrap_or(&""));
+    // (A parameter that is a placeholder of a query its paths send is that
+    // query's value, given below.)
+    let sent_placeholders: Vec<String> = op.paths.iter().filter_map(DocumentedPath::sent_query).flat_map(|q| q.placeholders).collect();
+    let function_parameters: Vec<_> = op.url_parameters.iter().filter(|p| !sent_placeholders.iter().any(|q| snake(q) == snake(&p.name))).collect();
     let terminal_args: Vec<String> = if !template.last().unwrap_or(&"").contains('(') {
         let given: Vec<String> =
-            op.url_parameters.iter().map(|p| url_args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| unquote(v)).unwrap_or_default()).collect();
+            function_parameters.iter().map(|p| url_args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| unquote(v)).unwrap_or_default()).collect();
         if !url_args.is_empty() || given.is_empty() {
             let last = expected.rfind('/').map_or(0, |i| i + 1);
             let name = expected[last..].split('(').next().unwrap_or("").to_owned();
-            let written: Vec<String> = op
-                .url_parameters
+            let written: Vec<String> = function_parameters
                 .iter()
                 .zip(&given)
                 .filter(|(_, v)| !v.is_empty())
@@ -445,8 +448,17 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
         .iter()
         .filter(|q| q.required)
         .map(|q| format!("{:?}", query.iter().find(|(k, _)| k.eq_ignore_ascii_case(&q.name)).map_or("", |(_, v)| v.as_str())));
+    // The values of a query its path sends (`$expand=extensions($filter=id
+    // eq '{id}')`), given by the example's.
+    let template_args: Vec<String> = match documented.sent_query() {
+        None => Vec::new(),
+        Some(q) => {
+            let (values, _) = QueryTemplate::values_in(&q.text, &query).ok_or("the example's query is not the one its path sends")?;
+            values.iter().map(|v| format!("{v:?}")).collect()
+        }
+    };
     let body = op.request_body.is_some().then(|| "Default::default()".to_owned());
-    let args: Vec<String> = terminal_args.into_iter().chain(query_args).chain(body).collect();
+    let args: Vec<String> = terminal_args.into_iter().chain(query_args).chain(template_args).chain(body).collect();
     if counted {
         rust.push_str(&format!(".count({})", args.join(", ")));
         expected.push_str("/$count");

@@ -77,6 +77,46 @@ pub fn function_args(args: &[(&str, FunctionArg<'_>)]) -> String {
     out
 }
 
+/// The query a path's docs write with values to give
+/// (`$expand=extensions($filter=id eq '{id}')`) as the pairs to send, each
+/// placeholder replaced by its value: `values` holds one per placeholder,
+/// in the order they are first written (one written twice takes the same
+/// value). Inside quotes a value's `'` is doubled, as OData reads strings;
+/// as a segment of a URL (`$id=https://…/users/{id}`) it is percent-encoded.
+/// The pairs are plain text: the request encodes them as it sends them.
+/// An empty value is refused: the query would ask for nothing.
+pub fn fill_query(template: &'static str, values: &[&str]) -> Result<Vec<(&'static str, String)>, Error> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut pairs = Vec::new();
+    for pair in template.split('&') {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let mut out = String::with_capacity(value.len() + 16);
+        let mut rest = value;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+            out.push_str(&rest[..open]);
+            let name = &rest[open + 1..close];
+            let index = names.iter().position(|n| *n == name).unwrap_or_else(|| {
+                names.push(name);
+                names.len() - 1
+            });
+            let given = values.get(index).copied().unwrap_or("");
+            if given.is_empty() {
+                return Err(Error::InvalidParameter { name: name.to_owned(), reason: "it is empty, and the query would ask for nothing".to_owned() });
+            }
+            if out.ends_with('\'') {
+                out.push_str(&given.replace('\'', "''"));
+            } else {
+                out.extend(utf8_percent_encode(given, SEGMENT));
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        pairs.push((key, out));
+    }
+    Ok(pairs)
+}
+
 pub enum FunctionArg<'a> {
     String(&'a str),
     Raw(&'a str),
@@ -117,6 +157,31 @@ mod tests {
         ];
         for (template, values, want) in cases {
             assert_eq!(fill_path(template, &values).unwrap(), want, "{template}");
+        }
+    }
+
+    #[test]
+    fn queries_are_filled_as_plain_text() {
+        // (template, values, the pairs sent)
+        type Case = (&'static str, &'static [&'static str], &'static [(&'static str, &'static str)]);
+        let cases: [Case; 5] = [
+            ("$expand=extensions($filter=id eq '{id}')", &["Com.Contoso.É"], &[("$expand", "extensions($filter=id eq 'Com.Contoso.É')")]),
+            ("$filter=name eq '{name}'", &["O'Brien & co"], &[("$filter", "name eq 'O''Brien & co'")]),
+            (
+                "$filter=Extensions/any(f:f/id eq '{x}')&$expand=Extensions($filter=id eq '{x}')&$top=5",
+                &["a"],
+                &[("$filter", "Extensions/any(f:f/id eq 'a')"), ("$expand", "Extensions($filter=id eq 'a')"), ("$top", "5")],
+            ),
+            ("$id=https://graph.microsoft.com/v1.0/users/{id}", &["a/b 日"], &[("$id", "https://graph.microsoft.com/v1.0/users/a%2Fb%20%E6%97%A5")]),
+            ("$filter=a eq '{a}' and b eq '{b}'", &["1", "2"], &[("$filter", "a eq '1' and b eq '2'")]),
+        ];
+        for (template, values, want) in cases {
+            let got = fill_query(template, values).unwrap();
+            assert_eq!(got.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>(), want, "{template}");
+        }
+        match fill_query("$filter=id eq '{id}'", &[""]) {
+            Err(Error::InvalidParameter { name, .. }) => assert_eq!(name, "id"),
+            other => panic!("{other:?}"),
         }
     }
 

@@ -249,7 +249,24 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
         |head: &str| t.templates.iter().zip(&op.paths).any(|(template, path)| op.counted.contains(&path.text) && template.match_path(head).is_some());
     let counted = crate::page::request_paths::counted_collection(path_part).filter(|head| counted_path(head));
     let path_part = counted.unwrap_or(path_part);
-    let Some((index, values)) = t.templates.iter().enumerate().find_map(|(i, template)| template.match_path(path_part).map(|v| (i, v))) else {
+    // An example URL's query is percent-encoded; the operation takes it plain.
+    let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
+    let mut query_pairs: Vec<(String, String)> = query
+        .map(|q| {
+            q.split('&')
+                .filter(|s| !s.is_empty())
+                .map(|kv| kv.split_once('=').map_or((decode(kv), String::new()), |(k, v)| (decode(k), decode(v))))
+                .collect()
+        })
+        .unwrap_or_default();
+    // The path whose query the example writes, before one it does not.
+    let matching: Vec<(usize, Vec<String>)> =
+        t.templates.iter().enumerate().filter_map(|(i, template)| template.match_path(path_part).map(|v| (i, v))).collect();
+    let written = |i: usize| {
+        op_names.variants[i].query_template.as_ref().is_some_and(|(q, _)| crate::schema::QueryTemplate::values_in(q, &query_pairs).is_some())
+    };
+    let chosen = matching.iter().position(|(i, _)| written(*i)).unwrap_or(0);
+    let Some((index, values)) = matching.into_iter().nth(chosen) else {
         return Err(format!(
             "the example URL {} matches none of the operation's request paths ({}); no client test is emitted for it",
             req.url,
@@ -279,20 +296,28 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
     if counted.is_some() {
         expected.push_str("/$count");
     }
-    // An example URL's query is percent-encoded; the operation takes it plain.
-    let decode = |s: &str| percent_decode_str(s).decode_utf8_lossy().into_owned();
-    let query_pairs: Vec<(String, String)> = query
-        .map(|q| {
-            q.split('&')
-                .filter(|s| !s.is_empty())
-                .map(|kv| kv.split_once('=').map_or((decode(kv), String::new()), |(k, v)| (decode(k), decode(v))))
-                .collect()
-        })
-        .unwrap_or_default();
+    // The values of the query the path sends, from the example's.
+    let variant = &op_names.variants[index];
+    let mut sent: Vec<(String, String)> = Vec::new();
+    let template_args: Vec<String> = match &variant.query_template {
+        None => Vec::new(),
+        Some((q, _)) => {
+            let Some((args, pairs)) = crate::schema::QueryTemplate::values_in(q, &query_pairs) else {
+                return Err(format!("the example URL {} does not write the query `{q}` its path sends; no client test is emitted for it", req.url));
+            };
+            query_pairs.retain(|p| !pairs.contains(p));
+            // What the server must see: the query filled with the example's
+            // values (a URL's segment encoded, though the example may write
+            // a placeholder there as it is).
+            let names: Vec<&str> = variant.query_template.iter().flat_map(|(_, params)| params.iter().map(|(p, _)| p.as_str())).collect();
+            let value = |name: &str| names.iter().position(|n| *n == name).map(|i| args[i].clone()).unwrap_or_default();
+            sent = super::path_tests::expected_query(q, value);
+            args
+        }
+    };
     // The operation's own query parameters are its arguments, taken from
     // the example's query (the name without case); it sends them as its
     // paths spell them, and the server sees them so.
-    let mut query_pairs = query_pairs;
     let query_args: Vec<String> = op_names
         .query_fields
         .iter()
@@ -301,17 +326,16 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
             None => String::new(),
         })
         .collect();
-    let sent: Vec<(String, String)> =
-        op_names.query_fields.iter().zip(&query_args).filter(|(_, v)| !v.is_empty()).map(|((_, q), v)| (q.name.clone(), v.clone())).collect();
+    sent.extend(op_names.query_fields.iter().zip(&query_args).filter(|(_, v)| !v.is_empty()).map(|((_, q), v)| (q.name.clone(), v.clone())));
     let (ident, path_enum) = (&op_names.primary, &op_names.path_enum);
-    let variant = &op_names.variants[index];
     let variant_ident = &variant.name;
     let path_idents: Vec<_> = variant.params.iter().map(|(_, f)| f).collect();
+    let template_idents: Vec<_> = variant.query_template.iter().flat_map(|(_, params)| params.iter().map(|(_, f)| f)).collect();
     // A variant without parameters is a unit variant.
-    let path_value = if path_idents.is_empty() {
+    let path_value = if path_idents.is_empty() && template_idents.is_empty() {
         quote!(#krate::#module::operations::#path_enum::#variant_ident)
     } else {
-        quote!(#krate::#module::operations::#path_enum::#variant_ident { #(#path_idents: #values.to_owned(),)* })
+        quote!(#krate::#module::operations::#path_enum::#variant_ident { #(#path_idents: #values.to_owned(),)* #(#template_idents: #template_args.to_owned(),)* })
     };
     let query_keys2 = query_pairs.iter().map(|(k, _)| k);
     let query_values2 = query_pairs.iter().map(|(_, v)| v);

@@ -119,21 +119,33 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         let variant = &names.variants[t.variant];
         let variant_ident = &variant.name;
         let ops = &paths.operations;
-        let path_value = if variant.params.is_empty() {
+        // The values of a query the path sends are the method's arguments,
+        // after the operation's own.
+        let query_fields: Vec<_> = variant.query_template.iter().flat_map(|(_, params)| params.iter().map(|(_, f)| f)).collect();
+        let path_value = if variant.params.is_empty() && query_fields.is_empty() {
             quote!(#ops #path_enum::#variant_ident)
         } else {
-            let fields = variant.params.iter().map(|(_, f)| f);
-            let values = (0..variant.params.len()).map(proc_macro2::Literal::usize_unsuffixed);
-            quote!(#ops #path_enum::#variant_ident { #(#fields: self.nav.value(#values)),* })
+            let path_values = variant.params.iter().enumerate().map(|(i, (_, f))| {
+                let i = proc_macro2::Literal::usize_unsuffixed(i);
+                quote!(#f: self.nav.value(#i))
+            });
+            let values = path_values.chain(query_fields.iter().map(|f| quote!(#f: #f.into())));
+            quote!(#ops #path_enum::#variant_ident { #(#values),* })
         };
-        let url_fields: Vec<_> = names.argument_fields().collect();
+        let new_fields: Vec<_> = names.argument_fields().collect();
+        let url_fields: Vec<_> = new_fields.iter().copied().chain(query_fields.iter().copied()).collect();
         let (body_param, body_arg) = match body_type(cx.names, names, &paths) {
             Some(ty) => (quote!(body: #ty), quote!(body)),
             None => (quote!(), quote!()),
         };
         // Where a caller looks, the query its docs write and that it is not sent.
         let query = variant.query.as_deref().map(super::path_enum::unsent_query).unwrap_or_default();
-        let sent: Vec<String> = names.query_fields.iter().map(|(f, q)| format!("{}={{{f}}}", q.name)).collect();
+        let sent: Vec<String> = variant
+            .query_template
+            .iter()
+            .map(|(q, _)| q.clone())
+            .chain(names.query_fields.iter().map(|(f, q)| format!("{}={{{f}}}", q.name)))
+            .collect();
         let sent = if sent.is_empty() { String::new() } else { format!("?{}", sent.join("&")) };
         let doc = format!(" {}: `{} {}{sent}`{query}", op.name.lines().next().unwrap_or(""), op.method, variant.template);
         let feature: std::collections::BTreeSet<String> = std::iter::once(super::workloads::feature(&op.workload)).collect();
@@ -148,7 +160,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
                 #cfg
                 #[inline]
                 pub fn #count(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<crate::runtime::Count<#ops #op_ident>> {
-                    self.nav.call(crate::runtime::Count(#ops #op_ident::new(#path_value, #(#url_fields,)* #body_arg)))
+                    self.nav.call(crate::runtime::Count(#ops #op_ident::new(#path_value, #(#new_fields,)* #body_arg)))
                 }
             }
         });
@@ -176,7 +188,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             #cfg
             #[inline]
             pub fn #method(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
-                self.nav.call(#ops #op_ident::new(#path_value, #(#url_fields,)* #body_arg))
+                self.nav.call(#ops #op_ident::new(#path_value, #(#new_fields,)* #body_arg))
             }
             #fallback
             #count
@@ -361,6 +373,26 @@ mod tests {
         for want in wants {
             assert!(things.contains(want), "expected {want:?} in\n{things}");
         }
+    }
+
+    #[test]
+    fn a_query_with_values_to_give_is_sent_and_its_values_are_arguments() {
+        let page = get("/things/{id}?$expand=parts($filter=id eq '{part-id}')", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get part");
+        let files = emitted(&[("resources/thing.md", &resource("thing", None, &[("id", "String")])), ("api/thing-part.md", &page)]);
+        let nav = file(&files, "src/v1_0/nav/things.rs");
+        let op = file(&files, "operations/2/src/v1_0/operations/get_part.rs");
+        for (text, want) in [
+            (&nav, "pub fn get( &self, part_id: impl Into<String>, ) -> crate::runtime::Call<crate::v1_0::operations::GetPart>"),
+            (&nav, "id: self.nav.value(0), part_id: part_id.into(),"),
+            (&nav, "/// Get part: `GET /things/{id}?$expand=parts($filter=id eq '{part-id}')` #[inline]"),
+            (&op, "/// The `{part-id}` of the query `$expand=parts($filter=id eq '{part-id}')`, sent with the request."),
+            (&op, "Self::Things { id, .. } => crate::runtime::fill_path(\"/things/{id}\", &[id]),"),
+            (&op, "Self::Things { part_id, .. } => { crate::runtime::fill_query( \"$expand=parts($filter=id eq '{part-id}')\", &[part_id], ) }"),
+            (&op, "let sent = self.path.to_query()?;"),
+        ] {
+            assert!(text.contains(want), "expected {want:?} in\n{text}");
+        }
+        assert!(!op.contains("which is not sent"), "{op}");
     }
 
     #[test]

@@ -236,7 +236,16 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
     let query_wire = query_fields.iter().map(|(_, q)| &q.name);
     let url_params = url_idents.iter().chain(&query_idents).map(|f| quote!(#f: impl Into<String>));
     let url_inits = url_idents.iter().chain(&query_idents).map(|f| quote!(#f: #f.into(),));
-    let build = if query_fields.is_empty() {
+    let sends_template = op_names.variants.iter().any(|v| v.query_template.is_some());
+    let build = if sends_template {
+        // The path's query first, then the operation's parameters.
+        let own = (!query_fields.is_empty()).then(|| quote!(.chain([#((#query_wire, self.#query_idents.as_str())),*])));
+        quote! {
+            let sent = self.path.to_query()?;
+            let parameters: Vec<(&str, &str)> = sent.iter().map(|(k, v)| (*k, v.as_str())) #own .collect();
+            crate::runtime::query_request_with(#method, #api_version, path, &parameters, &self.query, #body_arg)
+        }
+    } else if query_fields.is_empty() {
         quote!(crate::runtime::query_request(#method, #api_version, path, &self.query, #body_arg))
     } else {
         quote!(crate::runtime::query_request_with(#method, #api_version, path, &[#((#query_wire, self.#query_idents.as_str())),*], &self.query, #body_arg))

@@ -21,24 +21,56 @@ pub(super) fn emit(names: &OperationNames) -> TokenStream {
         let name = &v.name;
         // A query the docs write is theirs to show, not sent: a caller
         // sets it with the query options.
-        let doc = format!(" `{}`{}", v.template, v.query.as_deref().map(unsent_query).unwrap_or_default());
-        if v.params.is_empty() {
+        let sent = v.query_template.as_ref().map(|(q, _)| format!("?{q}")).unwrap_or_default();
+        let doc = format!(" `{}{sent}`{}", v.template, v.query.as_deref().map(unsent_query).unwrap_or_default());
+        let query_params = v.query_template.iter().flat_map(|(q, params)| params.iter().map(move |p| (p, q)));
+        if v.params.is_empty() && v.query_template.is_none() {
             return quote!(#[doc = #doc] #name,);
         }
         let fields = v.params.iter().map(|(p, field)| {
             let doc = format!(" The `{{{p}}}` of the path.");
             quote!(#[doc = #doc] #field: String,)
         });
-        quote!(#[doc = #doc] #name { #(#fields)* },)
+        let query_fields = query_params.map(|((p, field), q)| {
+            let doc = format!(" The `{{{p}}}` of the query `{q}`, sent with the request.");
+            quote!(#[doc = #doc] #field: String,)
+        });
+        quote!(#[doc = #doc] #name { #(#fields)* #(#query_fields)* },)
     });
     let arms = names.variants.iter().map(|v| {
         let name = &v.name;
         let template = &v.template;
         let fields: Vec<_> = v.params.iter().map(|(_, f)| f).collect();
-        if fields.is_empty() {
-            quote!(Self::#name => Ok(#template.to_owned()),)
-        } else {
-            quote!(Self::#name { #(#fields),* } => crate::runtime::fill_path(#template, &[#(#fields),*]),)
+        match (fields.is_empty(), v.query_template.is_some()) {
+            (true, false) => quote!(Self::#name => Ok(#template.to_owned()),),
+            (true, true) => quote!(Self::#name { .. } => Ok(#template.to_owned()),),
+            (false, false) => quote!(Self::#name { #(#fields),* } => crate::runtime::fill_path(#template, &[#(#fields),*]),),
+            (false, true) => quote!(Self::#name { #(#fields,)* .. } => crate::runtime::fill_path(#template, &[#(#fields),*]),),
+        }
+    });
+    // The queries the paths send, filled: only where one does.
+    let templates: Vec<TokenStream> = names
+        .variants
+        .iter()
+        .filter_map(|v| {
+            let name = &v.name;
+            let (query, params) = v.query_template.as_ref()?;
+            let fields: Vec<_> = params.iter().map(|(_, f)| f).collect();
+            Some(quote!(Self::#name { #(#fields,)* .. } => crate::runtime::fill_query(#query, &[#(#fields),*]),))
+        })
+        .collect();
+    let to_query = (!templates.is_empty()).then(|| {
+        let rest = (templates.len() < names.variants.len()).then(|| quote!(_ => Ok(Vec::new()),));
+        quote! {
+            /// The query the path's docs write with values to give, filled;
+            /// the request sends it before any query option.
+            #[inline]
+            pub fn to_query(&self) -> Result<Vec<(&'static str, String)>, crate::runtime::Error> {
+                match self {
+                    #(#templates)*
+                    #rest
+                }
+            }
         }
     });
     quote! {
@@ -57,6 +89,8 @@ pub(super) fn emit(names: &OperationNames) -> TokenStream {
                     #(#arms)*
                 }
             }
+
+            #to_query
         }
     }
 }

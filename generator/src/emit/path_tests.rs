@@ -50,6 +50,30 @@ pub(super) fn expected(version: ApiVersion, template: &PathTemplate, url_fields:
     out
 }
 
+/// The pairs a path's query template must send, filled here apart from
+/// the runtime: each placeholder's value (`value` of its name), its `'`
+/// doubled inside quotes, percent-encoded as a URL's segment.
+pub(super) fn expected_query(template: &str, value: impl Fn(&str) -> String) -> Vec<(String, String)> {
+    template
+        .split('&')
+        .map(|pair| {
+            let (key, text) = pair.split_once('=').unwrap_or((pair, ""));
+            let pieces: Vec<&str> = text.split(['{', '}']).collect();
+            // Between braces (odd pieces) a placeholder; the rest literal.
+            let filled: String = pieces
+                .iter()
+                .enumerate()
+                .map(|(i, piece)| match i % 2 {
+                    0 => (*piece).to_owned(),
+                    _ if pieces[i - 1].ends_with('\'') => value(piece).replace('\'', "''"),
+                    _ => utf8_percent_encode(&value(piece), SEGMENT).to_string(),
+                })
+                .collect();
+            (key.to_owned(), filled)
+        })
+        .collect()
+}
+
 /// The test of one operation's paths; None when its body type has no
 /// default value to build it with (an enum).
 pub(super) fn test(
@@ -65,22 +89,32 @@ pub(super) fn test(
     let url_values: Vec<&str> = url_fields.iter().map(|(_, p)| if p.quoted { SAMPLE } else { RAW_SAMPLE }).collect();
     // The query's parameters are sent as given, whatever their type.
     let query_values = names.query_fields.iter().map(|_| quote!(SAMPLE));
-    let query_names: Vec<&str> = names.query_fields.iter().map(|(_, q)| q.name.as_str()).collect();
-    let check = if query_names.is_empty() { quote!(check) } else { quote!(check_query) };
-    let sent = (!query_names.is_empty()).then(|| quote!(, &[#(#query_names),*]));
     let body = body_kind.is_some().then(|| quote!(Default::default()));
     let checks = names.variants.iter().zip(&names.op.paths).map(|(variant, documented)| {
         let name = &variant.name;
-        let fields: Vec<_> = variant.params.iter().map(|(_, f)| f).collect();
+        let mut fields: Vec<_> = variant.params.iter().map(|(_, f)| f).collect();
+        let template_pairs = variant.query_template.as_ref().map(|(q, params)| {
+            fields.extend(params.iter().map(|(_, f)| f));
+            expected_query(q, |_| SAMPLE.to_owned())
+        });
         let path = if fields.is_empty() {
             quote!(#operations #path_enum::#name)
         } else {
             quote!(#operations #path_enum::#name { #(#fields: SAMPLE.to_owned()),* })
         };
         let want = expected(version, &documented.template, url_fields);
+        let sent: Vec<(String, String)> = template_pairs
+            .unwrap_or_default()
+            .into_iter()
+            .chain(names.query_fields.iter().map(|(_, q)| (q.name.clone(), SAMPLE.to_owned())))
+            .collect();
         let query_values = query_values.clone();
-        quote! {
-            #check(#operations #ident::new(#path, #(#url_values,)* #(#query_values,)* #body), #want #sent);
+        let call = quote!(#operations #ident::new(#path, #(#url_values,)* #(#query_values,)* #body));
+        if sent.is_empty() {
+            quote!(check(#call, #want);)
+        } else {
+            let (keys, values): (Vec<_>, Vec<_>) = sent.iter().map(|(k, v)| (k, v)).unzip();
+            quote!(check_query(#call, #want, &[#((#keys, #values)),*]);)
         }
     });
     let test = &names.tests.paths;
@@ -105,14 +139,14 @@ pub(super) fn helpers(krate: &Name) -> TokenStream {
             assert_eq!(got.split('/').collect::<Vec<_>>(), want.split('/').collect::<Vec<_>>(), "the request path differs from the documented template");
         }
 
-        /// As `check`, and the query carries each of `parameters`, set to
-        /// the sample value. (Not every crate has such an operation.)
+        /// As `check`, and the query carries each of `pairs`. (Not every
+        /// crate has such an operation.)
         #[allow(dead_code)]
-        fn check_query<O: #krate::runtime::Operation>(operation: O, want: &str, parameters: &[&str]) {
+        fn check_query<O: #krate::runtime::Operation>(operation: O, want: &str, pairs: &[(&str, &str)]) {
             let query = operation.request().expect("the sample values make a request").query;
             check(operation, want);
-            for p in parameters {
-                assert!(query.iter().any(|(k, v)| k == p && v == SAMPLE), "the query {query:?} does not send `{p}`");
+            for (key, value) in pairs {
+                assert!(query.iter().any(|(k, v)| k == key && v == value), "the query {query:?} does not send `{key}={value}`");
             }
         }
     }

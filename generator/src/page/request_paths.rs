@@ -245,6 +245,99 @@ pub(crate) fn placeholder_query(path: &str) -> Vec<&str> {
         .collect()
 }
 
+/// A query the docs write with values the caller gives, which a request
+/// must send to do what its page says (`$expand=singleValueExtendedProperties($filter=id eq '{id}')`
+/// reads the property; without it the same path reads the message).
+/// A query's (name, value) pairs, percent-decoded.
+pub type QueryPairs = Vec<(String, String)>;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct QueryTemplate {
+    /// The query as sent, percent-decoded, each placeholder as written.
+    pub text: String,
+    /// Its placeholders in the order written, each once.
+    pub placeholders: Vec<String>,
+}
+
+impl QueryTemplate {
+    /// The values an example's query gives a path's query template, one per
+    /// placeholder in the order first written, and the example's pairs that
+    /// hold them; None where a pair of the template is missing or does not
+    /// fit it. Inside quotes a `'` is written `''`; a URL's segment is
+    /// percent-encoded: the values are the plain ones.
+    pub fn values_in(template: &str, query: &[(String, String)]) -> Option<(Vec<String>, QueryPairs)> {
+        let mut names: Vec<&str> = Vec::new();
+        let mut values: Vec<String> = Vec::new();
+        let mut pairs = Vec::new();
+        for pair in template.split('&') {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let given = query.iter().find(|(k, _)| k == key)?;
+            let pieces: Vec<&str> = value.split(['{', '}']).collect();
+            let pattern: String =
+                pieces.iter().enumerate().map(|(i, piece)| if i % 2 == 0 { regex::escape(piece) } else { "(.*?)".to_owned() }).collect();
+            let captures = regex::Regex::new(&format!("^{pattern}$")).ok()?.captures(&given.1)?;
+            for (n, i) in (1..pieces.len()).step_by(2).enumerate() {
+                let text = captures.get(n + 1)?.as_str();
+                let plain = if pieces[i - 1].ends_with('\'') {
+                    text.replace("''", "'")
+                } else {
+                    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
+                };
+                match names.iter().position(|p| *p == pieces[i]) {
+                    Some(at) if values[at] != plain => return None,
+                    Some(_) => {}
+                    None => {
+                        names.push(pieces[i]);
+                        values.push(plain);
+                    }
+                }
+            }
+            pairs.push(given.clone());
+        }
+        (!values.iter().any(String::is_empty)).then_some((values, pairs))
+    }
+}
+
+/// The query template of a request path: its query less the pairs
+/// `placeholder_query` asks for (the operation's own parameters), where
+/// every placeholder left stands where a value goes: an OData string
+/// (`id eq '{id}'`) or a whole segment of a URL (`$id=https://…/users/{id}`).
+/// None where none is left, or where one stands elsewhere: a property's
+/// name (`$filter={property} eq '{value}'`) or one of a list
+/// (`$select=id,{property_1},{property_n}`) illustrates the option rather
+/// than asking for a value.
+pub(crate) fn query_template(path: &str) -> Option<QueryTemplate> {
+    let (_, query) = path.split_once('?')?;
+    let asked = placeholder_query(path);
+    let decoded = percent_encoding::percent_decode_str(query).decode_utf8().ok()?;
+    let pairs: Vec<&str> = decoded
+        .split('&')
+        .filter(|pair| !pair.trim().is_empty() && !asked.iter().any(|a| pair.split_once('=').is_some_and(|(k, _)| k == *a)))
+        .collect();
+    let mut placeholders: Vec<String> = Vec::new();
+    for pair in &pairs {
+        let (name, value) = pair.split_once('=')?;
+        if name.is_empty() || name.contains(['{', '}', ' ', '(']) {
+            return None;
+        }
+        let mut at = 0;
+        while let Some(open) = value[at..].find('{').map(|o| at + o) {
+            let close = open + value[open..].find('}')?;
+            let (before, inner, after) = (&value[..open], &value[open + 1..close], &value[close + 1..]);
+            let quoted = before.ends_with('\'') && after.starts_with('\'');
+            let segment = value.starts_with("http") && before.ends_with('/') && (after.is_empty() || after.starts_with('/'));
+            if !(quoted || segment) || inner.trim().is_empty() || inner.contains('{') {
+                return None;
+            }
+            if !placeholders.iter().any(|p| p == inner) {
+                placeholders.push(inner.to_owned());
+            }
+            at = close + 1;
+        }
+    }
+    (!placeholders.is_empty()).then(|| QueryTemplate { text: pairs.join("&"), placeholders })
+}
+
 /// Whether a request line's target is a path and nothing else: no space
 /// outside a placeholder's braces, a function's parentheses or a quoted
 /// value (`/users/{id | userPrincipalName}` is one;
@@ -294,6 +387,46 @@ mod tests {
         ];
         for (path, want) in cases {
             assert_eq!(placeholder_query(path), want, "{path}");
+        }
+    }
+
+    #[test]
+    fn a_query_with_values_to_give_is_a_template() {
+        // (path, the query as sent, its placeholders; None: not sent)
+        type Case = (&'static str, Option<(&'static str, &'static [&'static str])>);
+        let cases: [Case; 13] = [
+            (
+                "/me/messages/{id}?$expand=singleValueExtendedProperties($filter=id eq '{id_value}')",
+                Some(("$expand=singleValueExtendedProperties($filter=id eq '{id_value}')", &["id_value"])),
+            ),
+            (
+                "/me/events?$filter=Extensions/any(f:f/id eq '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')",
+                Some(("$filter=Extensions/any(f:f/id eq '{extensionId}')&$expand=Extensions($filter=id eq '{extensionId}')", &["extensionId"])),
+            ),
+            // The docs' own percent-encoding is read.
+            ("/me/onlineMeetings?$filter=JoinWebUrl%20eq%20'{joinWebUrl}'", Some(("$filter=JoinWebUrl eq '{joinWebUrl}'", &["joinWebUrl"]))),
+            (
+                "/groups/{id}/owners/$ref?$id=https://graph.microsoft.com/v1.0/users/{user-id}",
+                Some(("$id=https://graph.microsoft.com/v1.0/users/{user-id}", &["user-id"])),
+            ),
+            // Non-ASCII names and values.
+            ("/équipes?$filter=nom eq '{nom-é}'&$top=5", Some(("$filter=nom eq '{nom-é}'&$top=5", &["nom-é"]))),
+            // The operation's own parameters are not the template's.
+            ("/me/calendarView?startDateTime={start}&$filter=x eq '{x}'", Some(("$filter=x eq '{x}'", &["x"]))),
+            ("/me/calendarView?startDateTime={start}&endDateTime={end}", None),
+            // Illustrations: a property's name, a list, a literal query.
+            ("/security/secureScores?$filter={property} eq '{property-value}'", None),
+            ("/me/messages/{id}?$expand=extensions($filter=id eq '{id}')&$select=id,{property_1},{property_n}", None),
+            ("/me/mailFolders?includeHiddenFolders=true", None),
+            ("/appCatalogs/teamsApps?requiresReview:{Boolean}", None),
+            // Broken: an unclosed brace, invalid percent-encoding.
+            ("/x?$filter=a eq '{b'", None),
+            ("/x?$filter=a eq '%FF{b}'", None),
+        ];
+        for (path, want) in cases {
+            let got = query_template(path).map(|t| (t.text, t.placeholders));
+            let want = want.map(|(text, names)| (text.to_owned(), names.iter().map(|n| (*n).to_owned()).collect::<Vec<_>>()));
+            assert_eq!(got, want, "{path}");
         }
     }
 

@@ -232,6 +232,8 @@ impl Serialize for Source {
     }
 }
 
+pub use crate::page::request_paths::{QueryPairs, QueryTemplate};
+
 /// A request path as the docs write it, parsed once: emitters read the
 /// template, schema.json holds the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,6 +254,12 @@ impl DocumentedPath {
 
     pub fn as_str(&self) -> &str {
         &self.text
+    }
+
+    /// The query the path sends, with values the caller gives
+    /// (`?$expand=extensions($filter=id eq '{id}')`), where it writes one.
+    pub fn sent_query(&self) -> Option<QueryTemplate> {
+        crate::page::request_paths::query_template(&self.text)
     }
 }
 

@@ -50,10 +50,14 @@ pub(crate) struct PathVariant {
     pub name: Name,
     pub template: String,
     /// The query the docs write after the path (`$expand=manager`), if
-    /// any: not sent (see `path_enum`).
+    /// any, where it is not sent (see `path_enum`).
     pub query: Option<String>,
     /// (placeholder as written, Rust field name).
     pub params: Vec<(String, Name)>,
+    /// The query the path sends, with values the caller gives
+    /// (`$expand=extensions($filter=id eq '{id}')`), and a field per
+    /// placeholder (as written, Rust field name), after `params`.
+    pub query_template: Option<(String, Vec<(String, Name)>)>,
     /// The path writes its function's arguments itself (`getX(a='{a}')`).
     pub inline_args: bool,
 }
@@ -93,10 +97,19 @@ pub(super) fn name<'s>(schema: &'s Schema, version: ApiVersion, reach: &Reach) -
             });
             let variants = variants(&op.paths);
             let mut fields = Scope::with_reserved(&["path", "body", "query"]);
+            // A parameter the page's table declares that is a placeholder of
+            // a query the paths send (`$filter=ep/id eq '{id_value}'`) is
+            // that query's value, not a function's argument.
+            let in_query = |p: &ParameterDef| {
+                variants
+                    .iter()
+                    .filter_map(|v| v.query_template.as_ref())
+                    .any(|(_, params)| params.iter().any(|(q, _)| snake_case(q) == snake_case(&p.name)))
+            };
             let url_fields = if variants.iter().all(|v| v.inline_args) {
                 Vec::new()
             } else {
-                op.url_parameters.iter().map(|p| (fields.claim(&[snake_case(&p.name)]), p)).collect()
+                op.url_parameters.iter().filter(|p| !in_query(p)).map(|p| (fields.claim(&[snake_case(&p.name)]), p)).collect()
             };
             let query_fields = op.query_parameters.iter().filter(|q| q.required).map(|q| (fields.claim(&[snake_case(&q.name)]), q)).collect();
             test_modules.entry(feature.clone()).or_insert_with(|| test_files.claim(&[module_name(&feature)]));
@@ -329,12 +342,18 @@ pub(super) fn variants(paths: &[DocumentedPath]) -> Vec<PathVariant> {
                 Some(q) => format!("{} {}", words[i], query_options(q).join(" ")),
                 None => words[i].clone(),
             };
-            let mut fields = Scope::default();
+            // `body` is the navigation method's, beside these.
+            let mut fields = Scope::with_reserved(&["body"]);
+            let params = param_fields(template).into_iter().map(|(p, name)| (p.to_owned(), fields.claim(&[name]))).collect();
+            let query_template = paths[i]
+                .sent_query()
+                .map(|q| (q.text, q.placeholders.into_iter().map(|p| (field_name(&p), p)).map(|(f, p)| (p, fields.claim(&[f]))).collect()));
             PathVariant {
                 name: scope.claim(&[pascal_case(&name)]),
-                query: query.map(str::to_owned),
+                query: query.filter(|_| query_template.is_none()).map(str::to_owned),
                 template: template.path(),
-                params: param_fields(template).into_iter().map(|(p, name)| (p.to_owned(), fields.claim(&[name]))).collect(),
+                params,
+                query_template,
                 inline_args: template.has_inline_args(),
             }
         })
