@@ -61,15 +61,10 @@ impl AdditionalProperties {
 
     /// Removes property `name` (every time it was sent), giving its last text.
     pub fn remove(&mut self, name: &str) -> Option<Box<RawValue>> {
-        let mut removed = None;
-        self.entries.retain_mut(|(n, v)| {
-            if n != name {
-                return true;
-            }
-            removed = Some(std::mem::replace(v, RawValue::NULL.to_owned()));
-            false
-        });
-        removed
+        let last = self.entries.iter().rposition(|(n, _)| n == name)?;
+        let (_, raw) = self.entries.remove(last);
+        self.entries.retain(|(n, _)| n != name);
+        Some(raw)
     }
 
     /// Each property's name and JSON text, in the order received.

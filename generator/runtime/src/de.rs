@@ -70,6 +70,50 @@ pub fn other<'de, A: MapAccess<'de>>(extra: &mut AdditionalProperties, key: Key<
     Ok(())
 }
 
+/// Reads a value of a type with derived types (the generated `AnyX`
+/// enums): its JSON text is kept, its `@odata.type` read from it, and the
+/// text read again by `read` as the type that names (`read` gets the tag
+/// lowercased, without `#`). Buffering it as a `serde_json::Value` instead
+/// built a map per object: a page of 20,000 users read as the base type
+/// took 3.9 to 6.5 times a plain struct's time, and numbers lost their
+/// written form (`1.50` came back `1.5`).
+pub fn polymorphic<'de, D: Deserializer<'de>, T>(
+    deserializer: D,
+    read: impl FnOnce(Option<&str>, &str) -> serde_json::Result<T>,
+) -> Result<T, D::Error> {
+    let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
+    let tag: Tag = serde_json::from_str(raw.get()).map_err(de::Error::custom)?;
+    let tag = tag.0.map(|t| t.trim_start_matches('#').to_ascii_lowercase());
+    read(tag.as_deref(), raw.get()).map_err(de::Error::custom)
+}
+
+/// An object's `@odata.type`, the rest skipped; the last if given twice.
+struct Tag(Option<String>);
+
+impl<'de> Deserialize<'de> for Tag {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct TagVisitor;
+        impl<'de> Visitor<'de> for TagVisitor {
+            type Value = Tag;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tag, A::Error> {
+                let mut tag = None;
+                while let Some(key) = map.next_key::<Key<'de>>()? {
+                    if key.as_str() == "@odata.type" {
+                        tag = map.next_value()?;
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+                Ok(Tag(tag))
+            }
+        }
+        d.deserialize_map(TagVisitor)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::{field, other, Key};
@@ -103,6 +147,32 @@ mod tests {
                 }
             }
             d.deserialize_map(V)
+        }
+    }
+
+    #[test]
+    fn a_polymorphic_value_is_read_as_its_odata_type_names() {
+        // (JSON, the tag `read` gets, or an error)
+        let cases: [(&str, Result<Option<&str>, &str>); 7] = [
+            (r##"{"@odata.type":"#microsoft.graph.User","id":"1"}"##, Ok(Some("microsoft.graph.user"))),
+            (r#"{"id":"1","x":{"@odata.type":"inner"}}"#, Ok(None)),
+            (r#"{"@odata.type":null}"#, Ok(None)),
+            (r##"{"@odata.type":"#a","@odata.type":"#b"}"##, Ok(Some("b"))),
+            (r##"{"@odata.type":"#éé"}"##, Ok(Some("éé"))),
+            (r#"[1]"#, Err("expected an object")),
+            (r#"{"@odata.type":1}"#, Err("invalid type")),
+        ];
+        for (json, want) in cases {
+            let mut de = serde_json::Deserializer::from_str(json);
+            let got = super::polymorphic(&mut de, |tag, text| {
+                assert_eq!(text, json, "the text read again is the value's own");
+                Ok(tag.map(str::to_owned))
+            });
+            match (got, want) {
+                (Ok(tag), Ok(want)) => assert_eq!(tag.as_deref(), want, "{json}"),
+                (Err(e), Err(want)) => assert!(e.to_string().contains(want), "{json}: {e}"),
+                (got, want) => panic!("{json}: {got:?}, expected {want:?}"),
+            }
         }
     }
 

@@ -168,8 +168,9 @@ pub struct PrimitiveValue<T> {
 }
 
 /// A JSON object's `@odata.type`, lowercased and without `#`
-/// (`#microsoft.graph.user` → `microsoft.graph.user`): what the generated
-/// `AnyX` enums dispatch on.
+/// (`#microsoft.graph.user` → `microsoft.graph.user`), as the generated
+/// `AnyX` enums compare it (they read it from the value's text:
+/// `de::polymorphic`).
 pub fn odata_type(value: &serde_json::Value) -> Option<String> {
     let tag = value.get("@odata.type")?.as_str()?;
     Some(tag.trim_start_matches('#').to_ascii_lowercase())

@@ -123,12 +123,11 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
 
         impl<'de> serde::Deserialize<'de> for #any_ident {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                use serde::de::Error;
-                let value = serde_json::Value::deserialize(deserializer)?;
-                let tag = crate::runtime::odata_type(&value);
-                Ok(match tag.as_deref() {
-                    #(Some(#tags) => #any_ident::#idents(serde_json::from_value(value).map_err(D::Error::custom)?),)*
-                    _ => #any_ident::#base_variant(serde_json::from_value(value).map_err(D::Error::custom)?),
+                crate::runtime::de::polymorphic(deserializer, |tag, json| {
+                    Ok(match tag {
+                        #(Some(#tags) => #any_ident::#idents(serde_json::from_str(json)?),)*
+                        _ => #any_ident::#base_variant(serde_json::from_str(json)?),
+                    })
                 })
             }
         }
