@@ -377,18 +377,29 @@ mod tests {
 
     #[test]
     fn a_query_with_values_to_give_is_sent_and_its_values_are_arguments() {
-        let page = get("/things/{id}?$expand=parts($filter=id eq '{part-id}')", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get part");
+        // Two requests on one path, told apart by the query they send.
+        let page = get("/things/{id}?$expand=parts($filter=id eq '{part-id}')", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get part").replacen(
+            "eq '{part-id}')\n```",
+            "eq '{part-id}')\nGET /things/{id}?$expand=parts($filter=name ne '{part-id}')\n```",
+            1,
+        );
         let files = emitted(&[("resources/thing.md", &resource("thing", None, &[("id", "String")])), ("api/thing-part.md", &page)]);
         let nav = file(&files, "src/v1_0/nav/things.rs");
         let op = file(&files, "operations/2/src/v1_0/operations/get_part.rs");
         for (text, want) in [
             (&nav, "pub fn get( &self, part_id: impl Into<String>, ) -> crate::runtime::Call<crate::v1_0::operations::GetPart>"),
-            (&nav, "id: self.nav.value(0), part_id: part_id.into(),"),
+            (&nav, "ThingsExpand { id: self.nav.value(0), part_id: part_id.into(), }"),
             (&nav, "/// Get part: `GET /things/{id}?$expand=parts($filter=id eq '{part-id}')` #[inline]"),
             (&op, "/// The `{part-id}` of the query `$expand=parts($filter=id eq '{part-id}')`, sent with the request."),
-            (&op, "Self::Things { id, .. } => crate::runtime::fill_path(\"/things/{id}\", &[id]),"),
-            (&op, "Self::Things { part_id, .. } => { crate::runtime::fill_query( \"$expand=parts($filter=id eq '{part-id}')\", &[part_id], ) }"),
+            (&op, "Self::ThingsExpand { id, .. } => { crate::runtime::fill_path(\"/things/{id}\", &[id]) }"),
+            (
+                &op,
+                "Self::ThingsExpand { part_id, .. } => { crate::runtime::fill_query( \"$expand=parts($filter=id eq '{part-id}')\", &[part_id], ) }",
+            ),
             (&op, "let sent = self.path.to_query()?;"),
+            // The second, by the words of its query the first's lacks.
+            (&nav, "pub fn get_part_name_ne( &self, part_id: impl Into<String>, )"),
+            (&nav, "/// Get part: `GET /things/{id}?$expand=parts($filter=name ne '{part-id}')` #[inline]"),
         ] {
             assert!(text.contains(want), "expected {want:?} in\n{text}");
         }

@@ -180,6 +180,19 @@ fn same_request(a: &OperationNames, b: &OperationNames) -> bool {
     a.op.method == b.op.method && typed_or_none(a) && body(a) == body(b) && response(a) == response(b) && url_fields(a) == url_fields(b)
 }
 
+/// A query's words, lower case, each once (`$filter=a/any(x: x eq '{v}')`
+/// → filter, a, any, x, eq, v): what tells two queries apart.
+fn query_words(query: &str) -> Vec<String> {
+    let mut words: Vec<String> = Vec::new();
+    for word in query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        let word = word.to_lowercase();
+        if !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    words
+}
+
 /// Of two spellings of one literal segment (the docs vary in case), the
 /// one that says more: its words marked (`calendarGroups` over
 /// `calendargroups`), else the first.
@@ -234,8 +247,12 @@ pub(super) fn tree(operations: &[OperationNames], reach: &Reach) -> NavTree {
                 nodes[at].features.insert(feature.clone());
             }
             // An operation whose paths end at one node twice (`{id}` and
-            // `{userPrincipalName}`) is named there once, by its first.
-            if seen_at.insert(at) {
+            // `{userPrincipalName}`) is named there once, by its first;
+            // unless the second sends a query of its own (`... eq '{v}'`,
+            // `... ne '{v}'`): another request, and another method.
+            let sends = |v: usize| operations[index].variants[v].query_template.as_ref().map(|(q, _)| q.as_str());
+            let own_query = sends(variant).is_some_and(|q| !nodes[at].terminals.iter().any(|&(o, v)| o == index && sends(v) == Some(q)));
+            if seen_at.insert(at) || own_query {
                 nodes[at].terminals.push((index, variant));
             }
         }
@@ -296,6 +313,8 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames], reach: &Reach) -> N
             // Per verb, the operation that has it and the workloads of the
             // same request's operations so far.
             let mut bare: BTreeMap<&str, (usize, Name, BTreeSet<String>)> = BTreeMap::new();
+            // Each operation's first variant here, which its name is for.
+            let mut named_here: BTreeMap<usize, usize> = BTreeMap::new();
             let terminals = terminals
                 .iter()
                 .map(|&(operation, variant)| {
@@ -324,7 +343,22 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames], reach: &Reach) -> N
                     });
                     let rest = rest.as_deref();
                     let named = format!("{verb}_{}", rest.unwrap_or(&name));
-                    let method = methods.claim(&[verb.to_owned(), named]);
+                    // The operation's second request here is named by what
+                    // its query says that the first's does not
+                    // (`get_x_ne` beside `get_x`'s `eq`).
+                    let first = *named_here.entry(operation).or_insert(variant);
+                    let method = if first == variant {
+                        methods.claim(&[verb.to_owned(), named])
+                    } else {
+                        let words = |v: usize| query_words(op.variants[v].query_template.as_ref().map_or("", |(q, _)| q.as_str()));
+                        let (theirs, ours) = (words(first), words(variant));
+                        let own: Vec<&String> = ours.iter().filter(|w| !theirs.contains(w)).collect();
+                        let suffix = match own.len() {
+                            1 | 2 => own.iter().map(|w| w.as_str()).collect::<Vec<_>>().join("_"),
+                            _ => snake_case(op.variants[variant].name.as_str()),
+                        };
+                        methods.claim(&[format!("{named}_{suffix}")])
+                    };
                     let path = &op.op.paths[variant].text;
                     let count =
                         op.op.counted.contains(path).then(|| methods.claim(&["count".to_owned(), format!("count_{}", rest.unwrap_or(&name))]));
