@@ -180,11 +180,19 @@ fn same_request(a: &OperationNames, b: &OperationNames) -> bool {
     a.op.method == b.op.method && typed_or_none(a) && body(a) == body(b) && response(a) == response(b) && url_fields(a) == url_fields(b)
 }
 
-/// A query's words, lower case, each once (`$filter=a/any(x: x eq '{v}')`
-/// → filter, a, any, x, eq, v): what tells two queries apart.
+/// A query's words outside its placeholders, lower case, each once
+/// (`$filter=a/any(x: x eq '{v}')` → filter, a, any, x, eq): what tells two
+/// queries apart (`…/users/{user-id}` from `…/groups/{group-id}` is
+/// `groups`, not `group`, `id`).
 fn query_words(query: &str) -> Vec<String> {
+    let written: String = query
+        .split('{')
+        .enumerate()
+        .map(|(i, part)| if i == 0 { part } else { part.split_once('}').map_or("", |(_, rest)| rest) })
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut words: Vec<String> = Vec::new();
-    for word in query.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in written.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
         let word = word.to_lowercase();
         if !words.contains(&word) {
             words.push(word);
@@ -417,6 +425,21 @@ mod tests {
 
     /// A path, and each segment's (method, arguments).
     type Case<'a> = (&'a str, &'a [(&'a str, &'a [&'a str])]);
+
+    #[test]
+    fn a_querys_words_leave_out_its_placeholders() {
+        let cases: [(&str, &[&str]); 5] = [
+            ("$filter=a/any(x: x eq '{v}')", &["filter", "a", "any", "x", "eq"]),
+            ("$id=https://graph.microsoft.com/v1.0/groups/{other-group-id}", &["id", "https", "graph", "microsoft", "com", "v1", "0", "groups"]),
+            ("$filter=Nom eq '{é}' and Ünï ne '{x}'", &["filter", "nom", "eq", "and", "ünï", "ne"]),
+            // A brace left open hides the rest.
+            ("$filter=a eq '{b", &["filter", "a", "eq"]),
+            ("", &[]),
+        ];
+        for (query, want) in cases {
+            assert_eq!(query_words(query), want, "{query}");
+        }
+    }
 
     #[test]
     fn paths_are_one_node_whatever_their_placeholders_and_case() {
