@@ -301,7 +301,7 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
     let mut sent: Vec<(String, String)> = Vec::new();
     let template_args: Vec<String> = match &variant.query_template {
         None => Vec::new(),
-        Some((q, _)) => {
+        Some((q, params)) => {
             let Some((args, pairs)) = crate::schema::QueryTemplate::values_in(q, &query_pairs) else {
                 return Err(format!("the example URL {} does not write the query `{q}` its path sends; no client test is emitted for it", req.url));
             };
@@ -309,8 +309,8 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
             // What the server must see: the query filled with the example's
             // values (a URL's segment encoded, though the example may write
             // a placeholder there as it is).
-            let names: Vec<&str> = variant.query_template.iter().flat_map(|(_, params)| params.iter().map(|(p, _)| p.as_str())).collect();
-            let value = |name: &str| names.iter().position(|n| *n == name).map(|i| args[i].clone()).unwrap_or_default();
+            // (`args` are in the order of `params`: the placeholders' first.)
+            let value = |name: &str| params.iter().position(|(p, _)| p == name).map(|i| args[i].clone()).unwrap_or_default();
             sent = super::path_tests::expected_query(q, value);
             args
         }
@@ -330,7 +330,7 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
     let (ident, path_enum) = (&op_names.primary, &op_names.path_enum);
     let variant_ident = &variant.name;
     let path_idents: Vec<_> = variant.params.iter().map(|(_, f)| f).collect();
-    let template_idents: Vec<_> = variant.query_template.iter().flat_map(|(_, params)| params.iter().map(|(_, f)| f)).collect();
+    let template_idents: Vec<_> = variant.query_fields().collect();
     // A variant without parameters is a unit variant.
     let path_value = if path_idents.is_empty() && template_idents.is_empty() {
         quote!(#krate::#module::operations::#path_enum::#variant_ident)

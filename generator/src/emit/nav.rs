@@ -121,7 +121,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         let ops = &paths.operations;
         // The values of a query the path sends are the method's arguments,
         // after the operation's own.
-        let query_fields: Vec<_> = variant.query_template.iter().flat_map(|(_, params)| params.iter().map(|(_, f)| f)).collect();
+        let query_fields: Vec<_> = variant.query_fields().collect();
         let path_value = if variant.params.is_empty() && query_fields.is_empty() {
             quote!(#ops #path_enum::#variant_ident)
         } else {

@@ -92,11 +92,8 @@ pub(super) fn test(
     let body = body_kind.is_some().then(|| quote!(Default::default()));
     let checks = names.variants.iter().zip(&names.op.paths).map(|(variant, documented)| {
         let name = &variant.name;
-        let mut fields: Vec<_> = variant.params.iter().map(|(_, f)| f).collect();
-        let template_pairs = variant.query_template.as_ref().map(|(q, params)| {
-            fields.extend(params.iter().map(|(_, f)| f));
-            expected_query(q, |_| SAMPLE.to_owned())
-        });
+        let fields: Vec<_> = variant.params.iter().map(|(_, f)| f).chain(variant.query_fields()).collect();
+        let template_pairs = variant.query_template.as_ref().map(|(q, _)| expected_query(q, |_| SAMPLE.to_owned()));
         let path = if fields.is_empty() {
             quote!(#operations #path_enum::#name)
         } else {

@@ -62,6 +62,13 @@ pub(crate) struct PathVariant {
     pub inline_args: bool,
 }
 
+impl PathVariant {
+    /// The fields of the query the path sends, in order.
+    pub(crate) fn query_fields(&self) -> impl Iterator<Item = &Name> {
+        self.query_template.iter().flat_map(|(_, params)| params.iter().map(|(_, f)| f))
+    }
+}
+
 /// The test functions of one operation, in its workload's test module.
 pub(crate) struct TestNames {
     pub paths: Name,
