@@ -5,8 +5,10 @@
 //! deserialized 1.4 to 1.7 times slower) and expands to much more code per
 //! model.
 
-use crate::{AdditionalProperties, Field};
+use crate::additional::AdditionalPropertiesBuilder;
+use crate::Field;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, Visitor};
+use std::borrow::Cow;
 use std::fmt;
 
 /// An object's key, borrowed from the input where it can be.
@@ -15,7 +17,7 @@ pub enum Key<'de> {
     Owned(String),
 }
 
-impl Key<'_> {
+impl<'de> Key<'de> {
     pub fn as_str(&self) -> &str {
         match self {
             Key::Borrowed(s) => s,
@@ -24,9 +26,13 @@ impl Key<'_> {
     }
 
     pub fn into_string(self) -> String {
+        self.into_cow().into_owned()
+    }
+
+    pub fn into_cow(self) -> Cow<'de, str> {
         match self {
-            Key::Borrowed(s) => s.to_owned(),
-            Key::Owned(s) => s,
+            Key::Borrowed(s) => Cow::Borrowed(s),
+            Key::Owned(s) => Cow::Owned(s),
         }
     }
 }
@@ -64,10 +70,52 @@ pub fn field<'de, T: Deserialize<'de>, A: MapAccess<'de>>(slot: &mut Field<T>, m
 }
 
 /// Keeps a property the docs do not list, as its JSON text.
-pub fn other<'de, A: MapAccess<'de>>(extra: &mut AdditionalProperties, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
-    let value = map.next_value()?;
-    extra.push_received(key.into_string(), value);
+pub fn other<'de, A: MapAccess<'de>>(extra: &mut AdditionalPropertiesBuilder, key: Key<'de>, map: &mut A) -> Result<(), A::Error> {
+    let value: RawText<'de> = map.next_value()?;
+    extra.push_text(key.as_str(), &value.0);
     Ok(())
+}
+
+/// serde_json's name for a raw value: asked for a newtype struct of this
+/// name, its deserializers hand over the value's text unparsed. The name is
+/// what serde_json's own `RawValue` asks with; serde_json does not export
+/// it, and `RawValue` has no public way to borrow (`&RawValue` fails on a
+/// reader) or to fall back (`Box<RawValue>` always copies).
+const SERDE_JSON_RAW_VALUE: &str = "$serde_json::private::RawValue";
+
+/// A value's JSON text, unparsed: borrowed from the input where serde_json
+/// reads text or bytes, owned where it reads a reader or a `Value`. Copying
+/// it into a `Box<RawValue>` first cost an allocation per property.
+struct RawText<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for RawText<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_newtype_struct(SERDE_JSON_RAW_VALUE, RawTextVisitor)
+    }
+}
+
+struct RawTextVisitor;
+
+impl<'de> Visitor<'de> for RawTextVisitor {
+    type Value = RawText<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
+    }
+    /// serde_json's answer: one entry, the name as its key, the text its
+    /// value. Any other map (a deserializer that reads the name as any
+    /// value would give the object itself) is not taken for text.
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText<'de>, A::Error> {
+        match map.next_key::<Key<'de>>()? {
+            Some(key) if key.as_str() == SERDE_JSON_RAW_VALUE => Ok(RawText(map.next_value::<Key<'de>>()?.into_cow())),
+            _ => Err(de::Error::custom("a value's JSON text can only be kept when serde_json reads it")),
+        }
+    }
+    /// A deserializer that does not know the name: serde_json's public
+    /// `RawValue` says whether it can be read as text.
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<RawText<'de>, D::Error> {
+        let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
+        Ok(RawText(Cow::Owned(Box::<str>::from(raw).into_string())))
+    }
 }
 
 /// Reads a value of a type with derived types (the generated `AnyX`
@@ -137,17 +185,38 @@ mod tests {
                 }
                 fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Thing, A::Error> {
                     let mut this = Thing::default();
+                    let mut others = AdditionalProperties::builder();
                     while let Some(key) = map.next_key::<Key<'de>>()? {
                         match key.as_str() {
                             "id" => field(&mut this.id, &mut map, "id"),
-                            _ => other(&mut this.additional_properties, key, &mut map),
+                            _ => other(&mut others, key, &mut map),
                         }?;
                     }
+                    this.additional_properties = others.build();
                     Ok(this)
                 }
             }
             d.deserialize_map(V)
         }
+    }
+
+    #[test]
+    fn a_value_is_kept_as_text_only_where_serde_json_reads_it() {
+        use serde::de::value::{MapDeserializer, StrDeserializer};
+        // A deserializer that answers the raw value's name with the object
+        // itself: its first string is not taken for the text.
+        let object = MapDeserializer::<_, serde::de::value::Error>::new([("a", "x")].into_iter());
+        let err = super::RawText::deserialize(object).err().expect("not text");
+        assert!(err.to_string().contains("only be kept when serde_json reads it"), "{err}");
+        // One that does not know the name: serde_json's `RawValue` answers.
+        assert!(super::RawText::deserialize(StrDeserializer::<serde::de::value::Error>::new("x")).is_err());
+        // serde_json: borrowed from text, owned from a reader and a value.
+        let from_text: super::RawText = serde_json::from_str(r#" {"é": [1.50, null]} "#).unwrap();
+        assert!(matches!(from_text.0, std::borrow::Cow::Borrowed(r#"{"é": [1.50, null]}"#)), "{:?}", from_text.0);
+        let from_reader: super::RawText = serde_json::Deserializer::from_reader(&b"[1.50]"[..]).into_iter().next().unwrap().unwrap();
+        assert_eq!(from_reader.0, "[1.50]");
+        let from_value = super::RawText::deserialize(serde_json::json!({"k": "é"})).unwrap();
+        assert_eq!(from_value.0, r#"{"k":"é"}"#);
     }
 
     #[test]
@@ -181,10 +250,12 @@ mod tests {
         let text = r#"{"id":"é1","n":1.50,"o":{"k\"":[null]},"ünï":"\u00e9"}"#;
         let from_text: Thing = serde_json::from_str(text).unwrap();
         assert_eq!(from_text.id, Field::Value("é1".into()));
-        let kept: Vec<(&str, &str)> = from_text.additional_properties.iter().map(|(n, v)| (n, v.get())).collect();
-        assert_eq!(kept, [("n", "1.50"), ("o", r#"{"k\"":[null]}"#), ("ünï", r#""\u00e9""#)]);
+        let kept: Vec<(String, &str)> = from_text.additional_properties.iter().map(|(n, v)| (n.into_owned(), v.get())).collect();
+        assert_eq!(kept, [("n".to_owned(), "1.50"), ("o".to_owned(), r#"{"k\"":[null]}"#), ("ünï".to_owned(), r#""\u00e9""#)]);
         let from_reader: Thing = serde_json::from_reader(text.as_bytes()).unwrap();
         assert_eq!(from_reader, from_text);
+        let from_bytes: Thing = serde_json::from_slice(text.as_bytes()).unwrap();
+        assert_eq!(from_bytes, from_text);
         // Through a `Value` (as the `AnyX` enums read): each value's text
         // is the value written again, equal as JSON.
         let from_value: Thing = serde_json::from_value(serde_json::from_str(text).unwrap()).unwrap();

@@ -29,7 +29,7 @@ pub mod ser;
 pub mod testing;
 mod value;
 
-pub use additional::AdditionalProperties;
+pub use additional::{AdditionalProperties, AdditionalPropertiesBuilder};
 pub use auth::{claims_challenge, AccessToken, BoxError, StaticToken, TokenProvider, TokenRequest, REFRESH_MARGIN};
 #[cfg(feature = "azure-identity")]
 pub use azure::AzureCredential;

@@ -34,9 +34,7 @@ impl<S: Serializer> Object<S> {
     /// Writes the properties the docs do not list, and closes the object.
     pub fn end(self, extra: &AdditionalProperties) -> Result<S::Ok, S::Error> {
         let mut map = self.map?;
-        for (name, value) in extra.iter() {
-            map.serialize_entry(name, value)?;
-        }
+        extra.serialize_entries(&mut map)?;
         map.end()
     }
 }

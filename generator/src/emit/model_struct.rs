@@ -60,13 +60,15 @@ pub(crate) fn json_impls<'a>(
                     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<self::#ident, A::Error> {
                         use crate::runtime::de::{field, other, Key};
                         let mut this = <self::#ident as Default>::default();
+                        let mut others = crate::runtime::AdditionalProperties::builder();
                         while let Some(key) = map.next_key::<Key<'de>>()? {
                             let read = match key.as_str() {
                                 #(#cfgs #wires => field(&mut this.#names, &mut map, #wires),)*
-                                _ => other(&mut this.additional_properties, key, &mut map),
+                                _ => other(&mut others, key, &mut map),
                             };
                             read?;
                         }
+                        this.additional_properties = others.build();
                         Ok(this)
                     }
                 }
@@ -179,7 +181,7 @@ mod tests {
             "impl<'de> serde::Deserialize<'de> for Thing {",
             r#""displayName" => { field(&mut this.display_name, &mut map, "displayName") }"#,
             r#""type" => field(&mut this.type_, &mut map, "type"),"#,
-            "_ => other(&mut this.additional_properties, key, &mut map), }; read?;",
+            "_ => other(&mut others, key, &mut map), }; read?; } this.additional_properties = others.build();",
             r#"pub const ID: crate::runtime::Prop<Self> = crate::runtime::Prop::new("id");"#,
             r#"pub const DISPLAY_NAME: crate::runtime::Prop<Self> = crate::runtime::Prop::new( "displayName", );"#,
             r#"pub const TYPE_: crate::runtime::Prop<Self> = crate::runtime::Prop::new("type");"#,
