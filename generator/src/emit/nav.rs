@@ -92,6 +92,10 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
     let ident = &n.ident;
     let m = &cx.names.module;
     let paths = Paths::nav(m);
+    // The features the node's own cfg gives its methods: none at the root,
+    // which is compiled in every build (with one workload of a version that
+    // documents none of the root's paths, its methods all need a cfg).
+    let own_features = (index != 0).then_some(&n.features);
     let edges = n.children.iter().map(|e| {
         let child = &tree.nodes[e.to];
         let child_ident = &child.ident;
@@ -101,7 +105,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         let make = if index == 0 { quote!(#child_ident::from_nav(#nav)) } else { quote!(#child_ident { nav: #nav }) };
         let doc = format!(" `{}`", child.path);
         // Under the node's own cfg, a method needs one only for less.
-        let cfg = (child.features != n.features).then(|| features_cfg(&child.features));
+        let cfg = (Some(&child.features) != own_features).then(|| features_cfg(&child.features));
         let method = &e.method;
         quote! {
             #[doc = #doc]
@@ -149,7 +153,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         let sent = if sent.is_empty() { String::new() } else { format!("?{}", sent.join("&")) };
         let doc = format!(" {}: `{} {}{sent}`{query}", op.name.lines().next().unwrap_or(""), op.method, variant.template);
         let feature: std::collections::BTreeSet<String> = std::iter::once(super::workloads::feature(&op.workload)).collect();
-        let cfg = (feature != n.features).then(|| features_cfg(&feature));
+        let cfg = (Some(&feature) != own_features).then(|| features_cfg(&feature));
         let method = &t.method;
         // The count of what the listing returns, with its `$filter` and
         // `$search`, where an example shows it.
@@ -309,6 +313,11 @@ mod tests {
         let root = file(&files, "src/v1_0/nav/mod.rs");
         assert!(root.contains("pub struct Graph {"), "{root}");
         assert!(root.contains("pub fn users(&self) -> Users { Users::from_nav(self.nav.clone()) }"), "{root}");
+        // The root is in every build: its methods have a cfg even where all
+        // of its paths are one workload's (a build without it has no `Users`).
+        let users_method = root.find("pub fn users").expect("a method");
+        let attributes = &root[root[..users_method].rfind("/// `/users`").expect("its doc")..users_method];
+        assert!(attributes.contains("#[cfg(any(feature ="), "{attributes}");
         assert!(root.contains("pub use graph_client_navigation_1::v1_0::nav::*;"), "{root}");
         let users = file(&files, "src/v1_0/nav/users.rs");
         for want in [
