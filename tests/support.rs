@@ -210,3 +210,25 @@ fn example_ids_as_keys(path: &str) -> String {
         .collect();
     keyed.join("/")
 }
+
+/// A generated crate written to a temporary folder (as `graph-client/`),
+/// with the workspace's lock file so its dependencies are the ones tested.
+pub fn written_crate(files: &[graphgen::OutputFile]) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().expect("a temporary folder");
+    let crate_dir = out.path().join("graph-client");
+    graphgen::Output::open(&crate_dir, None, false).and_then(|o| o.write(files)).expect("the crate is written");
+    std::fs::copy(root().join("Cargo.lock"), crate_dir.join("Cargo.lock")).expect("the workspace's lock file");
+    (out, crate_dir)
+}
+
+/// cargo with `args` in a generated crate: warnings as errors, and a target
+/// folder of its own (kept between runs), apart from the workspace's.
+pub fn cargo_in(crate_dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(crate_dir)
+        .env("CARGO_TARGET_DIR", root().join("target/vendored-client"))
+        .env("RUSTFLAGS", "-D warnings")
+        .output()
+        .expect("cargo runs")
+}

@@ -4,9 +4,8 @@
 //! and run as a user builds the crate, one feature set at a time.
 
 use graphgen::Severity;
-use graphgen_tests::{root, schema_of};
+use graphgen_tests::{cargo_in, schema_of, written_crate};
 use std::path::Path;
-use std::process::Command;
 
 const RESOURCE: &str = "---\ntitle: \"thing resource type\"\nms.prod: \"users\"\ndoc_type: resourcePageType\n---\n\n# thing resource type\n\nNamespace: microsoft.graph\n\nA thing.\n\n## Properties\n|Property|Type|Description|\n|:---|:---|:---|\n|id|String|Its id. Read-only.|\n|name|String|Its name: é 日本語.|\n";
 
@@ -31,14 +30,7 @@ fn the_bare_verb() {
 
 /// Runs the probe with only these features; the operation it named.
 fn probe(crate_dir: &Path, features: &str) -> String {
-    let output = Command::new(env!("CARGO"))
-        .args(["test", "--quiet", "--no-default-features", "--features", features, "--test", "probe", "--", "--nocapture"])
-        .current_dir(crate_dir)
-        // Beside the vendored-runtime test's build: the same dependencies.
-        .env("CARGO_TARGET_DIR", root().join("target/vendored-client"))
-        .env("RUSTFLAGS", "-D warnings")
-        .output()
-        .expect("cargo runs");
+    let output = cargo_in(crate_dir, &["test", "--quiet", "--no-default-features", "--features", features, "--test", "probe", "--", "--nocapture"]);
     let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
     assert!(output.status.success(), "the probe with {features} fails:\n{text}");
     assert!(text.contains("1 passed"), "the probe with {features} did not run:\n{text}");
@@ -63,10 +55,7 @@ fn a_request_two_workloads_document_is_called_by_its_verb_with_either() {
     let errors: Vec<_> = results.iter().flat_map(|r| &r.diagnostics).filter(|d| d.severity == Severity::Error).collect();
     assert!(errors.is_empty(), "the pages read without errors: {errors:?}");
     let (files, _) = graphgen::emit_crate(&schema, &Default::default());
-    let out = tempfile::tempdir().unwrap();
-    let crate_dir = out.path().join("graph-client");
-    graphgen::Output::open(&crate_dir, None, false).unwrap().write(&files).unwrap();
-    std::fs::copy(root().join("Cargo.lock"), crate_dir.join("Cargo.lock")).unwrap();
+    let (_out, crate_dir) = written_crate(&files);
     std::fs::write(crate_dir.join("tests/probe.rs"), PROBE).unwrap();
 
     let cases = [

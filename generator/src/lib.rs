@@ -33,7 +33,9 @@ mod write;
 mod fixtures;
 
 pub use diagnostics::{Diagnostic, Severity};
-pub use emit::{check_crate_name, emit_crate, emit_crate_reusing, EmitOptions, OutputFile, Previous, RuntimeDep, WORKSPACE_RUNTIME};
+pub use emit::{
+    check_crate_name, emit_crate, emit_crate_reusing, EmitOptions, OutputFile, Previous, RuntimeDep, MODELS_LAYER_BYTES, WORKSPACE_RUNTIME,
+};
 pub use glob::Pattern;
 pub use load::{decode, page_paths};
 pub use parse::{detect_shape, parse_blocks};

@@ -57,6 +57,11 @@ enum Command {
         /// The generated package's name (a cargo package name: letters, digits, `-`, `_`).
         #[arg(long, default_value = "graph-client", value_parser = parse_crate_name)]
         crate_name: String,
+        /// A version's models larger than this many bytes of Rust are split into
+        /// crates in layers, each compiled by a rustc of its own: lower it where
+        /// rustc runs out of memory.
+        #[arg(long, default_value_t = graphgen::MODELS_LAYER_BYTES, value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..))]
+        models_layer_bytes: usize,
         /// Print every warning, not only errors and the count of warnings.
         #[arg(long, short)]
         verbose: bool,
@@ -123,7 +128,7 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
     match cli.command {
-        Command::Generate { input, output, runtime, check, force, crate_name, verbose } => {
+        Command::Generate { input, output, runtime, check, force, crate_name, models_layer_bytes, verbose } => {
             let runtime = runtime.unwrap_or(match output {
                 None => graphgen::RuntimeDep::Path(graphgen::WORKSPACE_RUNTIME.to_owned()),
                 Some(_) => graphgen::RuntimeDep::Vendored,
@@ -131,7 +136,7 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             let output = output.unwrap_or_else(|| PathBuf::from("generated"));
             let pages = read(&input)?;
             let schema = graphgen::build(&pages);
-            let options = graphgen::EmitOptions { crate_name, runtime };
+            let options = graphgen::EmitOptions { crate_name, runtime, models_layer_bytes };
             let cannot_write = |e: std::io::Error| {
                 eprintln!("error: {}: {e}", output.display());
                 ExitCode::from(2)

@@ -15,6 +15,7 @@ mod crate_files;
 mod example_tests;
 mod model_any;
 mod model_enum;
+mod model_layers;
 mod model_struct;
 mod naming;
 mod nav;
@@ -51,11 +52,17 @@ pub struct EmitOptions {
     pub crate_name: String,
     /// Where the generated crate finds `graphgen-runtime`.
     pub runtime: RuntimeDep,
+    /// The size in bytes of printed Rust a crate of a version's models
+    /// aims at: larger, they are split into crates in layers, each compiled
+    /// by a rustc of its own (`MODELS_LAYER_BYTES` by default).
+    pub models_layer_bytes: usize,
 }
+
+pub use model_layers::LAYER_BYTES as MODELS_LAYER_BYTES;
 
 impl Default for EmitOptions {
     fn default() -> Self {
-        EmitOptions { crate_name: "graph-client".to_owned(), runtime: RuntimeDep::Vendored }
+        EmitOptions { crate_name: "graph-client".to_owned(), runtime: RuntimeDep::Vendored, models_layer_bytes: MODELS_LAYER_BYTES }
     }
 }
 
@@ -202,14 +209,12 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
                 renderer.render(&format!("{}/src/{}.rs", models_crate.dir, t.file), tokens)
             })
             .collect();
-        files.extend(models);
         let model_mods: Vec<_> = types
             .iter()
             .map(|t| (&t.file, std::iter::once(&t.ident).chain(t.any.as_ref().map(|a| &a.ident)).collect(), workloads.type_cfg(t.id)))
             .collect();
-        files.push(renderer.render(&format!("{}/src/lib.rs", models_crate.dir), crate_files::models_lib_rs(names.version, &model_mods)));
-        files
-            .push(OutputFile::new(format!("{}/Cargo.toml", models_crate.dir), crate_files::models_cargo_toml(options, &workloads.all, models_crate)));
+        files.extend(models_frame(options, &workloads.all, &renderer, models_crate, &models, &model_mods));
+        files.extend(models);
 
         files.extend(operations_and_navigation(&cx, &renderer, models_crate, &operations_crates, &navigation_crates));
 
@@ -256,6 +261,56 @@ pub fn emit_crate_reusing(schema: &Schema, options: &EmitOptions, previous: Prev
     files.push(OutputFile::new("schema.json", schema.to_json_with(&diagnostics)));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     (files, diagnostics)
+}
+
+/// A version's models crate's roots and manifests: one crate, or, where
+/// the models are large, layers of crates below it (`model_layers`), cut by
+/// what the printed `models` files refer to. Every type's file stays in
+/// the models crate's `src/`; a lower layer's root includes its own.
+fn models_frame(
+    options: &EmitOptions,
+    workloads: &std::collections::BTreeSet<String>,
+    renderer: &Renderer,
+    models_crate: &crate_files::ModelsCrate,
+    models: &[OutputFile],
+    mods: &[(&Name, Vec<&Name>, proc_macro2::TokenStream)],
+) -> Vec<OutputFile> {
+    let file_of: std::collections::HashMap<&str, usize> =
+        mods.iter().enumerate().flat_map(|(i, (_, idents, _))| idents.iter().map(move |ident| (ident.as_str(), i))).collect();
+    let graph: Vec<(Vec<usize>, usize)> = models
+        .iter()
+        .enumerate()
+        .map(|(i, file)| {
+            let mut refs: Vec<usize> =
+                model_layers::references(&file.contents).filter_map(|name| file_of.get(name).copied()).filter(|&r| r != i).collect();
+            refs.sort_unstable();
+            refs.dedup();
+            (refs, file.contents.len())
+        })
+        .collect();
+    let (layer_of, count) = model_layers::layers(&graph, options.models_layer_bytes);
+    let version = models_crate.version;
+    // Layer `count` is the models crate itself; 1 to `count - 1` below it.
+    let dirs: Vec<String> = (1..count).map(|k| format!("{}/layer{k}", models_crate.dir)).chain([models_crate.dir.clone()]).collect();
+    let packages: Vec<String> = (1..count).map(|k| format!("{}-layer{k}", models_crate.package)).chain([models_crate.package.clone()]).collect();
+    let idents: Vec<proc_macro2::Ident> = packages.iter().map(|p| quote::format_ident!("{}", p.replace('-', "_"))).collect();
+    let mut files = Vec::new();
+    for layer in 0..count {
+        let own: Vec<_> = mods.iter().zip(&layer_of).filter(|(_, &l)| l == layer).map(|(m, _)| m.clone()).collect();
+        let numbered = (count > 1).then_some((layer + 1, count));
+        let below = layer.checked_sub(1);
+        let top = layer + 1 == count;
+        let lib = crate_files::models_lib_rs(version, &own, numbered, below.map(|b| &idents[b]), (!top).then_some("../../src"));
+        files.push(renderer.render(&format!("{}/src/lib.rs", dirs[layer]), lib));
+        let manifest = crate_files::ModelsLayer {
+            dir: &dirs[layer],
+            package: &packages[layer],
+            layer: numbered,
+            below: below.map(|b| (packages[b].as_str(), dirs[b].as_str())),
+        };
+        files.push(OutputFile::new(format!("{}/Cargo.toml", dirs[layer]), crate_files::models_cargo_toml(options, workloads, version, &manifest)));
+    }
+    files
 }
 
 /// A version's operations and navigation: each operation in its part's
