@@ -129,10 +129,11 @@ pub fn polymorphic<'de, D: Deserializer<'de>, T>(
     deserializer: D,
     read: impl FnOnce(Option<&str>, &str) -> serde_json::Result<T>,
 ) -> Result<T, D::Error> {
-    let raw = Box::<serde_json::value::RawValue>::deserialize(deserializer)?;
-    let tag: Tag = serde_json::from_str(raw.get()).map_err(de::Error::custom)?;
+    // Borrowed from the input where it can be, as unknown properties are.
+    let RawText(text) = RawText::deserialize(deserializer)?;
+    let tag: Tag = serde_json::from_str(&text).map_err(de::Error::custom)?;
     let tag = tag.0.map(|t| t.trim_start_matches('#').to_ascii_lowercase());
-    read(tag.as_deref(), raw.get()).map_err(de::Error::custom)
+    read(tag.as_deref(), &text).map_err(de::Error::custom)
 }
 
 /// An object's `@odata.type`, the rest skipped; the last if given twice.
