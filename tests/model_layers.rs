@@ -35,7 +35,7 @@ fn models_split_in_layers_build_whole_and_per_workload() {
                 if layer != count {
                     assert!(lib.contains(&format!("#[path = \"../../src/{module}.rs\"]")), "{root_file} includes {module} from the models crate");
                 }
-                layer_of_module.insert(module.to_owned(), layer);
+                assert!(layer_of_module.insert(module.to_owned(), layer).is_none(), "{module} is in one layer");
             } else if let Some((module, names)) = line.strip_prefix("pub use ").and_then(|u| u.split_once("::")) {
                 for name in names.trim_matches(|c| "{};".contains(c)).split(',') {
                     module_of_name.insert(name.trim().to_owned(), module.to_owned());
@@ -44,6 +44,8 @@ fn models_split_in_layers_build_whole_and_per_workload() {
         }
     }
     assert_eq!(layer_of_module.values().copied().min(), Some(1), "a lowest layer");
+    let type_files = files.iter().filter(|f| f.path.starts_with("models/v1_0/src/") && !f.path.ends_with("/lib.rs")).count();
+    assert_eq!(layer_of_module.len(), type_files, "every type's file is in a layer");
     // Every reference goes to the same layer or one below.
     let mut references = 0;
     for (module, layer) in &layer_of_module {
