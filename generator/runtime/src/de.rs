@@ -25,10 +25,6 @@ impl<'de> Key<'de> {
         }
     }
 
-    pub fn into_string(self) -> String {
-        self.into_cow().into_owned()
-    }
-
     pub fn into_cow(self) -> Cow<'de, str> {
         match self {
             Key::Borrowed(s) => Cow::Borrowed(s),
@@ -106,6 +102,7 @@ impl<'de> Visitor<'de> for RawTextVisitor {
     /// value would give the object itself) is not taken for text.
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawText<'de>, A::Error> {
         match map.next_key::<Key<'de>>()? {
+            // The text as a string, borrowed where it can be, as a key is.
             Some(key) if key.as_str() == SERDE_JSON_RAW_VALUE => Ok(RawText(map.next_value::<Key<'de>>()?.into_cow())),
             _ => Err(de::Error::custom("a value's JSON text can only be kept when serde_json reads it")),
         }
@@ -131,11 +128,11 @@ pub fn polymorphic<'de, D: Deserializer<'de>, T>(
 ) -> Result<T, D::Error> {
     // Borrowed from the input where it can be, as unknown properties are.
     let RawText(text) = RawText::deserialize(deserializer)?;
+    let compared = |tag: &str| tag.trim_start_matches('#').to_ascii_lowercase();
     let tag = match leading_tag(&text) {
-        Some(tag) => Some(tag.to_owned()),
-        None => serde_json::from_str::<Tag>(&text).map_err(de::Error::custom)?.0,
+        Some(tag) => Some(compared(tag)),
+        None => serde_json::from_str::<Tag>(&text).map_err(de::Error::custom)?.0.as_deref().map(compared),
     };
-    let tag = tag.map(|t| t.trim_start_matches('#').to_ascii_lowercase());
     read(tag.as_deref(), &text).map_err(de::Error::custom)
 }
 

@@ -307,16 +307,7 @@ pub(super) fn models_lib_rs(
         " Microsoft Graph {}'s models{what}: one type per resource, complex and enum type of the docs; `AnyX` for a type with derived types.",
         version.as_str()
     );
-    let items = match files_from {
-        Some(dir) => {
-            let items = mods.iter().map(|(file, idents, cfg)| {
-                let path = format!("{dir}/{file}.rs");
-                quote!(#cfg #[path = #path] mod #file; #cfg pub use #file::{#(#idents),*};)
-            });
-            quote!(#(#items)*)
-        }
-        None => module_items(mods),
-    };
+    let items = module_items(mods, files_from);
     // Unused where a workload compiles none of the layer's types.
     let below = below.map(|below| quote!(#[doc(inline)] #[allow(unused_imports)] pub use #below::*;));
     quote! {
@@ -434,15 +425,23 @@ pub(super) fn part_globs(parts: &[PartCrate], path: &TokenStream) -> TokenStream
 /// under the item's workload features.
 pub(super) fn reexports(mods: &[(&Name, Vec<&Name>, TokenStream)], doc: &str) -> TokenStream {
     let doc = format!(" {doc}");
-    let items = module_items(mods);
+    let items = module_items(mods, None);
     quote! {
         #![doc = #doc]
         #items
     }
 }
 
-fn module_items(mods: &[(&Name, Vec<&Name>, TokenStream)]) -> TokenStream {
-    let items = mods.iter().map(|(file, idents, cfg)| quote!(#cfg mod #file; #cfg pub use #file::{#(#idents),*};));
+/// Each item's module and re-export under its cfg; with `files_from`, the
+/// module's file is taken from that folder (`#[path]`).
+fn module_items(mods: &[(&Name, Vec<&Name>, TokenStream)], files_from: Option<&str>) -> TokenStream {
+    let items = mods.iter().map(|(file, idents, cfg)| {
+        let path = files_from.map(|dir| {
+            let path = format!("{dir}/{file}.rs");
+            quote!(#[path = #path])
+        });
+        quote!(#cfg #path mod #file; #cfg pub use #file::{#(#idents),*};)
+    });
     quote!(#(#items)*)
 }
 
