@@ -10,7 +10,7 @@
 //! as the retry policy allows: the official SDKs leave that to the caller.
 
 use crate::retry::{is_retryable_status, parse_retry_after};
-use crate::{json_response, Client, Error, Method, Operation, Request, RequestOptions, Response};
+use crate::{json_response, Call, Client, Error, Method, Operation, Request, RequestOptions, Response};
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -59,20 +59,20 @@ impl Batch {
         self.items.is_empty()
     }
 
-    /// Adds an operation with the next free numeric id.
-    pub fn add<O: Operation>(&mut self, operation: &O) -> Result<BatchKey<O>, Error> {
+    /// Adds an operation (or a fluent call) with the next free numeric id.
+    pub fn add<B: Batchable>(&mut self, item: &B) -> Result<BatchKey<B::Operation>, Error> {
         let id = (self.items.len() + 1..).map(|n| n.to_string()).find(|id| !self.items.iter().any(|i| &i.id == id)).expect("a free id");
-        self.add_with(id, operation, &[])
+        self.add_with(id, item, &[])
     }
 
-    /// Adds an operation with an id of yours, sent only after (and only if)
-    /// the items it depends on succeed.
-    pub fn add_with<O: Operation>(&mut self, id: impl Into<String>, operation: &O, depends_on: &[&str]) -> Result<BatchKey<O>, Error> {
+    /// Adds an operation (or a fluent call) with an id of yours, sent only
+    /// after (and only if) the items it depends on succeed.
+    pub fn add_with<B: Batchable>(&mut self, id: impl Into<String>, item: &B, depends_on: &[&str]) -> Result<BatchKey<B::Operation>, Error> {
         let id = id.into();
         if self.items.iter().any(|i| i.id == id) {
             return Err(Error::Invalid(format!("the batch already has an item with id {id:?}")));
         }
-        let request = operation.request()?;
+        let request = item.batch_request()?;
         self.items.push(Item { id: id.clone(), request, depends_on: depends_on.iter().map(|d| (*d).to_owned()).collect() });
         Ok(BatchKey { id, operation: PhantomData })
     }
@@ -158,6 +158,38 @@ impl Batch {
     }
 }
 
+/// What a batch takes: an operation, or a fluent [`Call`] with the query
+/// options and headers set on it.
+///
+/// Its methods are named apart from `Operation`'s and `Call`'s, so that
+/// having it in scope (`use runtime::*`) makes no call ambiguous.
+pub trait Batchable {
+    type Operation: Operation;
+    fn batch_operation(&self) -> &Self::Operation;
+    /// The request the item stands for.
+    fn batch_request(&self) -> Result<Request, Error>;
+}
+
+impl<O: Operation> Batchable for O {
+    type Operation = O;
+    fn batch_operation(&self) -> &O {
+        self
+    }
+    fn batch_request(&self) -> Result<Request, Error> {
+        self.request()
+    }
+}
+
+impl<O: Operation> Batchable for Call<O> {
+    type Operation = O;
+    fn batch_operation(&self) -> &O {
+        self.operation()
+    }
+    fn batch_request(&self) -> Result<Request, Error> {
+        self.request()
+    }
+}
+
 /// The answers of a batch, by item id.
 #[derive(Debug, Default)]
 pub struct BatchResponses {
@@ -167,9 +199,9 @@ pub struct BatchResponses {
 impl BatchResponses {
     /// An item's answer as its operation's output (a 424 is the error of
     /// an item whose dependency failed).
-    pub fn output<O: Operation>(&self, key: &BatchKey<O>, operation: &O) -> Result<O::Output, Error> {
+    pub fn output<B: Batchable>(&self, key: &BatchKey<B::Operation>, item: &B) -> Result<<B::Operation as Operation>::Output, Error> {
         let response = self.by_id.get(&key.id).cloned().ok_or_else(|| Error::Invalid(format!("the batch has no answer for item {:?}", key.id)))?;
-        operation.response(response)
+        item.batch_operation().response(response)
     }
 
     /// An item's raw answer.

@@ -33,7 +33,7 @@ pub use additional::{AdditionalProperties, AdditionalPropertiesBuilder};
 pub use auth::{claims_challenge, AccessToken, BoxError, StaticToken, TokenProvider, TokenRequest, REFRESH_MARGIN};
 #[cfg(feature = "azure-identity")]
 pub use azure::AzureCredential;
-pub use batch::{Batch, BatchKey, BatchResponses, MAX_BATCH};
+pub use batch::{Batch, BatchKey, BatchResponses, Batchable, MAX_BATCH};
 pub use client::{Client, ClientBuilder, RequestOptions, DEFAULT_CONNECT_TIMEOUT, DEFAULT_TIMEOUT};
 pub use cloud::Cloud;
 pub use count::Count;

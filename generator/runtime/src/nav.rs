@@ -6,7 +6,7 @@
 //! one names an operation, which a [`Call`] holds with the client until it
 //! is sent.
 
-use crate::{Client, Collection, Error, Items, Operation, Pages, Query, Request, RequestOptions};
+use crate::{Client, Collection, Download, Error, Items, Operation, Pages, Query, Request, RequestOptions};
 use serde::de::DeserializeOwned;
 
 /// A step of a fluent chain: the client it will send with, and the values
@@ -70,9 +70,12 @@ impl<O: Operation> Call<O> {
         self.operation
     }
 
-    /// The request it will send (to inspect it, or to send it elsewhere).
+    /// The request it will send, this call's headers included (to inspect
+    /// it, or to send it elsewhere).
     pub fn request(&self) -> Result<Request, Error> {
-        self.operation.request()
+        let mut request = self.operation.request()?;
+        request.headers.extend(self.options.headers.iter().cloned());
+        Ok(request)
     }
 
     /// A header on this call only (`Prefer`, `If-Match`, ...).
@@ -89,6 +92,14 @@ impl<O: Operation> Call<O> {
 
     pub async fn send(self) -> Result<O::Output, Error> {
         self.client.send_with(&self.operation, &self.options).await
+    }
+
+    /// The answer's body as a stream of chunks, not whole in memory, and
+    /// not read as the operation's output: a file's content, the report a
+    /// `302 Found` leads to, a path's raw `/$value`.
+    pub async fn download(self) -> Result<Download, Error> {
+        let request = self.operation.request()?;
+        self.client.download(request, &self.options).await
     }
 }
 

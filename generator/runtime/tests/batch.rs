@@ -142,3 +142,39 @@ async fn a_throttled_item_takes_its_dependents_along() {
     assert_eq!(second["requests"].as_array().unwrap().len(), 2, "the dependent went along");
     assert_eq!(second["requests"][1]["dependsOn"], json!(["t7"]));
 }
+
+/// An operation with query options, as generated ones are.
+struct FindThing(Query);
+
+impl Operation for FindThing {
+    type Output = Thing;
+    fn request(&self) -> Result<Request, Error> {
+        query_request(Method::Get, ApiVersion::V1_0, "/things/%C3%A9".to_owned(), &self.0, None::<&()>)
+    }
+    fn response(&self, response: Response) -> Result<Thing, Error> {
+        json_response(response)
+    }
+}
+
+impl Queryable for FindThing {
+    fn query_mut(&mut self) -> &mut Query {
+        &mut self.0
+    }
+}
+
+#[tokio::test]
+async fn a_fluent_call_is_batched_with_its_query_options_and_headers() {
+    let server = MockServer::start().await;
+    let answer = json!({"responses": [{"id": "1", "status": 200, "body": {"id": "日本"}}]});
+    Mock::given(path("/v1.0/$batch")).respond_with(ResponseTemplate::new(200).set_body_json(answer)).mount(&server).await;
+    let nav = Nav::new(Client::new(Cloud::Custom(server.uri()), "t"));
+    let call = nav.call(FindThing(Query::new())).select(["id"]).header("Prefer", "outlook.timezone=\"Europe/Paris\"");
+    let mut batch = Batch::new();
+    let key = batch.add(&call).unwrap();
+    let answers = nav.client().send_batch(&batch, &RequestOptions::default()).await.unwrap();
+    assert_eq!(answers.output(&key, &call).unwrap().id, "日本");
+    let sent: Value = serde_json::from_slice(&server.received_requests().await.unwrap()[0].body).unwrap();
+    let item = &sent["requests"][0];
+    assert_eq!(item["url"], "/things/%C3%A9?$select=id");
+    assert_eq!(item["headers"]["Prefer"], "outlook.timezone=\"Europe/Paris\"");
+}

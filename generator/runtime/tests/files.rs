@@ -123,3 +123,46 @@ async fn a_download_follows_its_redirect_without_the_token_and_streams() {
     let err = client.download(get("2"), &RequestOptions::default()).await.err().unwrap();
     assert_eq!((err.status(), err.code()), (Some(404), Some("itemNotFound")));
 }
+
+/// A file's content, as generated code reads an operation documented with
+/// a `302 Found`: the bytes the redirect leads to.
+struct Content(&'static str);
+
+impl Operation for Content {
+    type Output = Vec<u8>;
+    fn request(&self) -> Result<Request, Error> {
+        request::<()>(Method::Get, ApiVersion::V1_0, format!("/me/drive/items/{}/content", self.0), &[], None)
+    }
+    fn response(&self, response: Response) -> Result<Vec<u8>, Error> {
+        bytes_response(response)
+    }
+}
+
+#[tokio::test]
+async fn a_call_answers_what_its_redirect_leads_to_whole_or_streamed_with_its_headers() {
+    let graph = MockServer::start().await;
+    let storage = MockServer::start().await;
+    Mock::given(path("/v1.0/me/drive/items/1/content"))
+        .respond_with(ResponseTemplate::new(302).insert_header("Location", format!("{}/blob", storage.uri()).as_str()))
+        .mount(&graph)
+        .await;
+    let body = "état,節,🙂\n1,2,3\n".as_bytes().to_vec();
+    Mock::given(path("/blob")).respond_with(ResponseTemplate::new(200).set_body_raw(body.clone(), "text/csv")).mount(&storage).await;
+    let nav = Nav::new(Client::new(Cloud::Custom(graph.uri()), "s3cr3t"));
+
+    let call = nav.call(Content("1")).header("Prefer", "x");
+    // What `request` shows is what is sent: the call's headers included.
+    assert!(call.request().unwrap().headers.contains(&("Prefer".to_owned(), "x".to_owned())));
+    assert_eq!(call.send().await.unwrap(), body);
+
+    let mut download = nav.call(Content("1")).header("Prefer", "y").download().await.unwrap();
+    let mut got = Vec::new();
+    while let Some(chunk) = download.next().await {
+        got.extend_from_slice(&chunk.unwrap());
+    }
+    assert_eq!(got, body);
+    let sent = storage.received_requests().await.unwrap();
+    assert_eq!(sent.len(), 2);
+    assert!(sent.iter().all(|r| r.headers.get("Authorization").is_none()));
+    assert_eq!(sent[1].headers.get("Prefer").and_then(|v| v.to_str().ok()), Some("y"));
+}
