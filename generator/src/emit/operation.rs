@@ -28,6 +28,12 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
     if op.response.status == 204 {
         return (quote!(()), OutputKind::Empty);
     }
+    // A redirect (a report's or a file's `302 Found` to a pre-authenticated
+    // download URL) is followed by the client: the answer is what it leads
+    // to, which the docs describe but do not type.
+    if is_redirect(op.response.status) {
+        return (quote!(Vec<u8>), OutputKind::Bytes);
+    }
     let documented_json = op.examples.iter().any(|e| e.response.as_ref().is_some_and(|r| r.body.is_some() && r.status != 204));
     let (ty, kind) = json_output(op, names, paths, documented_json);
     // A read answers with its value; anything else may answer with none.
@@ -35,6 +41,11 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
         OutputKind::Json if op.method != Method::Get => (quote!(Option<#ty>), OutputKind::OptionalJson),
         _ => (ty, kind),
     }
+}
+
+/// The statuses the client follows to their `Location`.
+pub(super) fn is_redirect(status: u16) -> bool {
+    matches!(status, 301 | 302 | 303 | 307 | 308)
 }
 
 fn json_output(op: &OperationDef, names: &Names, paths: &Paths, documented_json: bool) -> (TokenStream, OutputKind) {
@@ -147,6 +158,11 @@ fn op_doc(op: &OperationDef) -> String {
         perms(&op.permissions.application)
     ));
     doc.push_str(&format!("\n\nDocumented response: `{}`. Source: `{}`.", op.response.status, op.source));
+    if is_redirect(op.response.status) {
+        doc.push_str(
+            "\n\nThe client follows the redirect (without the token, to another origin): the output is the content it leads to, whole; `Call::download` streams it.",
+        );
+    }
     doc
 }
 
@@ -314,6 +330,40 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_documented_redirect_answers_what_it_leads_to() {
+        // (the status the page documents, the output, whether the example
+        // is a client test): a redirect is followed, its content is bytes.
+        let cases = [
+            ("302 Found", "type Output = Vec<u8>;", true),
+            ("303 See Other", "type Output = Vec<u8>;", true),
+            ("307 Temporary Redirect", "type Output = Vec<u8>;", true),
+            // Not a redirect: no `Location` to follow.
+            ("304 Not Modified", "type Output = crate::v1_0::models::Thing;", false),
+            ("204 No Content", "type Output = ();", true),
+            ("200 OK", "type Output = crate::v1_0::models::Thing;", true),
+        ];
+        for (status, want, tested) in cases {
+            let code = &status[..3];
+            let mut page = crate::fixtures::get("/things/{id}/content", "thing", r#"{"id": "é"}"#).replace("v1.0/things/{id}", "v1.0/things/1");
+            if code != "200" {
+                page = page.replace("`200 OK` response code", &format!("`{status}` response code")).replace(
+                    "HTTP/1.1 200 OK\nContent-Type: application/json\n\n{\"id\": \"é\"}",
+                    &format!("HTTP/1.1 {status}\nLocation: https://files.example/é?sig=1"),
+                );
+            }
+            let files = crate::fixtures::emitted(&[
+                ("resources/thing.md", &crate::fixtures::resource("thing", None, &[("id", "String")])),
+                ("api/thing-content.md", &page),
+            ]);
+            let op = crate::fixtures::file(&files, "src/v1_0/operations/get_thing.rs");
+            assert!(op.contains(want), "{status}: expected {want} in\n{op}");
+            assert_eq!(op.contains("The client follows the redirect"), want.contains("u8"), "{status}");
+            let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs");
+            assert_eq!(tests.contains(&format!("&[], {code}u16,")), tested, "{status}:\n{tests}");
+        }
+    }
 
     #[test]
     fn function_arguments_are_quoted_as_odata_writes_their_type() {
