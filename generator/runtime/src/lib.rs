@@ -45,8 +45,8 @@ pub use path::{fill_path, fill_query, function_args, FunctionArg};
 pub use permissions::{least_privileged, needed, Needed, PermissionType, Permissions};
 pub use query::{Prop, Query};
 pub use request::{
-    bytes_response, empty_response, json_response, optional_json_response, query_request, query_request_with, request, ApiVersion, Method, Operation,
-    Request, Response,
+    bytes_response, empty_response, json_response, optional_json_response, query_request, query_request_with, request, with_content, ApiVersion,
+    Content, Method, Operation, Request, Response,
 };
 pub use retry::{is_idempotent, is_retryable_status, parse_retry_after, RetryPolicy};
 pub use value::{odata_type, Collection, DateTimeOffset, Field, PrimitiveValue};

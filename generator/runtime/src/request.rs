@@ -160,6 +160,39 @@ pub fn query_request_with<B: Serialize + ?Sized>(
     Ok(r)
 }
 
+/// A request body that is not JSON, with its media type: a file's bytes
+/// (`PUT .../content`), a photo (`image/jpeg`), a Teams app package
+/// (`application/zip`), a OneNote page (`multipart/form-data; boundary=..`),
+/// a message in MIME (`text/plain`, base64).
+///
+/// `Content::default()` sends no body at all, for operations whose body
+/// is optional (`createReply` with nothing to add).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Content {
+    pub bytes: Vec<u8>,
+    /// The `Content-Type` sent; empty sends `application/octet-stream`.
+    pub content_type: String,
+}
+
+impl Content {
+    pub fn new(bytes: impl Into<Vec<u8>>, content_type: impl Into<String>) -> Self {
+        Content { bytes: bytes.into(), content_type: content_type.into() }
+    }
+}
+
+/// A request built without a body, given `content` as its body.
+pub fn with_content(request: Result<Request, Error>, content: &Content) -> Result<Request, Error> {
+    let mut request = request?;
+    if *content == Content::default() {
+        return Ok(request);
+    }
+    let content_type = if content.content_type.is_empty() { "application/octet-stream" } else { &content.content_type };
+    request.headers.retain(|(k, _)| !k.eq_ignore_ascii_case("content-type"));
+    request.headers.push(("Content-Type".to_owned(), content_type.to_owned()));
+    request.body = Some(content.bytes.clone());
+    Ok(request)
+}
+
 /// A non-2xx response as a typed error, with what its headers say.
 pub(crate) fn error(response: Response) -> Error {
     let error = serde_json::from_slice::<ErrorEnvelope>(&response.body).ok().map(|e| e.error);
@@ -213,6 +246,25 @@ pub fn bytes_response(response: Response) -> Result<Vec<u8>, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_is_sent_as_it_is_with_its_media_type() {
+        // (the content type given, the one sent)
+        let cases =
+            [("image/jpeg", "image/jpeg"), ("multipart/form-data; boundary=é", "multipart/form-data; boundary=é"), ("", "application/octet-stream")];
+        for (given, sent) in cases {
+            let bytes = vec![0u8, 0xff, b'{', 0xc3];
+            let r =
+                with_content(request::<()>(Method::Put, ApiVersion::V1_0, "/me/photo/$value".into(), &[], None), &Content::new(bytes.clone(), given))
+                    .unwrap();
+            assert_eq!(r.body.as_deref(), Some(&bytes[..]));
+            let types: Vec<&str> = r.headers.iter().filter(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str()).collect();
+            assert_eq!(types, [sent], "{given:?}");
+        }
+        let none =
+            with_content(request::<()>(Method::Post, ApiVersion::V1_0, "/me/messages/1/createReply".into(), &[], None), &Content::default()).unwrap();
+        assert!(none.body.is_none() && none.headers.iter().all(|(k, _)| !k.eq_ignore_ascii_case("content-type")), "no content, no body");
+    }
 
     #[test]
     fn urls_per_cloud() {
