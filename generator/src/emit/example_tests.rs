@@ -4,7 +4,7 @@
 //! documented response as the typed value.
 
 use super::naming::{Name, OperationNames};
-use super::operation::{body_type, is_redirect, output, OutputKind};
+use super::operation::{body_type, is_redirect, output, takes_content, OutputKind};
 use super::rust_type::Paths;
 use super::Context;
 use crate::diagnostics::Diagnostic;
@@ -35,12 +35,17 @@ pub(super) fn main(krate: &Name, modules: &[(&Name, TokenStream)]) -> TokenStrea
         use #krate::runtime::testing::{assert_round_trip, json_equivalent};
         use wiremock::{matchers, Mock, MockServer, ResponseTemplate};
 
-        /// Matches a request whose body is equivalent JSON.
-        struct JsonBody(serde_json::Value);
+        /// Matches a request whose body is the documented one: the same
+        /// bytes (content), or equivalent JSON.
+        struct DocumentedBody(String);
 
-        impl wiremock::Match for JsonBody {
+        impl wiremock::Match for DocumentedBody {
             fn matches(&self, request: &wiremock::Request) -> bool {
-                serde_json::from_slice::<serde_json::Value>(&request.body).is_ok_and(|v| json_equivalent(&self.0, &v))
+                request.body == self.0.as_bytes()
+                    || match (serde_json::from_str::<serde_json::Value>(&self.0), serde_json::from_slice::<serde_json::Value>(&request.body)) {
+                        (Ok(documented), Ok(sent)) => json_equivalent(&documented, &sent),
+                        _ => false,
+                    }
             }
         }
 
@@ -50,7 +55,7 @@ pub(super) fn main(krate: &Name, modules: &[(&Name, TokenStream)]) -> TokenStrea
             let server = MockServer::start().await;
             let mut mock = Mock::given(matchers::method(method)).and(matchers::path(path)).and(matchers::header("authorization", "Bearer test-token"));
             if let Some(body) = body {
-                mock = mock.and(JsonBody(serde_json::from_str(body).unwrap()));
+                mock = mock.and(DocumentedBody(body.to_owned()));
             }
             for (key, value) in query {
                 mock = mock.and(matchers::query_param(*key, *value));
@@ -143,7 +148,8 @@ pub(super) fn module(cx: &Context, ops: &[&OperationNames]) -> (TokenStream, Vec
 /// The round trips of an example's bodies, named `names[0]` (request) and `names[1]` (response).
 fn round_trips(t: &Tested, ex: &ExampleDef, names: &[Name; 3]) -> Vec<TokenStream> {
     let mut out = Vec::new();
-    if let (Some(req), Some(ty)) = (&ex.request, &t.body) {
+    // Content is bytes: no JSON to read back.
+    if let (Some(req), Some(ty), false) = (&ex.request, &t.body, takes_content(t.op)) {
         if let Some(body) = req.body.as_ref().filter(|_| req.fits_type) {
             out.push(round_trip_test(&names[0], ty, body, &ex.source));
         }
@@ -283,7 +289,10 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
         ));
     };
     let body_ty = &t.body;
-    if body_ty.is_some() && req.body.is_none() {
+    let content = takes_content(op);
+    // Content is the example's body as written, whatever it is.
+    let sent_content = req.body_text.clone().or_else(|| req.body.as_ref().map(|b| serde_json::to_string_pretty(b).expect("JSON values serialize")));
+    if body_ty.is_some() && req.body.is_none() && !content {
         return Err("the operation takes a JSON body but the example request has none; no client test is emitted for it".to_owned());
     }
     // An example URL is a URL: its parameter values are percent-encoded.
@@ -353,6 +362,14 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
     let method = op.method.as_str();
     let req_json = req.body.as_ref().map(|b| serde_json::to_string_pretty(b).expect("JSON values serialize"));
     let (body_field, request_body, body_arg) = match (body_ty, &req_json) {
+        (Some(_), _) if content => match sent_content {
+            Some(bytes) => {
+                let media = req.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map_or("", |(_, v)| v.as_str());
+                (quote!(#krate::runtime::Content::new(request_body, #media)), quote!(let request_body = #bytes;), quote!(Some(request_body)))
+            }
+            // Sent without a body, as the example is.
+            None => (quote!(#krate::runtime::Content::default()), quote!(), quote!(None)),
+        },
         (Some(_), Some(json)) => (
             quote!(serde_json::from_str(request_body).expect("the documented body fits the body type")),
             quote!(let request_body = #json;),

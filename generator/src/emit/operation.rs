@@ -7,8 +7,8 @@ use super::naming::{Names, OperationNames};
 use super::path_enum;
 use super::rust_type::{self, Paths};
 use super::Context;
-use crate::schema::OperationDef;
 use crate::schema::{ApiVersion, Method};
+use crate::schema::{DocumentedPath, OperationDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -34,6 +34,11 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
     if is_redirect(op.response.status) {
         return (quote!(Vec<u8>), OutputKind::Bytes);
     }
+    // Read on `/$value` paths only: OData's raw value, whatever type the
+    // page gives the entity it is the value of.
+    if op.method == Method::Get && !op.paths.is_empty() && op.paths.iter().all(is_raw_value) {
+        return (quote!(Vec<u8>), OutputKind::Bytes);
+    }
     let documented_json = op.examples.iter().any(|e| e.response.as_ref().is_some_and(|r| r.body.is_some() && r.status != 204));
     let (ty, kind) = json_output(op, names, paths, documented_json);
     // A read answers with its value; anything else may answer with none.
@@ -41,6 +46,16 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
         OutputKind::Json if op.method != Method::Get => (quote!(Option<#ty>), OutputKind::OptionalJson),
         _ => (ty, kind),
     }
+}
+
+/// Whether the body is content of its own media type (a stream), not JSON.
+pub(super) fn takes_content(op: &OperationDef) -> bool {
+    op.request_body.as_ref().is_some_and(|b| b.type_name.as_deref() == Some("Edm.Stream"))
+}
+
+/// A path to a raw value: its last segment is `$value`.
+fn is_raw_value(path: &DocumentedPath) -> bool {
+    path.as_str().split('?').next().is_some_and(|p| p.trim_end_matches('/').ends_with("/$value"))
 }
 
 /// The statuses the client follows to their `Location`.
@@ -70,6 +85,10 @@ fn json_output(op: &OperationDef, names: &Names, paths: &Paths, documented_json:
 /// The body field's type, if the operation takes a body.
 pub(super) fn body_type(names: &Names, op_names: &OperationNames, paths: &Paths) -> Option<TokenStream> {
     let body = op_names.op.request_body.as_ref()?;
+    if takes_content(op_names.op) {
+        let runtime = &paths.runtime;
+        return Some(quote!(#runtime Content));
+    }
     Some(match (&body.type_name, &op_names.body) {
         (Some(t), _) => {
             let element = rust_type::element(names, t, body.resolved, paths);
@@ -163,6 +182,11 @@ fn op_doc(op: &OperationDef) -> String {
             "\n\nThe client follows the redirect (without the token, to another origin): the output is the content it leads to, whole; `Call::download` streams it.",
         );
     }
+    // OData's `/$value` is a raw value (a photo, a message's MIME), which
+    // the output's type, documented for the paths without it, does not read.
+    if op.method == Method::Get && op.paths.iter().any(is_raw_value) && !op.paths.iter().all(is_raw_value) {
+        doc.push_str("\n\nOn a path ending in `/$value` the answer is the raw value, not this output: read it with `Call::download`.");
+    }
     doc
 }
 
@@ -229,11 +253,17 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
     });
     let mutable = push_args.as_ref().map(|_| quote!(mut));
     let body_ty = body_type(names, op_names, &paths);
+    let content = takes_content(op);
     let (body_field, body_arg) = match &body_ty {
-        Some(ty) => (
+        Some(ty) if !content => (
             quote!(/// The request body.
  pub body: #ty,),
             quote!(Some(&self.body)),
+        ),
+        Some(ty) => (
+            quote!(/// The request body: bytes, with their media type.
+ pub body: #ty,),
+            quote!(None::<&()>),
         ),
         None => (quote!(), quote!(None::<&()>)),
     };
@@ -265,6 +295,12 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
         quote!(crate::runtime::query_request(#method, #api_version, path, &self.query, #body_arg))
     } else {
         quote!(crate::runtime::query_request_with(#method, #api_version, path, &[#((#query_wire, self.#query_idents.as_str())),*], &self.query, #body_arg))
+    };
+    // Content goes in as it is, with its own media type.
+    let build = match (content, sends_template) {
+        (true, true) => quote!(crate::runtime::with_content({ #build }, &self.body)),
+        (true, false) => quote!(crate::runtime::with_content(#build, &self.body)),
+        (false, _) => build,
     };
     let doc = doc_lines(&op_doc(op));
     let permissions = permissions_const(&op.permissions);
@@ -362,6 +398,69 @@ mod tests {
             assert_eq!(op.contains("The client follows the redirect"), want.contains("u8"), "{status}");
             let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs");
             assert_eq!(tests.contains(&format!("&[], {code}u16,")), tested, "{status}:\n{tests}");
+        }
+    }
+
+    #[test]
+    fn a_raw_value_is_read_as_bytes() {
+        // (the request paths, the output, whether the docs say to download
+        // the raw value): `/$value` alone is bytes; beside other paths the
+        // output stays the entity's and the docs say so.
+        let cases = [
+            (&["/things/{id}/$value"][..], "type Output = Vec<u8>;", false),
+            (&["/things/{id}", "/things/{id}/$value"][..], "type Output = crate::v1_0::models::Thing;", true),
+            (&["/things/{id}/$values"][..], "type Output = crate::v1_0::models::Thing;", false),
+            (&["/things/{id}"][..], "type Output = crate::v1_0::models::Thing;", false),
+        ];
+        for (paths, want, said) in cases {
+            let page = crate::fixtures::get(paths[0], "thing", r#"{"id": "é"}"#).replacen(
+                &format!("GET {}\n```", paths[0]),
+                &format!("{}\n```", paths.iter().map(|p| format!("GET {p}")).collect::<Vec<_>>().join("\n")),
+                1,
+            );
+            let files = crate::fixtures::emitted(&[
+                ("resources/thing.md", &crate::fixtures::resource("thing", None, &[("id", "String")])),
+                ("api/thing-value.md", &page),
+            ]);
+            let op = crate::fixtures::file(&files, "src/v1_0/operations/get_thing.rs");
+            assert!(op.contains(want), "{paths:?}: expected {want} in\n{op}");
+            assert_eq!(op.contains("the answer is the raw value"), said, "{paths:?}");
+        }
+    }
+
+    #[test]
+    fn a_body_the_docs_show_only_as_other_content_is_content() {
+        // (the example request's headers and body, whether the body is
+        // content): a media type other than JSON, with a body, is; JSON, or
+        // no body, or no media type, is not.
+        let cases = [
+            ("Content-Type: image/jpeg", "Binary data for the image é", true),
+            (
+                "Content-type: multipart/form-data; boundary=MyPart日本",
+                "--MyPart日本\nContent-Disposition: form-data; name=\"Presentation\"\n\n<html/>\n--MyPart日本--",
+                true,
+            ),
+            ("CONTENT-TYPE: text/plain", "RnJvbTogQWxleCBXaWxiZXIg", true),
+            ("Content-Type: application/json; charset=utf-8", "{\"name\": \"é\"}", false),
+            ("Content-Type: application/merge-patch+json", "{\"name\": \"é\"}", false),
+            ("Content-Type: image/png", "", false),
+            ("Accept: image/png", "Binary data", false),
+        ];
+        for (headers, body, is_content) in cases {
+            let mut page = crate::fixtures::front("Upload thing", "apiPageType");
+            page.push_str("## HTTP request\n```http\nPUT /things/{id}/content\n```\n\n## Response\nIf successful, this method returns a `204 No Content` response code.\n\n");
+            page.push_str(&format!("## Example\n### Request\n```http\nPUT https://graph.microsoft.com/v1.0/things/1/content\n{headers}\n\n{body}\n```\n\n### Response\n```http\nHTTP/1.1 204 No Content\n```\n"));
+            let files = crate::fixtures::emitted(&[("api/thing-upload.md", &page)]);
+            let op = crate::fixtures::file(&files, "src/v1_0/operations/upload_thing.rs");
+            assert_eq!(op.contains("pub body: crate::runtime::Content,"), is_content, "{headers}:\n{op}");
+            assert_eq!(op.contains("crate::runtime::with_content("), is_content, "{headers}");
+            if is_content {
+                // The example test sends the documented bytes with their media type.
+                let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs");
+                let media = headers.split_once(": ").unwrap().1;
+                let tests = tests.replace("( ", "(").replace(", )", ")");
+                assert!(tests.contains(&format!("graph_client::runtime::Content::new(request_body, {media:?})")), "{headers}:\n{tests}");
+            }
         }
     }
 

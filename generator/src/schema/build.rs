@@ -321,11 +321,7 @@ impl Builder {
             collection: p.type_ref.collection,
             description: p.description.clone(),
         };
-        let request_body = op.request_body.as_ref().map(|b| match &b.type_ref {
-            Some(t) => RequestBodyDef { type_name: Some(t.name.clone()), resolved: None, collection: t.collection, parameters: Vec::new() },
-            None => RequestBodyDef { type_name: None, resolved: None, collection: false, parameters: b.properties.iter().map(param).collect() },
-        });
-        let examples = op
+        let examples: Vec<ExampleDef> = op
             .examples
             .iter()
             .map(|e| ExampleDef {
@@ -334,6 +330,13 @@ impl Builder {
                 source: source(&m.file, e.request.as_ref().map(|r| r.line).or(e.response.as_ref().map(|r| r.line)).unwrap_or(1)),
             })
             .collect();
+        let request_body = match op.request_body.as_ref() {
+            Some(b) => Some(match &b.type_ref {
+                Some(t) => RequestBodyDef { type_name: Some(t.name.clone()), resolved: None, collection: t.collection, parameters: Vec::new() },
+                None => RequestBodyDef { type_name: None, resolved: None, collection: false, parameters: b.properties.iter().map(param).collect() },
+            }),
+            None => content_body(&examples),
+        };
         Some(OperationDef {
             api_version: version,
             name,
@@ -421,6 +424,25 @@ fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>
         Some(Body::Text { text, .. }) => (None, Some(text.clone())),
         None => (None, None),
     }
+}
+
+/// The body of an operation whose docs type none but whose example sends
+/// one of another media type than JSON (a file's bytes, an image, a zip, a
+/// message in MIME, a multipart page): content, typed `Edm.Stream` as the
+/// docs type a stream.
+fn content_body(examples: &[ExampleDef]) -> Option<RequestBodyDef> {
+    let sends_content = examples.iter().filter_map(|e| e.request.as_ref()).any(|r| {
+        let has_body = r.body.is_some() || r.body_text.as_deref().is_some_and(|t| !t.trim().is_empty());
+        let media = r.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str());
+        has_body && media.is_some_and(|m| !is_json_media(m))
+    });
+    sends_content.then(|| RequestBodyDef { type_name: Some("Edm.Stream".to_owned()), resolved: None, collection: false, parameters: Vec::new() })
+}
+
+/// `application/json`, with parameters or a `+json` suffix.
+fn is_json_media(media: &str) -> bool {
+    let essence = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    essence == "application/json" || essence == "text/json" || essence.ends_with("+json")
 }
 
 /// Merge precedence, one case per rule, with pages as small as the rule

@@ -21,7 +21,7 @@ impl ExampleWalker<'_> {
     pub(super) fn operation(&mut self, op: &OperationDef) {
         for ex in &op.examples {
             if let (Some(req), Some(body)) = (&ex.request, op.request_body.as_ref()) {
-                if let (Some(json), Some(t)) = (&req.body, &body.type_name) {
+                if let (Some(json), Some(t)) = (&req.body, body.type_name.as_deref().filter(|t| *t != "Edm.Stream")) {
                     self.instance(op.api_version, t, body.collection, json, &ex.source);
                 }
             }
@@ -111,6 +111,8 @@ impl ExampleWalker<'_> {
             if let (Some(req), Some(body)) = (ex.request.as_mut(), op.request_body.as_ref()) {
                 if let Some(json) = &req.body {
                     match &body.type_name {
+                        // Content is any bytes, JSON too.
+                        Some(t) if t == "Edm.Stream" => {}
                         Some(t) => self.fit(version, t, body.collection, json, "$", &mut problems),
                         None => self.fit_parameters(version, &body.parameters, json, &mut problems),
                     }
