@@ -135,6 +135,24 @@ fn fnv(parts: &[&[u8]]) -> u64 {
     hasher.finish()
 }
 
+/// As `fnv(&[prefix, value.to_string()])`, the text fed to the hasher as
+/// it is written: a file's tokens print to megabytes, none of it kept.
+fn fnv_display(prefix: &[u8], value: &impl std::fmt::Display) -> u64 {
+    use std::fmt::Write as _;
+    use std::hash::Hasher;
+    struct Feed(fnv::FnvHasher);
+    impl std::fmt::Write for Feed {
+        fn write_str(&mut self, s: &str) -> std::fmt::Result {
+            self.0.write(s.as_bytes());
+            Ok(())
+        }
+    }
+    let mut feed = Feed(fnv::FnvHasher::default());
+    feed.0.write(prefix);
+    write!(feed, "{value}").expect("feeding a hasher does not fail");
+    feed.0.finish()
+}
+
 /// Prints tokens as a Rust file. Printing is most of emission's cost, so
 /// the header carries a hash of the tokens and the render key, and one of
 /// the printed text (FNV-1a, a fixed algorithm). A previous file is reused
@@ -149,7 +167,7 @@ struct Renderer<'a> {
 
 impl Renderer<'_> {
     fn render(&self, path: &str, tokens: proc_macro2::TokenStream) -> OutputFile {
-        let tokens_hash = fnv(&[&RENDER_KEY.to_le_bytes(), tokens.to_string().as_bytes()]);
+        let tokens_hash = fnv_display(&RENDER_KEY.to_le_bytes(), &tokens);
         let head = format!("{HEADER}{tokens_hash:016x} text:");
         let reusable = |previous: &String| {
             let Some(rest) = previous.strip_prefix(&head) else { return false };
@@ -370,6 +388,20 @@ fn operations_and_navigation(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_hash_fed_as_text_is_written_is_the_hash_of_the_text() {
+        let tokens = quote::quote!(
+            pub struct Été {
+                pub 名前: String,
+                #[doc = "🙂 \" \\"]
+                pub b: Vec<u8>,
+            }
+        );
+        for prefix in [&b""[..], &RENDER_KEY.to_le_bytes()] {
+            assert_eq!(fnv_display(prefix, &tokens), fnv(&[prefix, tokens.to_string().as_bytes()]));
+        }
+    }
 
     #[test]
     fn a_previous_file_is_reused_only_as_printed() {
