@@ -330,6 +330,16 @@ impl Builder {
                 source: source(&m.file, e.request.as_ref().map(|r| r.line).or(e.response.as_ref().map(|r| r.line)).unwrap_or(1)),
             })
             .collect();
+        // Untyped by the docs, but the examples answer with content, none
+        // with JSON.
+        let answers: Vec<&ExampleResponse> = examples.iter().filter_map(|e| e.response.as_ref()).filter(|r| (200..300).contains(&r.status)).collect();
+        let mut response = response;
+        if response.type_name.is_none()
+            && answers.iter().any(|r| shows_content(&r.headers, r.body.is_some(), r.body_text.as_deref()))
+            && !answers.iter().any(|r| r.body.is_some() && !shows_content(&r.headers, true, None))
+        {
+            response.type_name = Some("Edm.Stream".to_owned());
+        }
         let request_body = match op.request_body.as_ref() {
             Some(b) => Some(match &b.type_ref {
                 Some(t) => RequestBodyDef { type_name: Some(t.name.clone()), resolved: None, collection: t.collection, parameters: Vec::new() },
@@ -431,12 +441,17 @@ fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>
 /// message in MIME, a multipart page): content, typed `Edm.Stream` as the
 /// docs type a stream.
 fn content_body(examples: &[ExampleDef]) -> Option<RequestBodyDef> {
-    let sends_content = examples.iter().filter_map(|e| e.request.as_ref()).any(|r| {
-        let has_body = r.body.is_some() || r.body_text.as_deref().is_some_and(|t| !t.trim().is_empty());
-        let media = r.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str());
-        has_body && media.is_some_and(|m| !is_json_media(m))
-    });
+    let sends_content =
+        examples.iter().filter_map(|e| e.request.as_ref()).any(|r| shows_content(&r.headers, r.body.is_some(), r.body_text.as_deref()));
     sends_content.then(|| RequestBodyDef { type_name: Some("Edm.Stream".to_owned()), resolved: None, collection: false, parameters: Vec::new() })
+}
+
+/// Whether an example's message carries a body of a media type other
+/// than JSON, which its headers name.
+fn shows_content(headers: &[(String, String)], json: bool, text: Option<&str>) -> bool {
+    let has_body = json || text.is_some_and(|t| !t.trim().is_empty());
+    let media = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str());
+    has_body && media.is_some_and(|m| !is_json_media(m))
 }
 
 /// `application/json`, with parameters or a `+json` suffix.
@@ -455,6 +470,32 @@ mod tests {
     fn properties(schema: &Schema, name: &str) -> Vec<(String, String)> {
         let t = schema.find_type(ApiVersion::V1_0, &format!("microsoft.graph.{name}")).unwrap_or_else(|| panic!("{name} is a type"));
         t.properties.iter().map(|p| (p.name.clone(), p.type_name.clone())).collect()
+    }
+
+    #[test]
+    fn a_response_the_docs_show_only_as_other_content_is_a_stream() {
+        // (the examples' responses after their status line, the response
+        // type): untyped, answered with content and never with JSON, it is
+        // `Edm.Stream`; typed by the docs, it stays as they type it.
+        let cases: [(&[&str], &str, Option<&str>); 7] = [
+            (&["Content-Type: application/octet-stream\n\nReport Refresh Date,Nom,日本"], "No Content", Some("Edm.Stream")),
+            (&["Content-type: image/png\n\n<binary>"], "No Content", Some("Edm.Stream")),
+            (&["Content-Type: text/csv\n\na,b", "Content-Type: application/json\n\n{\"id\": \"é\"}"], "No Content", None),
+            (&["Content-Type: application/json\n\n{\"id\": \"é\"}", "Content-Type: text/csv\n\na,b"], "No Content", None),
+            (&["Content-Type: text/plain\n\n"], "No Content", None),
+            (&["Content-Type: application/json\n\n{\"id\": \"é\"}"], "No Content", None),
+            (&["Content-Type: image/png\n\n<binary>"], "[thing](../resources/thing.md) object", Some("microsoft.graph.thing")),
+        ];
+        for (answers, named, want) in cases {
+            let mut page = get("/things/{id}/report", "thing", "").replace("a [thing](../resources/thing.md) object", named);
+            let cut = page.find("### Response").unwrap();
+            page.truncate(cut);
+            for answer in answers {
+                page.push_str(&format!("### Response\n```http\nHTTP/1.1 200 OK\n{answer}\n```\n\n"));
+            }
+            let s = schema(&[("resources/thing.md", resource("thing", None, &[("id", "String")])), ("api/thing-report.md", page)]);
+            assert_eq!(s.operations[0].response.type_name.as_deref(), want, "{answers:?}");
+        }
     }
 
     #[test]
