@@ -290,8 +290,6 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
     };
     let body_ty = &t.body;
     let content = takes_content(op);
-    // Content is the example's body as written, whatever it is.
-    let sent_content = req.body_text.clone().or_else(|| req.body.as_ref().map(|b| serde_json::to_string_pretty(b).expect("JSON values serialize")));
     if body_ty.is_some() && req.body.is_none() && !content {
         return Err("the operation takes a JSON body but the example request has none; no client test is emitted for it".to_owned());
     }
@@ -362,7 +360,8 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
     let method = op.method.as_str();
     let req_json = req.body.as_ref().map(|b| serde_json::to_string_pretty(b).expect("JSON values serialize"));
     let (body_field, request_body, body_arg) = match (body_ty, &req_json) {
-        (Some(_), _) if content => match sent_content {
+        // Content is the example's body as written, whatever it is.
+        (Some(_), _) if content => match req.body_text.clone().or(req_json) {
             Some(bytes) => {
                 let media = req.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map_or("", |(_, v)| v.as_str());
                 (quote!(#krate::runtime::Content::new(request_body, #media)), quote!(let request_body = #bytes;), quote!(Some(request_body)))
