@@ -124,7 +124,10 @@ fn operations_by_page(schema: &graphgen::schema::Schema) -> std::collections::BT
                     r.remove("truncated");
                 }
             }
-            ((file, op.method.to_string()), facts)
+            // A page's read of a raw `/$value` is an operation apart from
+            // its read of the entity, with the same method.
+            let method = if op.name.ends_with("(raw value)") { format!("{} $value", op.method) } else { op.method.to_string() };
+            ((file, method), facts)
         })
         .collect()
 }

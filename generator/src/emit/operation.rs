@@ -7,8 +7,8 @@ use super::naming::{Names, OperationNames};
 use super::path_enum;
 use super::rust_type::{self, Paths};
 use super::Context;
+use crate::schema::OperationDef;
 use crate::schema::{ApiVersion, Method};
-use crate::schema::{DocumentedPath, OperationDef};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -34,11 +34,6 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
     if is_redirect(op.response.status) {
         return (quote!(Vec<u8>), OutputKind::Bytes);
     }
-    // Read on `/$value` paths only: OData's raw value, whatever type the
-    // page gives the entity it is the value of.
-    if op.method == Method::Get && !op.paths.is_empty() && op.paths.iter().all(is_raw_value) {
-        return (quote!(Vec<u8>), OutputKind::Bytes);
-    }
     let documented_json = op.examples.iter().any(|e| e.response.as_ref().is_some_and(|r| r.body.is_some() && r.status != 204));
     let (ty, kind) = json_output(op, names, paths, documented_json);
     // A read answers with its value; anything else may answer with none.
@@ -51,11 +46,6 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
 /// Whether the body is content of its own media type (a stream), not JSON.
 pub(super) fn takes_content(op: &OperationDef) -> bool {
     op.request_body.as_ref().is_some_and(|b| b.type_name.as_deref() == Some("Edm.Stream"))
-}
-
-/// A path to a raw value: its last segment is `$value`.
-fn is_raw_value(path: &DocumentedPath) -> bool {
-    path.as_str().split('?').next().is_some_and(|p| p.trim_end_matches('/').ends_with("/$value"))
 }
 
 /// The statuses the client follows to their `Location`.
@@ -181,11 +171,6 @@ fn op_doc(op: &OperationDef) -> String {
         doc.push_str(
             "\n\nThe client follows the redirect (without the token, to another origin): the output is the content it leads to, whole; `Call::download` streams it.",
         );
-    }
-    // OData's `/$value` is a raw value (a photo, a message's MIME), which
-    // the output's type, documented for the paths without it, does not read.
-    if op.method == Method::Get && op.paths.iter().any(is_raw_value) && !op.paths.iter().all(is_raw_value) {
-        doc.push_str("\n\nOn a path ending in `/$value` the answer is the raw value, not this output: read it with `Call::download`.");
     }
     doc
 }
@@ -403,16 +388,19 @@ mod tests {
 
     #[test]
     fn a_raw_value_is_read_as_bytes() {
-        // (the request paths, the output, whether the docs say to download
-        // the raw value): `/$value` alone is bytes; beside other paths the
-        // output stays the entity's and the docs say so.
-        let cases = [
-            (&["/things/{id}/$value"][..], "type Output = Vec<u8>;", false),
-            (&["/things/{id}", "/things/{id}/$value"][..], "type Output = crate::v1_0::models::Thing;", true),
-            (&["/things/{id}/$values"][..], "type Output = crate::v1_0::models::Thing;", false),
-            (&["/things/{id}"][..], "type Output = crate::v1_0::models::Thing;", false),
+        // (the request paths, the operations emitted with their outputs):
+        // `/$value` alone is bytes; beside the entity's paths it is an
+        // operation of its own.
+        let thing = "type Output = crate::v1_0::models::Thing;";
+        // (operation file, output)
+        type Emitted<'a> = &'a [(&'a str, &'a str)];
+        let cases: [(&[&str], Emitted); 4] = [
+            (&["/things/{id}/$value"], &[("get_thing", "type Output = Vec<u8>;")]),
+            (&["/things/{id}", "/things/é/{id}/$value"], &[("get_thing", thing), ("get_thing_raw_value", "type Output = Vec<u8>;")]),
+            (&["/things/{id}/$values"], &[("get_thing", thing)]),
+            (&["/things/{id}"], &[("get_thing", thing)]),
         ];
-        for (paths, want, said) in cases {
+        for (paths, ops) in cases {
             let page = crate::fixtures::get(paths[0], "thing", r#"{"id": "é"}"#).replacen(
                 &format!("GET {}\n```", paths[0]),
                 &format!("{}\n```", paths.iter().map(|p| format!("GET {p}")).collect::<Vec<_>>().join("\n")),
@@ -422,9 +410,16 @@ mod tests {
                 ("resources/thing.md", &crate::fixtures::resource("thing", None, &[("id", "String")])),
                 ("api/thing-value.md", &page),
             ]);
-            let op = crate::fixtures::file(&files, "src/v1_0/operations/get_thing.rs");
-            assert!(op.contains(want), "{paths:?}: expected {want} in\n{op}");
-            assert_eq!(op.contains("the answer is the raw value"), said, "{paths:?}");
+            let emitted: Vec<&str> = files
+                .iter()
+                .filter_map(|f| f.path.strip_suffix(".rs")?.rsplit_once("/operations/").map(|(_, n)| n))
+                .filter(|n| *n != "mod")
+                .collect();
+            assert_eq!(emitted, ops.iter().map(|(n, _)| *n).collect::<Vec<_>>(), "{paths:?}");
+            for (name, want) in ops {
+                let op = crate::fixtures::file(&files, &format!("src/v1_0/operations/{name}.rs"));
+                assert!(op.contains(want), "{paths:?}: expected {want} in\n{op}");
+            }
         }
     }
 

@@ -258,6 +258,10 @@ impl Builder {
     /// /me/drive/following/{id}` and `POST /me/drive/items/{id}/unfollow`).
     /// Each gets its paths and the examples that use its method.
     fn operations(&mut self, m: &PageModel) -> Vec<OperationDef> {
+        self.operations_by_method(m).into_iter().flat_map(raw_values_apart).collect()
+    }
+
+    fn operations_by_method(&mut self, m: &PageModel) -> Vec<OperationDef> {
         let Some(whole) = self.operation(m) else { return Vec::new() };
         let methods: Vec<Method> = m.operation.iter().flat_map(|o| o.paths.iter().map(|p| p.method)).fold(Vec::new(), |mut acc, x| {
             if !acc.contains(&x) {
@@ -434,6 +438,34 @@ fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>
         Some(Body::Text { text, .. }) => (None, Some(text.clone())),
         None => (None, None),
     }
+}
+
+/// OData's `/$value` is the raw value of what the path before it names (a
+/// photo's bytes, a message's MIME), not that entity's JSON: a read on such
+/// paths answers a stream. Where a page reads the entity and its raw value
+/// in one operation (`GET /me/photo`, `GET /me/photo/$value`), the raw
+/// value's paths and examples are an operation of their own.
+fn raw_values_apart(mut op: OperationDef) -> Vec<OperationDef> {
+    let raw = |path: &str| path.split('?').next().unwrap_or_default().trim_end_matches('/').ends_with("/$value");
+    if op.method != Method::Get || !op.paths.iter().any(|p| raw(p.as_str())) {
+        return vec![op];
+    }
+    let stream =
+        ResponseDef { status: op.response.status, type_name: Some("Edm.Stream".to_owned()), resolved: None, collection: false, one_of: Vec::new() };
+    if op.paths.iter().all(|p| raw(p.as_str())) {
+        op.response = stream;
+        return vec![op];
+    }
+    let examples = std::mem::take(&mut op.examples);
+    let mut value = op.clone();
+    value.name = format!("{} (raw value)", op.name);
+    value.response = stream;
+    value.paths.retain(|p| raw(p.as_str()));
+    op.paths.retain(|p| !raw(p.as_str()));
+    (value.examples, op.examples) = examples.into_iter().partition(|e| e.request.as_ref().is_some_and(|r| raw(&r.url)));
+    value.counted.retain(|c| value.paths.iter().any(|p| p.as_str() == c));
+    op.counted.retain(|c| op.paths.iter().any(|p| p.as_str() == c));
+    vec![op, value]
 }
 
 /// The body of an operation whose docs type none but whose example sends
