@@ -4,11 +4,11 @@
 //! documented response as the typed value.
 
 use super::naming::{Name, OperationNames};
-use super::operation::{body_type, is_redirect, output, takes_content, OutputKind};
+use super::operation::{body_type, output, takes_content, OutputKind};
 use super::rust_type::Paths;
 use super::Context;
 use crate::diagnostics::Diagnostic;
-use crate::schema::Source;
+use crate::schema::{is_redirect, Source};
 use crate::schema::{ApiVersion, DocumentedPath};
 use crate::schema::{ExampleDef, OperationDef, ParameterDef};
 use crate::template::{split_url, Part, PathTemplate};

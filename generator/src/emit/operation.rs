@@ -7,7 +7,7 @@ use super::naming::{Names, OperationNames};
 use super::path_enum;
 use super::rust_type::{self, Paths};
 use super::Context;
-use crate::schema::OperationDef;
+use crate::schema::{is_redirect, OperationDef};
 use crate::schema::{ApiVersion, Method};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -28,12 +28,6 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
     if op.response.status == 204 {
         return (quote!(()), OutputKind::Empty);
     }
-    // A redirect (a report's or a file's `302 Found` to a pre-authenticated
-    // download URL) is followed by the client: the answer is what it leads
-    // to, which the docs describe but do not type.
-    if is_redirect(op.response.status) {
-        return (quote!(Vec<u8>), OutputKind::Bytes);
-    }
     let documented_json = op.examples.iter().any(|e| e.response.as_ref().is_some_and(|r| r.body.is_some() && r.status != 204));
     let (ty, kind) = json_output(op, names, paths, documented_json);
     // A read answers with its value; anything else may answer with none.
@@ -46,11 +40,6 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
 /// Whether the body is content of its own media type (a stream), not JSON.
 pub(super) fn takes_content(op: &OperationDef) -> bool {
     op.request_body.as_ref().is_some_and(|b| b.type_name.as_deref() == Some("Edm.Stream"))
-}
-
-/// The statuses the client follows to their `Location`.
-pub(super) fn is_redirect(status: u16) -> bool {
-    matches!(status, 301 | 302 | 303 | 307 | 308)
 }
 
 fn json_output(op: &OperationDef, names: &Names, paths: &Paths, documented_json: bool) -> (TokenStream, OutputKind) {

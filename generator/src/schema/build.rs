@@ -334,14 +334,26 @@ impl Builder {
                 source: source(&m.file, e.request.as_ref().map(|r| r.line).or(e.response.as_ref().map(|r| r.line)).unwrap_or(1)),
             })
             .collect();
-        // Untyped by the docs, but the examples answer with content, none
-        // with JSON.
         let answers: Vec<&ExampleResponse> = examples.iter().filter_map(|e| e.response.as_ref()).filter(|r| (200..300).contains(&r.status)).collect();
         let mut response = response;
-        if response.type_name.is_none()
+        if is_redirect(response.status) {
+            // A redirect (a report's or a file's `302 Found` to a
+            // pre-authenticated download URL) is followed by the client: the
+            // answer is the content it leads to, which the docs describe
+            // but do not type.
+            response = ResponseDef {
+                status: response.status,
+                type_name: Some("Edm.Stream".to_owned()),
+                resolved: None,
+                collection: false,
+                one_of: Vec::new(),
+            };
+        } else if response.type_name.is_none()
             && answers.iter().any(|r| shows_content(&r.headers, r.body.is_some(), r.body_text.as_deref()))
             && !answers.iter().any(|r| r.body.is_some() && !shows_content(&r.headers, true, None))
         {
+            // Untyped by the docs, but the examples answer with content,
+            // none with JSON.
             response.type_name = Some("Edm.Stream".to_owned());
         }
         let request_body = match op.request_body.as_ref() {

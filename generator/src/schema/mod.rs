@@ -313,6 +313,11 @@ pub struct ExampleResponse {
     pub fits_type: bool,
 }
 
+/// The statuses a client follows to their `Location`.
+pub fn is_redirect(status: u16) -> bool {
+    matches!(status, 301 | 302 | 303 | 307 | 308)
+}
+
 /// The workload of pages that name none (copied text has no front matter).
 pub const DEFAULT_WORKLOAD: &str = "other";
 
