@@ -341,13 +341,7 @@ impl Builder {
             // pre-authenticated download URL) is followed by the client: the
             // answer is the content it leads to, which the docs describe
             // but do not type.
-            response = ResponseDef {
-                status: response.status,
-                type_name: Some("Edm.Stream".to_owned()),
-                resolved: None,
-                collection: false,
-                one_of: Vec::new(),
-            };
+            response = ResponseDef::stream(response.status);
         } else if response.type_name.is_none()
             && answers.iter().any(|r| shows_content(&r.headers, r.body.is_some(), r.body_text.as_deref()))
             && !answers.iter().any(|r| r.body.is_some() && !shows_content(&r.headers, true, None))
@@ -462,8 +456,7 @@ fn raw_values_apart(mut op: OperationDef) -> Vec<OperationDef> {
     if op.method != Method::Get || !op.paths.iter().any(|p| raw(p.as_str())) {
         return vec![op];
     }
-    let stream =
-        ResponseDef { status: op.response.status, type_name: Some("Edm.Stream".to_owned()), resolved: None, collection: false, one_of: Vec::new() };
+    let stream = ResponseDef::stream(op.response.status);
     if op.paths.iter().all(|p| raw(p.as_str())) {
         op.response = stream;
         return vec![op];

@@ -313,6 +313,13 @@ pub struct ExampleResponse {
     pub fits_type: bool,
 }
 
+impl ResponseDef {
+    /// A response of bytes (`Edm.Stream`, as the docs type a stream).
+    pub fn stream(status: u16) -> Self {
+        ResponseDef { status, type_name: Some("Edm.Stream".to_owned()), resolved: None, collection: false, one_of: Vec::new() }
+    }
+}
+
 /// The statuses a client follows to their `Location`.
 pub fn is_redirect(status: u16) -> bool {
     matches!(status, 301 | 302 | 303 | 307 | 308)
