@@ -7,7 +7,7 @@ use super::naming::{Names, OperationNames};
 use super::path_enum;
 use super::rust_type::{self, Paths};
 use super::Context;
-use crate::schema::{is_redirect, OperationDef};
+use crate::schema::{self, is_redirect, OperationDef, RequestBodyDef};
 use crate::schema::{ApiVersion, Method};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -39,13 +39,13 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
 
 /// Whether the body is content of its own media type (a stream), not JSON.
 pub(super) fn takes_content(op: &OperationDef) -> bool {
-    op.request_body.as_ref().is_some_and(|b| b.type_name.as_deref() == Some("Edm.Stream"))
+    op.request_body.as_ref().is_some_and(RequestBodyDef::is_stream)
 }
 
 fn json_output(op: &OperationDef, names: &Names, paths: &Paths, documented_json: bool) -> (TokenStream, OutputKind) {
     let runtime = &paths.runtime;
     match op.response.type_name.as_deref() {
-        Some("Edm.Stream") => (quote!(Vec<u8>), OutputKind::Bytes),
+        Some(schema::STREAM) => (quote!(Vec<u8>), OutputKind::Bytes),
         Some(t) => {
             let element = rust_type::element(names, t, op.response.resolved, paths);
             if op.response.collection {

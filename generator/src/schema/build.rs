@@ -348,7 +348,7 @@ impl Builder {
         {
             // Untyped by the docs, but the examples answer with content,
             // none with JSON.
-            response.type_name = Some("Edm.Stream".to_owned());
+            response = ResponseDef::stream(response.status);
         }
         let request_body = match op.request_body.as_ref() {
             Some(b) => Some(match &b.type_ref {
@@ -480,7 +480,7 @@ fn raw_values_apart(mut op: OperationDef) -> Vec<OperationDef> {
 fn content_body(examples: &[ExampleDef]) -> Option<RequestBodyDef> {
     let sends_content =
         examples.iter().filter_map(|e| e.request.as_ref()).any(|r| shows_content(&r.headers, r.body.is_some(), r.body_text.as_deref()));
-    sends_content.then(|| RequestBodyDef { type_name: Some("Edm.Stream".to_owned()), resolved: None, collection: false, parameters: Vec::new() })
+    sends_content.then(RequestBodyDef::stream)
 }
 
 /// Whether an example's message carries a body of a media type other

@@ -21,7 +21,7 @@ impl ExampleWalker<'_> {
     pub(super) fn operation(&mut self, op: &OperationDef) {
         for ex in &op.examples {
             if let (Some(req), Some(body)) = (&ex.request, op.request_body.as_ref()) {
-                if let (Some(json), Some(t)) = (&req.body, body.type_name.as_deref().filter(|t| *t != "Edm.Stream")) {
+                if let (Some(json), Some(t)) = (&req.body, body.type_name.as_deref().filter(|_| !body.is_stream())) {
                     self.instance(op.api_version, t, body.collection, json, &ex.source);
                 }
             }
@@ -112,7 +112,7 @@ impl ExampleWalker<'_> {
                 if let Some(json) = &req.body {
                     match &body.type_name {
                         // Content is any bytes, JSON too.
-                        Some(t) if t == "Edm.Stream" => {}
+                        Some(t) if t == super::STREAM => {}
                         Some(t) => self.fit(version, t, body.collection, json, "$", &mut problems),
                         None => self.fit_parameters(version, &body.parameters, json, &mut problems),
                     }
@@ -131,7 +131,7 @@ impl ExampleWalker<'_> {
                 }
                 continue;
             }
-            let Some(t) = op.response.type_name.as_deref().filter(|t| *t != "Edm.Stream") else { continue };
+            let Some(t) = op.response.type_name.as_deref().filter(|_| !op.response.is_stream()) else { continue };
             if !(200..300).contains(&resp.status) {
                 continue;
             }

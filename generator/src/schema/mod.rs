@@ -313,10 +313,31 @@ pub struct ExampleResponse {
     pub fits_type: bool,
 }
 
+/// The type the docs give a stream (a file's content, a photo's bytes): bytes
+/// of their own media type, not JSON.
+pub const STREAM: &str = "Edm.Stream";
+
 impl ResponseDef {
-    /// A response of bytes (`Edm.Stream`, as the docs type a stream).
+    /// A response of bytes.
     pub fn stream(status: u16) -> Self {
-        ResponseDef { status, type_name: Some("Edm.Stream".to_owned()), resolved: None, collection: false, one_of: Vec::new() }
+        ResponseDef { status, type_name: Some(STREAM.to_owned()), resolved: None, collection: false, one_of: Vec::new() }
+    }
+
+    /// Whether the response is bytes, not JSON.
+    pub fn is_stream(&self) -> bool {
+        self.type_name.as_deref() == Some(STREAM)
+    }
+}
+
+impl RequestBodyDef {
+    /// A body of bytes, sent with its own media type.
+    pub fn stream() -> Self {
+        RequestBodyDef { type_name: Some(STREAM.to_owned()), resolved: None, collection: false, parameters: Vec::new() }
+    }
+
+    /// Whether the body is bytes, not JSON.
+    pub fn is_stream(&self) -> bool {
+        self.type_name.as_deref() == Some(STREAM)
     }
 }
 
