@@ -124,9 +124,11 @@ fn operations_by_page(schema: &graphgen::schema::Schema) -> std::collections::BT
                     r.remove("truncated");
                 }
             }
-            // A page's read of a raw `/$value` is an operation apart from
-            // its read of the entity, with the same method.
-            let method = if op.name.ends_with("(raw value)") { format!("{} $value", op.method) } else { op.method.to_string() };
+            // A page's read of a raw `/$value`, and its request sent as
+            // content beside JSON, are operations apart, with the same
+            // method.
+            let apart = ["(raw value)", "(content)"].into_iter().find(|s| op.name.ends_with(s));
+            let method = apart.map_or_else(|| op.method.to_string(), |s| format!("{} {s}", op.method));
             ((file, method), facts)
         })
         .collect()

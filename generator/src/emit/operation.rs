@@ -375,6 +375,11 @@ mod tests {
         }
     }
 
+    /// The operations' file names (`get_thing`), in the order emitted.
+    fn operation_files(files: &[crate::OutputFile]) -> Vec<&str> {
+        files.iter().filter_map(|f| f.path.strip_suffix(".rs")?.rsplit_once("/operations/").map(|(_, n)| n)).filter(|n| *n != "mod").collect()
+    }
+
     #[test]
     fn a_raw_value_is_read_as_bytes() {
         // (the request paths, the operations emitted with their outputs):
@@ -399,11 +404,7 @@ mod tests {
                 ("resources/thing.md", &crate::fixtures::resource("thing", None, &[("id", "String")])),
                 ("api/thing-value.md", &page),
             ]);
-            let emitted: Vec<&str> = files
-                .iter()
-                .filter_map(|f| f.path.strip_suffix(".rs")?.rsplit_once("/operations/").map(|(_, n)| n))
-                .filter(|n| *n != "mod")
-                .collect();
+            let emitted = operation_files(&files);
             assert_eq!(emitted, ops.iter().map(|(n, _)| *n).collect::<Vec<_>>(), "{paths:?}");
             for (name, want) in ops {
                 let op = crate::fixtures::file(&files, &format!("src/v1_0/operations/{name}.rs"));
@@ -445,6 +446,52 @@ mod tests {
                 let tests = tests.replace("( ", "(").replace(", )", ")");
                 assert!(tests.contains(&format!("graph_client::runtime::Content::new(request_body, {media:?})")), "{headers}:\n{tests}");
             }
+        }
+    }
+
+    #[test]
+    fn content_beside_a_json_body_is_an_operation_of_its_own() {
+        // (the second example's headers and body, the operations emitted
+        // with their bodies): a JSON-typed action whose example also sends
+        // MIME gets a content operation on the same path, with that example;
+        // JSON under another media type, or no body, is not content.
+        let json = "pub body: SendThingBody,";
+        let content = "pub body: crate::runtime::Content,";
+        type Emitted<'a> = &'a [(&'a str, &'a str)];
+        let cases: [(&str, &str, Emitted); 4] = [
+            ("Content-type: text/plain", "RnJvbTogw6kg5pel5pys", &[("send_thing", json), ("send_thing_content", content)]),
+            (
+                "Content-Type: message/rfc822",
+                "From: é <é@example.com>\nSubject: 日本\n\nbody",
+                &[("send_thing", json), ("send_thing_content", content)],
+            ),
+            ("Content-type: text/plain", "{\"note\": \"é\"}", &[("send_thing", json)]),
+            ("Content-type: text/plain", "", &[("send_thing", json)]),
+        ];
+        for (headers, body, ops) in cases {
+            let mut page = crate::fixtures::front("Send thing", "apiPageType");
+            page.push_str("## HTTP request\n```http\nPOST /things/{id}/send\n```\n\n## Request body\n|Parameter|Type|Description|\n|:---|:---|:---|\n|note|String|A note, é.|\n\n");
+            page.push_str("## Response\nIf successful, this method returns a `202 Accepted` response code.\n\n");
+            page.push_str("## Examples\n### Request\n```http\nPOST https://graph.microsoft.com/v1.0/things/1/send\nContent-Type: application/json\n\n{\"note\": \"é\"}\n```\n\n### Response\n```http\nHTTP/1.1 202 Accepted\n```\n\n");
+            page.push_str(&format!("### Request\n```http\nPOST https://graph.microsoft.com/v1.0/things/2/send\n{headers}\n\n{body}\n```\n\n### Response\n```http\nHTTP/1.1 202 Accepted\n```\n"));
+            let files = crate::fixtures::emitted(&[("api/thing-send.md", &page)]);
+            let emitted = operation_files(&files);
+            assert_eq!(emitted, ops.iter().map(|(n, _)| *n).collect::<Vec<_>>(), "{headers} {body}");
+            for (name, want) in ops {
+                let op = crate::fixtures::file(&files, &format!("src/v1_0/operations/{name}.rs"));
+                assert!(op.contains(want), "{headers}: expected {want} in\n{op}");
+                assert!(op.contains("`/things/{id}/send`"), "{name}: the same path\n{op}");
+            }
+            // Each example is tested on its own operation: the JSON one on
+            // `send_thing`, the content on `send_thing_content`.
+            let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs").replace("( ", "(").replace(", )", ")");
+            let media = headers.split_once(": ").unwrap().1;
+            assert_eq!(
+                tests.contains(&format!("graph_client::runtime::Content::new(request_body, {media:?})")),
+                ops.len() == 2,
+                "{headers}:\n{tests}"
+            );
+            assert!(tests.contains("SendThingBody"), "{headers}:\n{tests}");
         }
     }
 

@@ -258,7 +258,7 @@ impl Builder {
     /// /me/drive/following/{id}` and `POST /me/drive/items/{id}/unfollow`).
     /// Each gets its paths and the examples that use its method.
     fn operations(&mut self, m: &PageModel) -> Vec<OperationDef> {
-        self.operations_by_method(m).into_iter().flat_map(raw_values_apart).collect()
+        self.operations_by_method(m).into_iter().flat_map(raw_values_apart).flat_map(content_apart).collect()
     }
 
     fn operations_by_method(&mut self, m: &PageModel) -> Vec<OperationDef> {
@@ -471,6 +471,27 @@ fn raw_values_apart(mut op: OperationDef) -> Vec<OperationDef> {
     value.counted.retain(|c| value.paths.iter().any(|p| p.as_str() == c));
     op.counted.retain(|c| op.paths.iter().any(|p| p.as_str() == c));
     vec![op, value]
+}
+
+/// Where the docs type a JSON body but an example sends the same request
+/// as content of another media type (`sendMail`, `reply` and `POST
+/// /messages` in MIME, as `text/plain`), the content is an operation of
+/// its own on the same paths, with those examples: a body is one or the
+/// other, and a typed body can't carry the bytes. An example whose body
+/// reads as JSON stays: its media type is more likely the page's slip than
+/// content that happens to be JSON.
+fn content_apart(mut op: OperationDef) -> Vec<OperationDef> {
+    let sends_content =
+        |e: &ExampleDef| e.request.as_ref().is_some_and(|r| r.body.is_none() && shows_content(&r.headers, false, r.body_text.as_deref()));
+    if op.request_body.as_ref().is_none_or(RequestBodyDef::is_stream) || !op.examples.iter().any(sends_content) {
+        return vec![op];
+    }
+    let examples = std::mem::take(&mut op.examples);
+    let mut content = op.clone();
+    content.name = format!("{} (content)", op.name);
+    content.request_body = Some(RequestBodyDef::stream());
+    (content.examples, op.examples) = examples.into_iter().partition(sends_content);
+    vec![op, content]
 }
 
 /// The body of an operation whose docs type none but whose example sends
