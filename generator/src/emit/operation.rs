@@ -492,6 +492,11 @@ mod tests {
                 "{headers}:\n{tests}"
             );
             assert!(tests.contains("SendThingBody"), "{headers}:\n{tests}");
+            // Fluent: `things().by_id(id).send().post(body)` and, beside it,
+            // `.post_content(content)`.
+            let nav: String = files.iter().filter(|f| f.path.contains("/nav/")).map(|f| f.contents.as_str()).collect();
+            assert!(nav.contains("pub fn post("), "{headers}:\n{nav}");
+            assert_eq!(nav.contains("pub fn post_content("), ops.len() == 2, "{headers}:\n{nav}");
         }
     }
 

@@ -350,7 +350,15 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames], reach: &Reach) -> N
                         Some(format!("{workload}_{}", without_verb(name.strip_prefix(&workload)?.strip_prefix('_')?)?))
                     });
                     let rest = rest.as_deref();
-                    let named = format!("{verb}_{}", rest.unwrap_or(&name));
+                    // Beside the operation that has the bare verb, one whose
+                    // title is that one's with a qualifier (the schema's
+                    // "Send mail (content)" beside "Send mail") is named by
+                    // the qualifier: `post_content` beside `post`.
+                    let qualifier = bare.get(verb).and_then(|(home, _, _)| {
+                        let (base, qualifier) = op.op.name.strip_suffix(')')?.rsplit_once(" (")?;
+                        (base == operations[*home].op.name).then(|| snake_case(qualifier))
+                    });
+                    let named = format!("{verb}_{}", qualifier.as_deref().or(rest).unwrap_or(&name));
                     // The operation's second request here is named by what
                     // its query says that the first's does not
                     // (`get_x_ne` beside `get_x`'s `eq`).
