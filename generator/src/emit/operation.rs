@@ -37,6 +37,23 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
     }
 }
 
+/// A content body's doc: the media types the docs' examples send it with,
+/// which tell a caller what to give (`text/plain` for a message in MIME).
+fn content_doc(op: &OperationDef) -> String {
+    let mut media: Vec<&str> = Vec::new();
+    for request in op.examples.iter().filter_map(|e| e.request.as_ref()) {
+        let given = request.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.trim());
+        if let Some(m) = given.filter(|m| !m.is_empty() && !media.contains(m)) {
+            media.push(m);
+        }
+    }
+    let listed = media.iter().map(|m| format!("`{m}`")).collect::<Vec<_>>().join(", ");
+    match media.len() {
+        0 => "The request body: bytes, with their media type.".to_owned(),
+        _ => format!("The request body: bytes, with their media type (the docs' examples send {listed})."),
+    }
+}
+
 /// Whether the body is content of its own media type (a stream), not JSON.
 pub(super) fn takes_content(op: &OperationDef) -> bool {
     op.request_body.as_ref().is_some_and(RequestBodyDef::is_stream)
@@ -234,11 +251,10 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
  pub body: #ty,),
             quote!(Some(&self.body)),
         ),
-        Some(ty) => (
-            quote!(/// The request body: bytes, with their media type.
- pub body: #ty,),
-            quote!(None::<&()>),
-        ),
+        Some(ty) => {
+            let doc = doc_lines(&content_doc(op));
+            (quote!(#doc pub body: #ty,), quote!(None::<&()>))
+        }
         None => (quote!(), quote!(None::<&()>)),
     };
     // `new`: what a call needs (path, arguments, body), the query options
@@ -438,6 +454,11 @@ mod tests {
             let files = crate::fixtures::emitted(&[("api/thing-upload.md", &page)]);
             let op = crate::fixtures::file(&files, "src/v1_0/operations/upload_thing.rs");
             assert_eq!(op.contains("pub body: crate::runtime::Content,"), is_content, "{headers}:\n{op}");
+            if is_content {
+                // The doc names the media type the example sends.
+                let media = headers.split_once(": ").unwrap().1;
+                assert!(op.contains(&format!("the docs' examples send `{media}`")), "{headers}:\n{op}");
+            }
             assert_eq!(op.contains("crate::runtime::with_content("), is_content, "{headers}");
             if is_content {
                 // The example test sends the documented bytes with their media type.
