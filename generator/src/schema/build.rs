@@ -343,11 +343,12 @@ impl Builder {
             // but do not type.
             response = ResponseDef::stream(response.status);
         } else if response.type_name.is_none()
+            && response.one_of.is_empty()
             && answers.iter().any(|r| shows_content(&r.headers, r.body.is_some(), r.body_text.as_deref()))
             && !answers.iter().any(|r| r.body.is_some() && !shows_content(&r.headers, true, None))
         {
-            // Untyped by the docs, but the examples answer with content,
-            // none with JSON.
+            // Untyped by the docs (no type, no alternatives), but the
+            // examples answer with content, none with JSON.
             response = ResponseDef::stream(response.status);
         }
         let request_body = match op.request_body.as_ref() {
@@ -535,7 +536,7 @@ mod tests {
         // (the examples' responses after their status line, the response
         // type): untyped, answered with content and never with JSON, it is
         // `Edm.Stream`; typed by the docs, it stays as they type it.
-        let cases: [(&[&str], &str, Option<&str>); 7] = [
+        let cases: [(&[&str], &str, Option<&str>); 8] = [
             (&["Content-Type: application/octet-stream\n\nReport Refresh Date,Nom,日本"], "No Content", Some("Edm.Stream")),
             (&["Content-type: image/png\n\n<binary>"], "No Content", Some("Edm.Stream")),
             (&["Content-Type: text/csv\n\na,b", "Content-Type: application/json\n\n{\"id\": \"é\"}"], "No Content", None),
@@ -543,6 +544,8 @@ mod tests {
             (&["Content-Type: text/plain\n\n"], "No Content", None),
             (&["Content-Type: application/json\n\n{\"id\": \"é\"}"], "No Content", None),
             (&["Content-Type: image/png\n\n<binary>"], "[thing](../resources/thing.md) object", Some("microsoft.graph.thing")),
+            // Alternatives with no common base are typed too: no stream.
+            (&["Content-Type: image/png\n\n<binary>"], "a [thing](../resources/thing.md) or [autre](../resources/autre.md) object", None),
         ];
         for (answers, named, want) in cases {
             let mut page = get("/things/{id}/report", "thing", "").replace("a [thing](../resources/thing.md) object", named);
@@ -551,8 +554,12 @@ mod tests {
             for answer in answers {
                 page.push_str(&format!("### Response\n```http\nHTTP/1.1 200 OK\n{answer}\n```\n\n"));
             }
-            let s = schema(&[("resources/thing.md", resource("thing", None, &[("id", "String")])), ("api/thing-report.md", page)]);
-            assert_eq!(s.operations[0].response.type_name.as_deref(), want, "{answers:?}");
+            let s = schema(&[
+                ("resources/thing.md", resource("thing", None, &[("id", "String")])),
+                ("resources/autre.md", resource("autre", None, &[("nom", "String")])),
+                ("api/thing-report.md", page),
+            ]);
+            assert_eq!(s.operations[0].response.type_name.as_deref(), want, "{answers:?} {named}");
         }
     }
 
