@@ -11,6 +11,8 @@
 
 use crate::retry::{is_retryable_status, parse_retry_after};
 use crate::{json_response, Call, Client, Error, Method, Operation, Request, RequestOptions, Response};
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use serde::Deserialize;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
@@ -291,10 +293,7 @@ impl Client {
             if !ids.contains(answer.id.as_str()) {
                 return Err(Error::Invalid(format!("the $batch answer names item {:?}, which this call did not send", answer.id)));
             }
-            let body = match answer.body {
-                None | Some(Value::Null) => Vec::new(),
-                Some(v) => serde_json::to_vec(&v).map_err(Error::Encode)?,
-            };
+            let body = answer_body(answer.body, content_type(answer.headers.iter()))?;
             out.push((answer.id, Response::new(answer.status, answer.headers.into_iter().collect(), body)));
         }
         if out.len() != call.len() {
@@ -316,7 +315,13 @@ fn item_json(item: &Item) -> Result<Value, Error> {
         v["headers"] = Value::Object(headers);
     }
     if let Some(body) = &r.body {
-        v["body"] = serde_json::from_slice(body).map_err(Error::Encode)?;
+        // JSON goes as JSON; other content (a photo, a message in MIME) as
+        // base64 text, the form `$batch` takes it in, its `Content-Type`
+        // header saying what it is.
+        v["body"] = match content_type(r.headers.iter().map(|(k, v)| (k, v))) {
+            Some(media) if !is_json_media(media) => Value::String(BASE64.encode(body)),
+            _ => serde_json::from_slice(body).map_err(Error::Encode)?,
+        };
     }
     if !item.depends_on.is_empty() {
         v["dependsOn"] = json!(item.depends_on);
@@ -324,10 +329,92 @@ fn item_json(item: &Item) -> Result<Value, Error> {
     Ok(v)
 }
 
+/// An item's answer body as the bytes a call on its own would have got.
+/// `$batch` answers content that is not JSON (a photo, a file, a CSV) as
+/// base64 text, and JSON too where the request was sent as content (an
+/// upload's item): the text is decoded where the item's `Content-Type`
+/// says content, or says JSON and the decoded text is a JSON object or
+/// array. Text that is not base64 is content as written; any other JSON
+/// value is its JSON text.
+fn answer_body(body: Option<Value>, media: Option<&str>) -> Result<Vec<u8>, Error> {
+    let text = match body {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::String(text)) => text,
+        Some(v) => return serde_json::to_vec(&v).map_err(Error::Encode),
+    };
+    let decoded = BASE64.decode(text.trim());
+    match (media, decoded) {
+        (Some(m), Ok(bytes)) if !is_json_media(m) => Ok(bytes),
+        (Some(m), Err(_)) if !is_json_media(m) => Ok(text.into_bytes()),
+        (Some(_), Ok(bytes)) if is_json_container(&bytes) => Ok(bytes),
+        _ => serde_json::to_vec(&Value::String(text)).map_err(Error::Encode),
+    }
+}
+
+/// The `Content-Type` among headers, whatever its case.
+fn content_type<'a>(mut headers: impl Iterator<Item = (&'a String, &'a String)>) -> Option<&'a str> {
+    headers.find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str())
+}
+
+/// `application/json`, with parameters or a `+json` suffix.
+fn is_json_media(media: &str) -> bool {
+    let essence = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
+    essence == "application/json" || essence == "text/json" || essence.ends_with("+json")
+}
+
+/// Bytes that are a JSON object or array, as Graph's JSON answers are.
+fn is_json_container(bytes: &[u8]) -> bool {
+    let start = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    matches!(start, Some(b'{' | b'[')) && serde_json::from_slice::<serde::de::IgnoredAny>(bytes).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ApiVersion;
+
+    #[test]
+    fn an_answer_body_is_the_bytes_a_call_alone_gets() {
+        // (the item's body, its Content-Type, the bytes): base64 decoded
+        // where the media type says content, or says JSON and the decoded
+        // text is an object; content that is not base64 as written; any
+        // other JSON as its text.
+        let b64 = |b: &[u8]| Value::String(BASE64.encode(b));
+        let cases: [(Option<Value>, Option<&str>, Vec<u8>); 10] = [
+            (None, None, vec![]),
+            (Some(Value::Null), Some("application/json"), vec![]),
+            (Some(json!({"id": "é"})), Some("application/json"), r#"{"id":"é"}"#.as_bytes().to_vec()),
+            (Some(b64(&[0xff, 0xd8, 0xff, 0xe0])), Some("image/jpeg"), vec![0xff, 0xd8, 0xff, 0xe0]),
+            (Some(b64("a,b\né,日本".as_bytes())), Some("text/csv; charset=utf-8"), "a,b\né,日本".as_bytes().to_vec()),
+            (Some(b64(r#"{"id":"日本"}"#.as_bytes())), Some("application/json; odata.metadata=minimal"), r#"{"id":"日本"}"#.as_bytes().to_vec()),
+            (Some(Value::String("394".into())), Some("text/plain"), b"394".to_vec()),
+            // Base64 of `123`, and of bytes that are no JSON: strings.
+            (Some(Value::String("MTIz".into())), Some("application/json"), br#""MTIz""#.to_vec()),
+            (Some(Value::String("abcd".into())), Some("application/json"), br#""abcd""#.to_vec()),
+            (Some(Value::String("é".into())), None, "\"é\"".as_bytes().to_vec()),
+        ];
+        for (body, media, want) in cases {
+            let got = answer_body(body.clone(), media).unwrap();
+            assert_eq!(got, want, "{body:?} {media:?}: {}", String::from_utf8_lossy(&got));
+        }
+    }
+
+    #[test]
+    fn content_is_sent_as_base64_and_json_as_json() {
+        let json_request = crate::request(Method::Post, ApiVersion::V1_0, "/me/sendMail".into(), &[], Some(&json!({"note": "é"}))).unwrap();
+        let mime = "From: é <e@example.com>\nSubject: 日本\n\nbody";
+        let content = crate::with_content(
+            crate::request::<()>(Method::Post, ApiVersion::V1_0, "/me/sendMail".into(), &[], None),
+            &crate::Content::new(mime, "text/plain"),
+        )
+        .unwrap();
+        let item = |request: Request| item_json(&Item { id: "1".into(), request, depends_on: Vec::new() }).unwrap();
+        let sent = item(json_request);
+        assert_eq!(sent["body"], json!({"note": "é"}));
+        let sent = item(content);
+        assert_eq!(sent["body"], Value::String(BASE64.encode(mime)));
+        assert_eq!(sent["headers"]["Content-Type"], "text/plain");
+    }
 
     struct Get(&'static str);
     impl Operation for Get {

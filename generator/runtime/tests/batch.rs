@@ -178,3 +178,56 @@ async fn a_fluent_call_is_batched_with_its_query_options_and_headers() {
     assert_eq!(item["url"], "/things/%C3%A9?$select=id");
     assert_eq!(item["headers"]["Prefer"], "outlook.timezone=\"Europe/Paris\"");
 }
+
+/// A photo's bytes, as a generated operation on `/$value` reads them.
+struct GetPhoto;
+
+impl Operation for GetPhoto {
+    type Output = Vec<u8>;
+    fn request(&self) -> Result<Request, Error> {
+        request::<()>(Method::Get, ApiVersion::V1_0, "/me/photo/$value".to_owned(), &[], None)
+    }
+    fn response(&self, response: Response) -> Result<Vec<u8>, Error> {
+        bytes_response(response)
+    }
+}
+
+/// A message sent as MIME, as a generated content operation sends it.
+struct SendMime(Content);
+
+impl Operation for SendMime {
+    type Output = ();
+    fn request(&self) -> Result<Request, Error> {
+        with_content(request::<()>(Method::Post, ApiVersion::V1_0, "/me/sendMail".to_owned(), &[], None), &self.0)
+    }
+    fn response(&self, response: Response) -> Result<(), Error> {
+        bytes_response(response).map(drop)
+    }
+}
+
+#[tokio::test]
+async fn content_goes_and_comes_back_as_base64() {
+    // `$batch` carries bodies that are not JSON as base64 text: the MIME
+    // sent, the photo answered.
+    let photo: &[u8] = &[0xff, 0xd8, 0xff, 0xe0, b'J', b'F', b'I', b'F', 0];
+    let encoded = "/9j/4EpGSUYA";
+    let answer = json!({"responses": [
+        {"id": "2", "status": 202, "body": null},
+        {"id": "1", "status": 200, "headers": {"Content-Type": "image/jpeg"}, "body": encoded},
+    ]});
+    let server = MockServer::start().await;
+    Mock::given(path("/v1.0/$batch")).respond_with(ResponseTemplate::new(200).set_body_json(answer)).mount(&server).await;
+    let client = Client::new(Cloud::Custom(server.uri()), "t");
+    let mime = "From: é <e@example.com>\nSubject: 日本\n\nbody";
+    let send = SendMime(Content::new(mime, "text/plain"));
+    let mut batch = Batch::new();
+    let photo_key = batch.add(&GetPhoto).unwrap();
+    let send_key = batch.add(&send).unwrap();
+    let answers = client.send_batch(&batch, &RequestOptions::default()).await.unwrap();
+    assert_eq!(answers.output(&photo_key, &GetPhoto).unwrap(), photo);
+    answers.output(&send_key, &send).unwrap();
+    let sent: Value = serde_json::from_slice(&server.received_requests().await.unwrap()[0].body).unwrap();
+    let item = &sent["requests"][1];
+    assert_eq!(item["headers"]["Content-Type"], "text/plain");
+    assert_eq!(item["body"], "RnJvbTogw6kgPGVAZXhhbXBsZS5jb20+ClN1YmplY3Q6IOaXpeacrAoKYm9keQ==");
+}
