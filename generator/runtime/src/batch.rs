@@ -9,8 +9,9 @@
 //! with the items that failed only because they depended on them (424),
 //! as the retry policy allows: the official SDKs leave that to the caller.
 
+use crate::client::Auth;
 use crate::retry::{is_retryable_status, parse_retry_after};
-use crate::{json_response, Call, Client, Error, Method, Operation, Request, RequestOptions, Response};
+use crate::{json_response, ApiVersion, Call, Client, Error, Method, Operation, Request, RequestOptions, Response};
 use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use serde::Deserialize;
@@ -245,7 +246,9 @@ impl Client {
         for round in 0..=policy.max_retries {
             let mut throttled: Vec<(String, Option<Duration>)> = Vec::new();
             for call in batch.plan(&pending)? {
+                let version = batch.items[call[0]].request.api_version;
                 for (id, response) in self.batch_call(batch, &call, options).await? {
+                    let response = self.followed(response, version, options).await;
                     if is_retryable_status(response.status) {
                         throttled.push((id.clone(), response.header("retry-after").and_then(parse_retry_after)));
                     }
@@ -280,6 +283,40 @@ impl Client {
             pending = again;
         }
         Ok(answers)
+    }
+
+    /// An item answered with a redirect (a file's content: the docs' own
+    /// batch example answers `/content` with `302 Found`) is followed as a
+    /// call alone follows it: its `Location`, a pre-authenticated download
+    /// URL, fetched without the token, and the item's answer is what that
+    /// gives. Where the fetch fails, the redirect stays the answer (reading
+    /// it is an error that keeps its `Location`), and the failure is traced.
+    async fn followed(&self, answer: Response, version: ApiVersion, options: &RequestOptions) -> Response {
+        let location = answer.header("location").filter(|_| matches!(answer.status, 301 | 302 | 303 | 307 | 308));
+        let Some(location) = location else { return answer };
+        let get =
+            Request { method: Method::Get, api_version: version, path: "/$batch".to_owned(), query: Vec::new(), headers: Vec::new(), body: None };
+        // A relative `Location` is the API's, as the item's URL is.
+        let url = match reqwest::Url::parse(&get.url(self.cloud())).and_then(|base| base.join(location)) {
+            Ok(url) => url,
+            Err(e) => {
+                tracing::warn!(location, error = %e, "a batch item's redirect names no URL");
+                return answer;
+            }
+        };
+        match self.sent(&get, url.into(), options, Auth::None).await {
+            Ok(sent) => match sent.read().await {
+                Ok(content) => content,
+                Err(e) => {
+                    tracing::warn!(error = %e, "reading what a batch item's redirect leads to");
+                    answer
+                }
+            },
+            Err(e) => {
+                tracing::warn!(error = %e, "following a batch item's redirect");
+                answer
+            }
+        }
     }
 
     async fn batch_call(&self, batch: &Batch, call: &[usize], options: &RequestOptions) -> Result<Vec<(String, Response)>, Error> {

@@ -231,3 +231,35 @@ async fn content_goes_and_comes_back_as_base64() {
     assert_eq!(item["headers"]["Content-Type"], "text/plain");
     assert_eq!(item["body"], "RnJvbTogw6kgPGVAZXhhbXBsZS5jb20+ClN1YmplY3Q6IOaXpeacrAoKYm9keQ==");
 }
+
+#[tokio::test]
+async fn a_redirected_item_answers_what_it_leads_to() {
+    // The docs' own batch example: `/content` answered `302 Found` to a
+    // pre-authenticated URL, fetched as a call alone fetches it (without
+    // the token); a redirect that leads nowhere stays the item's error.
+    let server = MockServer::start().await;
+    let file = format!("{}/files/%C3%A9?sig=1", server.uri());
+    let answer = json!({"responses": [
+        {"id": "1", "status": 302, "headers": {"Location": file}},
+        {"id": "2", "status": 302, "headers": {"Location": "/gone"}},
+    ]});
+    Mock::given(path("/v1.0/$batch")).respond_with(ResponseTemplate::new(200).set_body_json(answer)).mount(&server).await;
+    Mock::given(method("GET"))
+        .and(path("/files/%C3%A9"))
+        .respond_with(ResponseTemplate::new(200).set_body_bytes("contenu: é, 日本".as_bytes()))
+        .mount(&server)
+        .await;
+    let client = Client::new(Cloud::Custom(server.uri()), "secret-token");
+    let mut batch = Batch::new();
+    let file_key = batch.add(&GetPhoto).unwrap();
+    let gone_key = batch.add(&GetPhoto).unwrap();
+    let answers = client.send_batch(&batch, &RequestOptions::default()).await.unwrap();
+    assert_eq!(answers.output(&file_key, &GetPhoto).unwrap(), "contenu: é, 日本".as_bytes());
+    match answers.output(&gone_key, &GetPhoto) {
+        Err(Error::Http(e)) => assert_eq!(e.status, 404, "{e:?}"),
+        other => panic!("expected the redirect's 404, got {other:?}"),
+    }
+    let seen = server.received_requests().await.unwrap();
+    let download = seen.iter().find(|r| r.url.path() == "/files/%C3%A9").expect("the file was fetched");
+    assert!(download.headers.get("authorization").is_none(), "the token went to the download URL");
+}
