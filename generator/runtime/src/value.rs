@@ -149,7 +149,15 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Collection<T> {
                         }
                     }
                 }
-                page.value = value.ok_or_else(|| serde::de::Error::missing_field("value"))?;
+                // A page that only links on (a delta round with no changes
+                // yet, a skip-token page the service cut empty) has no
+                // items; anything else without `value` is no page.
+                let links_on = page.odata_next_link.is_some() || page.odata_delta_link.is_some();
+                page.value = match value {
+                    Some(value) => value,
+                    None if links_on => Vec::new(),
+                    None => return Err(serde::de::Error::missing_field("value")),
+                };
                 Ok(page)
             }
         }
@@ -214,6 +222,18 @@ mod tests {
         let back = serde_json::to_value(&page).unwrap();
         assert_eq!(back["@x.other"]["k"], "é");
         assert!(serde_json::from_str::<Collection<u32>>(r#"{"@odata.count":1}"#).unwrap_err().to_string().contains("value"));
+        // (a page without `value`, the items read): one that links on has
+        // none; one that does not is no page.
+        let cases: [(&str, Option<usize>); 4] = [
+            (r#"{"@odata.nextLink":"https://graph.microsoft.com/v1.0/users/delta?$skiptoken=é"}"#, Some(0)),
+            (r#"{"@odata.deltaLink":"https://graph.microsoft.com/v1.0/users/delta?$deltatoken=日本"}"#, Some(0)),
+            (r#"{"@odata.context":"c"}"#, None),
+            (r#"{"@odata.nextLink":null}"#, None),
+        ];
+        for (text, want) in cases {
+            let got = serde_json::from_str::<Collection<u32>>(text).ok().map(|p| p.value.len());
+            assert_eq!(got, want, "{text}");
+        }
         assert!(serde_json::from_str::<Collection<u32>>(r#"{"value":[1],"value":[2]}"#).is_err());
         assert!(serde_json::from_str::<Collection<u32>>(r#"[1]"#).is_err());
     }
