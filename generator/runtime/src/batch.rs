@@ -290,7 +290,8 @@ impl Client {
     /// call alone follows it: its `Location`, a pre-authenticated download
     /// URL, fetched without the token, and the item's answer is what that
     /// gives. Where the fetch fails, the redirect stays the answer (reading
-    /// it is an error that keeps its `Location`), and the failure is traced.
+    /// it is an error; `BatchResponses::response` has its `Location`), and
+    /// the failure is traced.
     async fn followed(&self, answer: Response, version: ApiVersion, options: &RequestOptions) -> Response {
         let location = answer.header("location").filter(|_| matches!(answer.status, 301 | 302 | 303 | 307 | 308));
         let Some(location) = location else { return answer };
