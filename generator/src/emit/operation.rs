@@ -479,8 +479,10 @@ mod tests {
         let json = "pub body: SendThingBody,";
         let content = "pub body: crate::runtime::Content,";
         type Emitted<'a> = &'a [(&'a str, &'a str)];
-        let cases: [(&str, &str, Emitted); 4] = [
+        let cases: [(&str, &str, Emitted); 5] = [
             ("Content-type: text/plain", "RnJvbTogw6kg5pel5pys", &[("send_thing", json), ("send_thing_content", content)]),
+            // On a path the operation does not document: another resource's.
+            ("Content-type: image/jpeg", "<bytes of an image, é>", &[("send_thing", json)]),
             (
                 "Content-Type: message/rfc822",
                 "From: é <é@example.com>\nSubject: 日本\n\nbody",
@@ -494,7 +496,8 @@ mod tests {
             page.push_str("## HTTP request\n```http\nPOST /things/{id}/send\n```\n\n## Request body\n|Parameter|Type|Description|\n|:---|:---|:---|\n|note|String|A note, é.|\n\n");
             page.push_str("## Response\nIf successful, this method returns a `202 Accepted` response code.\n\n");
             page.push_str("## Examples\n### Request\n```http\nPOST https://graph.microsoft.com/v1.0/things/1/send\nContent-Type: application/json\n\n{\"note\": \"é\"}\n```\n\n### Response\n```http\nHTTP/1.1 202 Accepted\n```\n\n");
-            page.push_str(&format!("### Request\n```http\nPOST https://graph.microsoft.com/v1.0/things/2/send\n{headers}\n\n{body}\n```\n\n### Response\n```http\nHTTP/1.1 202 Accepted\n```\n"));
+            let url = if headers.contains("image") { "things/2/send/logo" } else { "things/2/send" };
+            page.push_str(&format!("### Request\n```http\nPOST https://graph.microsoft.com/v1.0/{url}\n{headers}\n\n{body}\n```\n\n### Response\n```http\nHTTP/1.1 202 Accepted\n```\n"));
             let files = crate::fixtures::emitted(&[("api/thing-send.md", &page)]);
             let emitted = operation_files(&files);
             assert_eq!(emitted, ops.iter().map(|(n, _)| *n).collect::<Vec<_>>(), "{headers} {body}");

@@ -480,11 +480,20 @@ fn raw_values_apart(mut op: OperationDef) -> Vec<OperationDef> {
 /// its own on the same paths, with those examples: a body is one or the
 /// other, and a typed body can't carry the bytes. An example whose body
 /// reads as JSON stays: its media type is more likely the page's slip than
-/// content that happens to be JSON.
+/// content that happens to be JSON. So does content sent to a path the
+/// operation does not document (a branding image `PUT` to
+/// `.../bannerLogo`, beside the documented `.../localizations/{id}`): the
+/// docs show it on another resource, not as this operation's body.
 fn content_apart(mut op: OperationDef) -> Vec<OperationDef> {
     let sends_content =
         |e: &ExampleDef| e.request.as_ref().is_some_and(|r| r.body.is_none() && shows_content(&r.headers, false, r.body_text.as_deref()));
-    if op.request_body.as_ref().is_none_or(RequestBodyDef::is_stream) || !op.examples.iter().any(sends_content) {
+    let on_its_paths = |e: &ExampleDef| {
+        let url = e.request.as_ref().map_or("", |r| r.url.as_str());
+        let (_, path) = crate::template::split_url(url);
+        op.paths.iter().any(|p| p.template.match_path(path).is_some())
+    };
+    let documented = op.examples.iter().any(|e| sends_content(e) && on_its_paths(e));
+    if op.request_body.as_ref().is_none_or(RequestBodyDef::is_stream) || !documented {
         return vec![op];
     }
     let examples = std::mem::take(&mut op.examples);
