@@ -331,8 +331,9 @@ impl Client {
             if !ids.contains(answer.id.as_str()) {
                 return Err(Error::Invalid(format!("the $batch answer names item {:?}, which this call did not send", answer.id)));
             }
-            let body = answer_body(answer.body, content_type(answer.headers.iter()))?;
-            out.push((answer.id, Response::new(answer.status, answer.headers.into_iter().collect(), body)));
+            let headers: Vec<(String, String)> = answer.headers.into_iter().collect();
+            let body = answer_body(answer.body, content_type(&headers))?;
+            out.push((answer.id, Response::new(answer.status, headers, body)));
         }
         if out.len() != call.len() {
             let answered: BTreeSet<&str> = out.iter().map(|(id, _)| id.as_str()).collect();
@@ -356,7 +357,7 @@ fn item_json(item: &Item) -> Result<Value, Error> {
         // JSON goes as JSON; other content (a photo, a message in MIME) as
         // base64 text, the form `$batch` takes it in, its `Content-Type`
         // header saying what it is.
-        v["body"] = match content_type(r.headers.iter().map(|(k, v)| (k, v))) {
+        v["body"] = match content_type(&r.headers) {
             Some(media) if !is_json_media(media) => Value::String(BASE64.encode(body)),
             _ => serde_json::from_slice(body).map_err(Error::Encode)?,
         };
@@ -390,8 +391,8 @@ fn answer_body(body: Option<Value>, media: Option<&str>) -> Result<Vec<u8>, Erro
 }
 
 /// The `Content-Type` among headers, whatever its case.
-fn content_type<'a>(mut headers: impl Iterator<Item = (&'a String, &'a String)>) -> Option<&'a str> {
-    headers.find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str())
+fn content_type(headers: &[(String, String)]) -> Option<&str> {
+    headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str())
 }
 
 /// `application/json`, with parameters or a `+json` suffix.
