@@ -363,7 +363,7 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
         // Content is the example's body as written, whatever it is.
         (Some(_), _) if content => match req.body_text.clone().or(req_json) {
             Some(bytes) => {
-                let media = req.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map_or("", |(_, v)| v.as_str());
+                let media = crate::schema::content_type(&req.headers).unwrap_or_default();
                 (quote!(#krate::runtime::Content::new(request_body, #media)), quote!(let request_body = #bytes;), quote!(Some(request_body)))
             }
             // Sent without a body, as the example is.

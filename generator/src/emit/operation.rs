@@ -42,8 +42,7 @@ pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenS
 fn content_doc(op: &OperationDef) -> String {
     let mut media: Vec<&str> = Vec::new();
     for request in op.examples.iter().filter_map(|e| e.request.as_ref()) {
-        let given = request.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.trim());
-        if let Some(m) = given.filter(|m| !m.is_empty() && !media.contains(m)) {
+        if let Some(m) = schema::content_type(&request.headers).filter(|m| !m.is_empty() && !media.contains(m)) {
             media.push(m);
         }
     }

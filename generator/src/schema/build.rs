@@ -518,8 +518,7 @@ fn content_body(examples: &[ExampleDef]) -> Option<RequestBodyDef> {
 /// than JSON, which its headers name.
 fn shows_content(headers: &[(String, String)], json: bool, text: Option<&str>) -> bool {
     let has_body = json || text.is_some_and(|t| !t.trim().is_empty());
-    let media = headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str());
-    has_body && media.is_some_and(|m| !is_json_media(m))
+    has_body && content_type(headers).is_some_and(|m| !is_json_media(m))
 }
 
 /// `application/json`, with parameters or a `+json` suffix.

@@ -112,7 +112,7 @@ impl ExampleWalker<'_> {
                 if let Some(json) = &req.body {
                     match &body.type_name {
                         // Content is any bytes, JSON too.
-                        Some(t) if t == super::STREAM => {}
+                        Some(_) if body.is_stream() => {}
                         Some(t) => self.fit(version, t, body.collection, json, "$", &mut problems),
                         None => self.fit_parameters(version, &body.parameters, json, &mut problems),
                     }

@@ -341,6 +341,12 @@ impl RequestBodyDef {
     }
 }
 
+/// The media type a message's headers name (`Content-Type`, whatever
+/// its case).
+pub fn content_type(headers: &[(String, String)]) -> Option<&str> {
+    headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.trim())
+}
+
 /// The statuses a client follows to their `Location`.
 pub fn is_redirect(status: u16) -> bool {
     matches!(status, 301 | 302 | 303 | 307 | 308)
