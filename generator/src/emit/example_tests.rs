@@ -370,7 +370,8 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
             None => (quote!(#krate::runtime::Content::default()), quote!(), quote!(None)),
         },
         (Some(_), Some(json)) => (
-            quote!(serde_json::from_str(request_body).expect("the documented body fits the body type")),
+            // Read as bytes, as responses are (see `assert_round_trip`).
+            quote!(serde_json::from_slice(request_body.as_bytes()).expect("the documented body fits the body type")),
             quote!(let request_body = #json;),
             quote!(Some(request_body)),
         ),
