@@ -159,12 +159,15 @@ struct RawKeepingPage {
 const USERS: usize = 20_000;
 
 /// The page as Graph sends it: documented properties, a `null`, and (with
-/// `unknown`) two the docs do not list.
-fn page(unknown: bool) -> String {
+/// `unknown`) two the docs do not list. `@odata.type` comes first, as
+/// Graph writes it, or (`tag_last`) last.
+fn page_text(unknown: bool, tag_last: bool) -> String {
+    const TAG: &str = r##""@odata.type":"#microsoft.graph.user""##;
     let users: Vec<String> = (0..USERS)
         .map(|i| {
+            let (first, last) = if tag_last { (String::new(), format!(",{TAG}")) } else { (format!("{TAG},"), String::new()) };
             format!(
-                r##"{{"@odata.type":"#microsoft.graph.user","id":"{i:08}-1111-2222-3333-444444444444","deletedDateTime":null,"displayName":"User é {i}","userPrincipalName":"user{i}@contoso.com","accountEnabled":{}{}}}"##,
+                r##"{{{first}"id":"{i:08}-1111-2222-3333-444444444444","deletedDateTime":null,"displayName":"User é {i}","userPrincipalName":"user{i}@contoso.com","accountEnabled":{}{}{last}}}"##,
                 i % 2 == 0,
                 if unknown {
                     format!(r#","employeeHireDate":"2020-0{}-01T00:00:00Z","onPremisesExtensionAttributes":{{"extensionAttribute1":"x{i}","extensionAttribute2":null}}"#, 1 + i % 9)
@@ -203,7 +206,7 @@ fn race<const N: usize>(rounds: usize, readers: [&dyn Fn() -> Duration; N]) -> [
 
 fn main() {
     for unknown in [true, false] {
-        let json = page(unknown);
+        let json = page_text(unknown, false);
         let [generated, plain, keeping, raw_keeping] = race(
             15,
             [&|| read_time::<Collection<User>>(&json), &|| read_time::<PlainPage>(&json), &|| read_time::<KeepingPage>(&json), &|| {
@@ -250,6 +253,18 @@ fn main() {
             any.as_secs_f64() * 1e3,
             any.as_secs_f64() / plain.as_secs_f64(),
             any_back == json
+        );
+        // Where `@odata.type` is not first, the values before it are kept
+        // as text until it comes, and read again into the type it picks.
+        let tag_last = page_text(unknown, true);
+        let [any_last] = race(15, [&|| read_time::<Collection<AnyDirectoryObject>>(&tag_last)]);
+        let last_page: Collection<AnyDirectoryObject> = serde_json::from_str(&tag_last).expect("the page reads as AnyDirectoryObjects");
+        assert!(last_page.value[3].as_user().is_some());
+        assert_eq!(last_page.value[3], any_page.value[3]);
+        println!(
+            "  as AnyDirectoryObject, @odata.type last (the properties before it kept as text, read again): {:.1} ms, {:.2} the plain struct",
+            any_last.as_secs_f64() * 1e3,
+            any_last.as_secs_f64() / plain.as_secs_f64()
         );
     }
 }

@@ -123,11 +123,15 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
 
         impl<'de> serde::Deserialize<'de> for #any_ident {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                crate::runtime::de::polymorphic(deserializer, |tag, json| {
-                    Ok(match tag {
-                        #(Some(#tags) => #any_ident::#idents(serde_json::from_str(json)?),)*
-                        _ => #any_ident::#base_variant(serde_json::from_str(json)?),
-                    })
+                crate::runtime::de::polymorphic(deserializer)
+            }
+        }
+
+        impl crate::runtime::de::Polymorphic for #any_ident {
+            fn read<'de, V: crate::runtime::de::Tagged<'de>>(tag: Option<&str>, value: V) -> Result<Self, V::Error> {
+                Ok(match tag {
+                    #(Some(#tags) => #any_ident::#idents(value.read()?),)*
+                    _ => #any_ident::#base_variant(value.read()?),
                 })
             }
         }
@@ -162,6 +166,10 @@ mod tests {
             "impl TryFrom<AnyDirectoryObject> for super::Group {",
             "impl From<super::User> for AnyDirectoryObject {",
             "impl From<DirectoryObject> for AnyDirectoryObject {",
+            // Read by its tag, in one pass where it comes first.
+            "crate::runtime::de::polymorphic(deserializer)",
+            r#"Some("microsoft.graph.user") => AnyDirectoryObject::User(value.read()?),"#,
+            "_ => AnyDirectoryObject::DirectoryObject(value.read()?),",
         ] {
             assert!(text.contains(want), "expected {want:?} in\n{text}");
         }
