@@ -199,13 +199,17 @@ const TAG: &str = "@odata.type";
 /// The tag as the generated enums compare it, from its JSON text:
 /// `"#microsoft.graph.User"` is `microsoft.graph.user`. Not a string: none
 /// (and the type's `@odata.type` field refuses it).
-fn tag_of(text: &str) -> Option<String> {
+/// Borrowed where it can be: Graph writes the tag unescaped, lowercase.
+fn tag_of(text: &str) -> Option<Cow<'_, str>> {
     let unescaped = text.strip_prefix('"').and_then(|t| t.strip_suffix('"')).filter(|t| !t.contains('\\'));
     let tag = match unescaped {
-        Some(tag) => Cow::Borrowed(tag),
-        None => Cow::Owned(serde_json::from_str::<String>(text).ok()?),
+        Some(tag) => Cow::Borrowed(tag.trim_start_matches('#')),
+        None => Cow::Owned(serde_json::from_str::<String>(text).ok()?.trim_start_matches('#').to_owned()),
     };
-    Some(tag.trim_start_matches('#').to_ascii_lowercase())
+    Some(match tag {
+        Cow::Borrowed(tag) if !tag.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(tag),
+        tag => Cow::Owned(tag.to_ascii_lowercase()),
+    })
 }
 
 /// An object whose `@odata.type` was read, to be read again from the start:
