@@ -197,12 +197,29 @@ impl<O: Operation> Batchable for Call<O> {
 #[derive(Debug, Default)]
 pub struct BatchResponses {
     by_id: BTreeMap<String, Response>,
+    /// Items answered with a redirect that could not be followed: why.
+    unfollowed: BTreeMap<String, Unfollowed>,
+}
+
+/// Why a batch item's redirect could not be followed, kept to be given as
+/// the item's error (a transport error is not `Clone`; its text is kept).
+#[derive(Debug)]
+struct Unfollowed {
+    timeout: bool,
+    attempts: u32,
+    reason: String,
 }
 
 impl BatchResponses {
     /// An item's answer as its operation's output (a 424 is the error of
-    /// an item whose dependency failed).
+    /// an item whose dependency failed; a redirect that could not be
+    /// followed, why not).
     pub fn output<B: Batchable>(&self, key: &BatchKey<B::Operation>, item: &B) -> Result<<B::Operation as Operation>::Output, Error> {
+        if let Some(why) = self.unfollowed.get(&key.id) {
+            let location = self.by_id.get(&key.id).and_then(|r| r.header("location")).unwrap_or_default();
+            let source = format!("following the item's redirect to {location}: {}", why.reason);
+            return Err(Error::Transport { timeout: why.timeout, attempts: why.attempts, source: source.into() });
+        }
         let response = self.by_id.get(&key.id).cloned().ok_or_else(|| Error::Invalid(format!("the batch has no answer for item {:?}", key.id)))?;
         item.batch_operation().response(response)
     }
@@ -248,7 +265,16 @@ impl Client {
             for call in batch.plan(&pending)? {
                 let version = batch.items[call[0]].request.api_version;
                 for (id, response) in self.batch_call(batch, &call, options).await? {
-                    let response = self.followed(response, version, options).await;
+                    let response = match self.followed(response, version, options).await {
+                        Ok(response) => {
+                            answers.unfollowed.remove(&id);
+                            response
+                        }
+                        Err((redirect, why)) => {
+                            answers.unfollowed.insert(id.clone(), why);
+                            redirect
+                        }
+                    };
                     if is_retryable_status(response.status) {
                         throttled.push((id.clone(), response.header("retry-after").and_then(parse_retry_after)));
                     }
@@ -289,35 +315,33 @@ impl Client {
     /// batch example answers `/content` with `302 Found`) is followed as a
     /// call alone follows it: its `Location`, a pre-authenticated download
     /// URL, fetched without the token, and the item's answer is what that
-    /// gives. Where the fetch fails, the redirect stays the answer (reading
-    /// it is an error; `BatchResponses::response` has its `Location`), and
-    /// the failure is traced.
-    async fn followed(&self, answer: Response, version: ApiVersion, options: &RequestOptions) -> Response {
+    /// gives. Where the fetch fails, the redirect stays the answer
+    /// (`BatchResponses::response` has its `Location`) and why it failed
+    /// is the item's error.
+    async fn followed(&self, answer: Response, version: ApiVersion, options: &RequestOptions) -> Result<Response, (Response, Unfollowed)> {
         let location = answer.header("location").filter(|_| matches!(answer.status, 301 | 302 | 303 | 307 | 308));
-        let Some(location) = location else { return answer };
+        let Some(location) = location else { return Ok(answer) };
         let get =
             Request { method: Method::Get, api_version: version, path: "/$batch".to_owned(), query: Vec::new(), headers: Vec::new(), body: None };
         // A relative `Location` is the API's, as the item's URL is.
         let url = match reqwest::Url::parse(&get.url(self.cloud())).and_then(|base| base.join(location)) {
             Ok(url) => url,
             Err(e) => {
-                tracing::warn!(location, error = %e, "a batch item's redirect names no URL");
-                return answer;
+                let why = Unfollowed { timeout: false, attempts: 0, reason: format!("not a URL ({e})") };
+                return Err((answer, why));
             }
         };
-        match self.sent(&get, url.into(), options, Auth::None).await {
-            Ok(sent) => match sent.read().await {
-                Ok(content) => content,
-                Err(e) => {
-                    tracing::warn!(error = %e, "reading what a batch item's redirect leads to");
-                    answer
-                }
-            },
-            Err(e) => {
-                tracing::warn!(error = %e, "following a batch item's redirect");
-                answer
-            }
-        }
+        let fetched = match self.sent(&get, url.into(), options, Auth::None).await {
+            Ok(sent) => sent.read().await,
+            Err(e) => Err(e),
+        };
+        fetched.map_err(|e| {
+            let why = match e {
+                Error::Transport { timeout, attempts, source } => Unfollowed { timeout, attempts, reason: source.to_string() },
+                other => Unfollowed { timeout: false, attempts: 0, reason: other.to_string() },
+            };
+            (answer, why)
+        })
     }
 
     async fn batch_call(&self, batch: &Batch, call: &[usize], options: &RequestOptions) -> Result<Vec<(String, Response)>, Error> {

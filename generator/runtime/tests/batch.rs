@@ -236,12 +236,19 @@ async fn content_goes_and_comes_back_as_base64() {
 async fn a_redirected_item_answers_what_it_leads_to() {
     // The docs' own batch example: `/content` answered `302 Found` to a
     // pre-authenticated URL, fetched as a call alone fetches it (without
-    // the token); a redirect that leads nowhere stays the item's error.
+    // the token); what a redirect leads to, a 404 too, is the item's
+    // answer; one that cannot be fetched, why not is its error.
     let server = MockServer::start().await;
     let file = format!("{}/files/%C3%A9?sig=1", server.uri());
+    // A port nothing listens on (not a dropped `MockServer`: wiremock
+    // keeps those listening, for the next test that asks for one).
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let unreachable = format!("http://{}/files/x", closed.local_addr().unwrap());
+    drop(closed);
     let answer = json!({"responses": [
         {"id": "1", "status": 302, "headers": {"Location": file}},
         {"id": "2", "status": 302, "headers": {"Location": "/gone"}},
+        {"id": "3", "status": 302, "headers": {"Location": unreachable}},
     ]});
     Mock::given(path("/v1.0/$batch")).respond_with(ResponseTemplate::new(200).set_body_json(answer)).mount(&server).await;
     Mock::given(method("GET"))
@@ -253,12 +260,19 @@ async fn a_redirected_item_answers_what_it_leads_to() {
     let mut batch = Batch::new();
     let file_key = batch.add(&GetPhoto).unwrap();
     let gone_key = batch.add(&GetPhoto).unwrap();
-    let answers = client.send_batch(&batch, &RequestOptions::default()).await.unwrap();
+    let unreachable_key = batch.add(&GetPhoto).unwrap();
+    let quick = RetryPolicy { max_retries: 1, base_delay: std::time::Duration::from_millis(1), ..Default::default() };
+    let answers = client.send_batch(&batch, &RequestOptions { retry: Some(quick), ..Default::default() }).await.unwrap();
     assert_eq!(answers.output(&file_key, &GetPhoto).unwrap(), "contenu: é, 日本".as_bytes());
     match answers.output(&gone_key, &GetPhoto) {
         Err(Error::Http(e)) => assert_eq!(e.status, 404, "{e:?}"),
         other => panic!("expected the redirect's 404, got {other:?}"),
     }
+    match answers.output(&unreachable_key, &GetPhoto) {
+        Err(e @ Error::Transport { .. }) => assert!(e.to_string().contains(&format!("following the item's redirect to {unreachable}")), "{e}"),
+        other => panic!("expected why the redirect could not be followed, got {other:?}"),
+    }
+    assert_eq!(answers.response("3").map(|r| r.status), Some(302), "the redirect itself is kept");
     let seen = server.received_requests().await.unwrap();
     let download = seen.iter().find(|r| r.url.path() == "/files/%C3%A9").expect("the file was fetched");
     assert!(download.headers.get("authorization").is_none(), "the token went to the download URL");
