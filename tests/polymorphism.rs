@@ -47,3 +47,35 @@ fn members_serialize_back_unchanged() {
     let original: serde_json::Value = serde_json::from_str(MEMBERS).unwrap();
     assert!(json_equivalent(&original, &serde_json::to_value(&page).unwrap()));
 }
+
+/// The members again, `@odata.type` moved last (JSON a user wrote: Graph
+/// writes it first), with a value before it that needs unescaping.
+const MEMBERS_TAG_LAST: &str = r##"{
+  "value": [
+    {"id": "u1", "displayName": "Ad\u00e8le", "accountEnabled": true, "deletedDateTime": null, "@odata.type": "#microsoft.graph.user"},
+    {"id": "g1", "mailEnabled": false, "@odata.type": "#Microsoft.Graph.Group"},
+    {"id": "c1", "companyName": "Fabrikam", "@odata.type": "#microsoft.graph.orgContact"},
+    {"id": "x1"}
+  ]
+}"##;
+
+#[test]
+fn members_read_alike_wherever_the_tag_is_and_whatever_reads_them() {
+    let first: Collection<AnyDirectoryObject> = serde_json::from_str(&MEMBERS.replace("Adele", "Adèle")).unwrap();
+    let from_text: Collection<AnyDirectoryObject> = serde_json::from_str(MEMBERS_TAG_LAST).unwrap();
+    let from_bytes: Collection<AnyDirectoryObject> = serde_json::from_slice(MEMBERS_TAG_LAST.as_bytes()).unwrap();
+    // A reader's text is owned: kept whole and read again.
+    let from_reader: Collection<AnyDirectoryObject> = serde_json::from_reader(MEMBERS_TAG_LAST.as_bytes()).unwrap();
+    for (how, page) in [("text", &from_text), ("bytes", &from_bytes), ("a reader", &from_reader)] {
+        assert_eq!(page.value.len(), 4, "{how}");
+        for (got, want) in page.value.iter().zip(&first.value) {
+            // The same variant and fields; the unknown properties in the
+            // order they came.
+            assert_eq!(got, want, "{how}");
+        }
+    }
+    // Given twice, the tag is refused as any property given twice is.
+    let twice = r##"{"id": "u1", "@odata.type": "#microsoft.graph.user", "@odata.type": "#microsoft.graph.group"}"##;
+    let err = serde_json::from_str::<AnyDirectoryObject>(twice).unwrap_err();
+    assert!(err.to_string().contains("duplicate field `@odata.type`"), "{err}");
+}
