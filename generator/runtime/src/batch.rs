@@ -331,10 +331,7 @@ impl Client {
                 return Err((answer, why));
             }
         };
-        let fetched = match self.sent(&get, url.into(), options, Auth::None).await {
-            Ok(sent) => sent.read().await,
-            Err(e) => Err(e),
-        };
+        let fetched: Result<Response, Error> = async { self.sent(&get, url.into(), options, Auth::None).await?.read().await }.await;
         fetched.map_err(|e| {
             let why = match e {
                 Error::Transport { timeout, attempts, source } => Unfollowed { timeout, attempts, reason: source.to_string() },
