@@ -52,7 +52,7 @@ pub(super) fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
 
 /// A property, parameter or relationship table: name, type, description.
 pub(super) fn properties(t: &Table, header: &[String], namespace: &str, sink: &mut Sink) -> Vec<Property> {
-    let type_col = header.iter().position(|h| h == "type" || h == "return type");
+    let type_col = type_column(t, header);
     let desc_col = header.iter().position(|h| h == "description");
     let mut out = Vec::new();
     for row in &t.rows {
@@ -130,9 +130,31 @@ pub(super) fn members(t: &Table, header: &[String], sink: &mut Sink) -> Vec<Enum
         .collect()
 }
 
-pub(super) fn is_property_table(header: &[String]) -> bool {
+/// Name | Type | Description, the first column `Property`, `Parameter`,
+/// `Relationship` (each with or without `name`) or `Name`.
+pub(super) fn is_property_table(t: &Table, header: &[String]) -> bool {
     let first = header.first().map(String::as_str).unwrap_or("");
-    matches!(first, "property" | "property name" | "name" | "parameter" | "relationship") && header.iter().any(|h| h == "type")
+    let named = first.strip_suffix(" name").unwrap_or(first);
+    matches!(named, "property" | "parameter" | "relationship" | "name") && type_column(t, header).is_some()
+}
+
+/// The column of the rows' types: `Type` (`Return type`); or, where a
+/// table is headed name | `Value` | `Description`, as some request bodies
+/// and parameters are, `Value` when its cells are types: each a type
+/// expression, and one at least a primitive (a column of values, `etag`
+/// or `%unique_string%`, names no primitive).
+fn type_column(t: &Table, header: &[String]) -> Option<usize> {
+    if let Some(i) = header.iter().position(|h| h == "type" || h == "return type") {
+        return Some(i);
+    }
+    let i = header.iter().position(|h| h == "value").filter(|&i| i > 0)?;
+    if !header.iter().any(|h| h == "description") {
+        return None;
+    }
+    let types: Vec<Option<TypeRef>> =
+        t.rows.iter().map(|r| cell(&r.cells, i)).filter(|c| !c.trim().is_empty()).map(|c| type_expr::parse(&c, "")).collect();
+    let primitive = |t: &Option<TypeRef>| t.as_ref().is_some_and(|t| t.name.starts_with("Edm."));
+    (types.iter().all(Option::is_some) && types.iter().any(primitive)).then_some(i)
 }
 
 pub(super) fn cell(cells: &[String], i: usize) -> String {
@@ -166,6 +188,52 @@ mod tests {
         ];
         for (cell, unsplit, want) in cases {
             assert_eq!(property_name(cell, *unsplit).as_deref(), *want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn a_property_table_is_told_by_its_name_and_type_columns() {
+        use crate::blocks::{Row, Table};
+        let table = |header: &[&str], rows: &[&[&str]]| Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: rows.iter().enumerate().map(|(i, r)| Row { cells: r.iter().map(|c| c.to_string()).collect(), line: i + 3 }).collect(),
+            line: 1,
+            unsplit_rows: Vec::new(),
+        };
+        // (header, rows, a property table, the type read from the first row)
+        type Case<'a> = (&'a [&'a str], &'a [&'a [&'a str]], bool, Option<&'a str>);
+        let cases: &[Case] = &[
+            (&["Property", "Type", "Description"], &[&["id", "String", "x"]], true, Some("Edm.String")),
+            (&["Relationship name", "Type", "Description"], &[&["items", "Collection(listItem)", "x"]], true, Some("n.listItem")),
+            (&["Parameter Name", "Type", "Description"], &[&["id", "String", "x"]], true, Some("Edm.String")),
+            (&["Name", "Return type", "Description"], &[&["f", "Boolean", "x"]], true, Some("Edm.Boolean")),
+            // `Value` holding types: a body's parameters.
+            (
+                &["Name", "Value", "Description"],
+                &[&["parentReference", "ItemReference", "x"], &["name", "string", "y"]],
+                true,
+                Some("n.ItemReference"),
+            ),
+            (&["Parameter name", "Value", "Description"], &[&["idOrUserPrincipalName", "`string`", "x"]], true, Some("Edm.String")),
+            // `Value` holding values: a header's, an extension's literal.
+            (&["Name", "Value", "Description"], &[&["if-match", "etag", "x"]], false, None),
+            (&["Name", "Value", "Description"], &[&["a", "string", "x"], &["b", "%unique_string%", "y"]], false, None),
+            (&["Name", "Value"], &[&["@odata.type", "microsoft.graph.openTypeExtension"], &["n", "String"]], false, None),
+            (&["Name", "Value", "Description"], &[], false, None),
+            // Not a name column; no type column.
+            (&["Member", "Value", "Description"], &[&["a", "Int32", "x"]], false, None),
+            (&["Name", "Description"], &[&["a", "x"]], false, None),
+            (&["Relationships", "Type", "Description"], &[&["a", "String", "x"]], false, None),
+        ];
+        for (header, rows, want, ty) in cases {
+            let t = table(header, rows);
+            let lower: Vec<String> = t.header.iter().map(|h| h.to_ascii_lowercase()).collect();
+            assert_eq!(super::is_property_table(&t, &lower), *want, "{header:?} {rows:?}");
+            if *want {
+                let mut sink = crate::diagnostics::Sink::new("x.md");
+                let props = super::properties(&t, &lower, "n", &mut sink);
+                assert_eq!(props.first().map(|p| p.type_ref.name.as_str()), *ty, "{header:?}");
+            }
         }
     }
 

@@ -294,14 +294,14 @@ impl Extractor<'_> {
                 g.headers = t.rows.iter().map(|r| Header { name: tables::cell(&r.cells, 0), value: tables::cell(&r.cells, 1) }).collect();
                 true
             }
-            Section::RequestBody if tables::is_property_table(&header) => {
+            Section::RequestBody if tables::is_property_table(t, &header) => {
                 g.body_properties = tables::properties(t, &header, &self.namespace, self.sink);
                 if g.body_line == 0 {
                     g.body_line = t.line;
                 }
                 true
             }
-            Section::Properties | Section::Relationships | Section::Parameters if tables::is_property_table(&header) => {
+            Section::Properties | Section::Relationships | Section::Parameters if tables::is_property_table(t, &header) => {
                 let props = tables::properties(t, &header, &self.namespace, self.sink);
                 match section {
                     Section::Properties => g.properties.extend(props),
@@ -312,7 +312,7 @@ impl Extractor<'_> {
             }
             // Mostly the paths' placeholders, described (the paths' fields
             // already); some pages list a function's arguments here too.
-            Section::QueryParameters if tables::is_property_table(&header) || first == "query parameter" => {
+            Section::QueryParameters if tables::is_property_table(t, &header) || first == "query parameter" => {
                 // OData's own options (`$deltatoken`) are the query
                 // builder's; the rest are the operation's.
                 let odata = |r: &crate::blocks::Row| tables::cell(&r.cells, 0).trim_matches(['`', '*', ' ']).starts_with('$');
@@ -320,7 +320,7 @@ impl Extractor<'_> {
                 g.query_parameters.extend(tables::properties(&own, &header, &self.namespace, self.sink));
                 true
             }
-            Section::PathParameters if tables::is_property_table(&header) => {
+            Section::PathParameters if tables::is_property_table(t, &header) => {
                 g.path_parameters.extend(tables::properties(t, &header, &self.namespace, self.sink));
                 true
             }
