@@ -413,7 +413,7 @@ fn answer_body(body: Option<Value>, media: Option<&str>) -> Result<Vec<u8>, Erro
 
 /// The `Content-Type` among headers, whatever its case.
 fn content_type(headers: &[(String, String)]) -> Option<&str> {
-    headers.iter().find(|(k, _)| k.eq_ignore_ascii_case("content-type")).map(|(_, v)| v.as_str())
+    crate::request::header(headers, "content-type")
 }
 
 /// `application/json`, with parameters or a `+json` suffix.

@@ -97,8 +97,14 @@ impl Response {
 
     /// A header's value, its name compared without case.
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+        header(&self.headers, name)
     }
+}
+
+/// A header's value among `headers` (a response's, a request's), its name
+/// compared without case.
+pub(crate) fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+    headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
 }
 
 /// One Graph operation on one of its request paths.
