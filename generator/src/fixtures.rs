@@ -92,3 +92,21 @@ pub(crate) fn create(path: &str, body_type: &str, rows: &[(&str, &str)]) -> Stri
     ));
     page
 }
+
+/// A POST action page whose body is parameters (`(name, type)`), with an
+/// example per `(URL, body)`, each answered `204 No Content`.
+pub(crate) fn action(path: &str, rows: &[(&str, &str)], examples: &[(&str, &str)]) -> String {
+    let mut page = front("thing: act", "apiPageType");
+    page.push_str(PERMISSIONS);
+    page.push_str(&format!("## HTTP request\n```http\nPOST {path}\n```\n\n## Request body\n|Parameter|Type|Description|\n|:---|:---|:---|\n"));
+    for (p, t) in rows {
+        page.push_str(&format!("|{p}|{t}|The {p}, ü.|\n"));
+    }
+    page.push_str("\n## Response\nIf successful, this method returns a `204 No Content` response code.\n\n## Examples\n");
+    for (url, body) in examples {
+        page.push_str(&format!(
+            "### Request\n```http\nPOST {url}\nContent-Type: application/json\n\n{body}\n```\n\n### Response\n```http\nHTTP/1.1 204 No Content\n```\n\n"
+        ));
+    }
+    page
+}

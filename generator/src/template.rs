@@ -171,6 +171,24 @@ pub(crate) fn split_url(url: &str) -> (Option<&str>, &str) {
     (None, path)
 }
 
+/// Graph's hosts: the global service and its national clouds.
+const GRAPH_HOSTS: [&str; 5] =
+    ["graph.microsoft.com", "graph.microsoft.us", "dod-graph.microsoft.us", "microsoftgraph.chinacloudapi.cn", "graph.microsoft.de"];
+
+/// Whether an example URL is another service's: absolute, on a host that is
+/// none of Graph's, and naming no API version. Pages show what Graph sends
+/// a call's bot (`POST https://bot.contoso.com/api/calls`) and what an
+/// upload session's URL takes beside the operation's own requests; those
+/// are not the operation's request. A mistyped Graph URL (`/v1/`) is
+/// still Graph's.
+pub(crate) fn goes_elsewhere(url: &str) -> bool {
+    let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else { return false };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority.rsplit('@').next().unwrap_or("").split(':').next().unwrap_or("").to_ascii_lowercase();
+    let graph = GRAPH_HOSTS.contains(&host.as_str()) || host.ends_with(".graph.microsoft.com");
+    !graph && split_url(url).0.is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,5 +259,32 @@ mod tests {
         assert_eq!(split_url("https://graph.microsoft.com/v1.00/x"), (None, "/v1.00/x"));
         assert_eq!(split_url("https://graph.microsoft.com/vé"), (None, "/vé"));
         assert_eq!(split_url("/betamax/x"), (None, "/betamax/x"));
+    }
+
+    #[test]
+    fn urls_of_other_services_are_told_apart() {
+        let cases = [
+            ("https://bot.contoso.com/api/calls", true),
+            ("https://sn3302.up.1drv.com/up/fe6987415ace7X4e1eF866337", true),
+            ("https://abcWorkforceIntegration.com/Contoso/{apiVersion}/team/{teamId}/read", true),
+            ("http://file.location/recording.wav", true),
+            ("https://bücher.example/ruf?x=1", true),
+            // Graph's, in any cloud, mistyped or not.
+            ("https://graph.microsoft.com/v1.0/me", false),
+            ("https://GRAPH.microsoft.com/v1/me", false),
+            ("https://graph.microsoft.us:443/beta/users", false),
+            ("https://canary.graph.microsoft.com/v1/me", false),
+            ("https://microsoftgraph.chinacloudapi.cn/v1.0/me", false),
+            // Another host that names a version is taken as Graph's, mistyped.
+            ("https://graph.microsoft.con/v1.0/me", false),
+            // Relative URLs are Graph's.
+            ("/me/drive", false),
+            ("me/drive", false),
+            ("", false),
+            ("https://", true),
+        ];
+        for (url, elsewhere) in cases {
+            assert_eq!(goes_elsewhere(url), elsewhere, "{url}");
+        }
     }
 }

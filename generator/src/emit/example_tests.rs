@@ -148,6 +148,10 @@ pub(super) fn module(cx: &Context, ops: &[&OperationNames]) -> (TokenStream, Vec
 /// The round trips of an example's bodies, named `names[0]` (request) and `names[1]` (response).
 fn round_trips(t: &Tested, ex: &ExampleDef, names: &[Name; 3]) -> Vec<TokenStream> {
     let mut out = Vec::new();
+    // Another service's exchange is not the operation's to read back.
+    if ex.goes_elsewhere() {
+        return out;
+    }
     // Content is bytes: no JSON to read back.
     if let (Some(req), Some(ty), false) = (&ex.request, &t.body, takes_content(t.op)) {
         if let Some(body) = req.body.as_ref().filter(|_| req.fits_type) {

@@ -95,7 +95,8 @@ pub(super) fn body_type(names: &Names, op_names: &OperationNames, paths: &Paths)
         }
         (None, Some((ident, _))) => {
             let operations = &paths.operations;
-            quote!(#operations #ident)
+            let sent = op_names.body_wrapper.as_ref().map_or(ident, |(wrapper, _, _)| wrapper);
+            quote!(#operations #sent)
         }
         (None, None) => quote!(serde_json::Value),
     })
@@ -193,10 +194,38 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
             let ty = rust_type::property(names, &p.type_name, p.resolved, p.collection, &paths);
             field_tokens(field, &p.description, &ty, None)
         });
-        let doc = format!(" The parameters of {}.", op.name);
+        let doc = match &op_names.body_wrapper {
+            Some((_, _, w)) => format!(
+                " The parameters of {}: {} the body holds under `{}`.",
+                op.name,
+                if w.collection { "each object of the list" } else { "the object" },
+                w.name
+            ),
+            None => format!(" The parameters of {}.", op.name),
+        };
         let json = super::model_struct::json_impls(ident, params.iter().map(|(field, p)| (p.name.as_str(), field, None)));
+        let wrapper = op_names.body_wrapper.as_ref().map(|(wrapper, field, w)| {
+            let ty = if w.collection { quote!(Vec<#ident>) } else { quote!(#ident) };
+            let doc = format!(" The body of {}: its parameters under `{}`, as the docs' examples send them.", op.name, w.name);
+            let field_doc = format!(" The parameters{}.", if w.collection { ", one object per item" } else { "" });
+            let json = super::model_struct::json_impls(wrapper, [(w.name.as_str(), field, None)]);
+            quote! {
+                #[doc = #doc]
+                #[derive(Clone, Debug, Default, PartialEq)]
+                pub struct #wrapper {
+                    #[doc = #field_doc]
+                    pub #field: Field<#ty>,
+                    /// Properties the docs do not list.
+                    pub additional_properties: crate::runtime::AdditionalProperties,
+                }
+
+                #json
+            }
+        });
         quote! {
             use crate::runtime::Field;
+
+            #wrapper
 
             #[doc = #doc]
             #[derive(Clone, Debug, Default, PartialEq)]
@@ -520,6 +549,36 @@ mod tests {
             let nav: String = files.iter().filter(|f| f.path.contains("/nav/")).map(|f| f.contents.as_str()).collect();
             assert!(nav.contains("pub fn post("), "{headers}:\n{nav}");
             assert_eq!(nav.contains("pub fn post_content("), ops.len() == 2, "{headers}:\n{nav}");
+        }
+    }
+
+    #[test]
+    fn parameters_held_under_a_name_are_sent_there() {
+        // (the examples' wrapper, the struct sent and its field's type)
+        let cases = [
+            (r#"{"passwordCredential": {"displayName": "é 日本"}}"#, "pub password_credential: Field<ThingActPasswordCredential>,"),
+            (r#"{"value": [{"displayName": "é"}, {"size": 2}]}"#, "pub value: Field<Vec<ThingActValue>>,"),
+        ];
+        for (body, field) in cases {
+            let page = crate::fixtures::action(
+                "/things/{id}/act",
+                &[("displayName", "String"), ("size", "Int32")],
+                &[
+                    ("https://graph.microsoft.com/v1.0/things/1/act", body),
+                    ("https://bot.contoso.com/api/calls", r#"{"value": [{"changeType": "x"}]}"#),
+                ],
+            );
+            let files = crate::fixtures::emitted(&[("api/thing-act.md", &page)]);
+            let op = crate::fixtures::file(&files, "src/v1_0/operations/thing_act.rs");
+            assert!(op.contains("pub struct ThingActBody {"), "{op}");
+            assert!(op.contains(field), "{field}\n{op}");
+            assert!(op.contains("pub display_name: Field<String>,") && op.contains("pub size: Field<i32>,"), "{op}");
+            assert!(op.contains("pub body: ThingActBody,"), "{op}");
+            // The documented body reads back as the struct sent; the bot's
+            // notification is not the operation's and is not read.
+            let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs").replace("< ", "<");
+            assert!(tests.contains("assert_round_trip::<graph_client::v1_0::operations::ThingActBody,"), "{tests}");
+            assert_eq!(tests.matches("assert_round_trip::<").count(), 1, "{tests}");
         }
     }
 

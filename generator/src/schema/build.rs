@@ -334,7 +334,8 @@ impl Builder {
                 source: source(&m.file, e.request.as_ref().map(|r| r.line).or(e.response.as_ref().map(|r| r.line)).unwrap_or(1)),
             })
             .collect();
-        let answers: Vec<&ExampleResponse> = examples.iter().filter_map(|e| e.response.as_ref()).filter(|r| (200..300).contains(&r.status)).collect();
+        let answers: Vec<&ExampleResponse> =
+            examples.iter().filter(|e| !e.goes_elsewhere()).filter_map(|e| e.response.as_ref()).filter(|r| (200..300).contains(&r.status)).collect();
         let mut response = response;
         if is_redirect(response.status) {
             // A redirect (a report's or a file's `302 Found` to a
@@ -353,8 +354,19 @@ impl Builder {
         }
         let request_body = match op.request_body.as_ref() {
             Some(b) => Some(match &b.type_ref {
-                Some(t) => RequestBodyDef { type_name: Some(t.name.clone()), resolved: None, collection: t.collection, parameters: Vec::new() },
-                None => RequestBodyDef { type_name: None, resolved: None, collection: false, parameters: b.properties.iter().map(param).collect() },
+                Some(t) => RequestBodyDef {
+                    type_name: Some(t.name.clone()),
+                    resolved: None,
+                    collection: t.collection,
+                    parameters: Vec::new(),
+                    wrapper: None,
+                },
+                None => {
+                    let mut parameters: Vec<ParameterDef> = b.properties.iter().map(param).collect();
+                    let wrapper = super::action_body::wrapper(&parameters, &examples);
+                    super::action_body::respell(&mut parameters, wrapper.as_ref(), &examples, &mut self.diagnostics);
+                    RequestBodyDef { type_name: None, resolved: None, collection: false, parameters, wrapper }
+                }
             }),
             None => content_body(&examples),
         };
@@ -509,8 +521,11 @@ fn content_apart(mut op: OperationDef) -> Vec<OperationDef> {
 /// message in MIME, a multipart page): content, typed `Edm.Stream` as the
 /// docs type a stream.
 fn content_body(examples: &[ExampleDef]) -> Option<RequestBodyDef> {
-    let sends_content =
-        examples.iter().filter_map(|e| e.request.as_ref()).any(|r| shows_content(&r.headers, r.body.is_some(), r.body_text.as_deref()));
+    let sends_content = examples
+        .iter()
+        .filter(|e| !e.goes_elsewhere())
+        .filter_map(|e| e.request.as_ref())
+        .any(|r| shows_content(&r.headers, r.body.is_some(), r.body_text.as_deref()));
     sends_content.then(RequestBodyDef::stream)
 }
 

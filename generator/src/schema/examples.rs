@@ -3,9 +3,10 @@
 //! recorded as undocumented (with the type its JSON suggests) and said; it
 //! never becomes a typed field, of that type or of its base.
 
+use super::action_body::parameter_objects;
 use super::build::{key, Builder};
 use super::Source;
-use super::{ApiVersion, OperationDef, PropertyDef, TypeKind};
+use super::{ApiVersion, OperationDef, PropertyDef, RequestBodyDef, TypeKind};
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -20,9 +21,19 @@ pub(super) struct ExampleWalker<'a> {
 impl ExampleWalker<'_> {
     pub(super) fn operation(&mut self, op: &OperationDef) {
         for ex in &op.examples {
+            if ex.goes_elsewhere() {
+                // Another service's bodies are evidence only of the types
+                // they name themselves (`@odata.type`).
+                for json in ex.request.iter().filter_map(|r| r.body.as_ref()).chain(ex.response.iter().filter_map(|r| r.body.as_ref())) {
+                    self.object(op.api_version, "", json, &ex.source, 0);
+                }
+                continue;
+            }
             if let (Some(req), Some(body)) = (&ex.request, op.request_body.as_ref()) {
-                if let (Some(json), Some(t)) = (&req.body, body.type_name.as_deref().filter(|_| !body.is_stream())) {
-                    self.instance(op.api_version, t, body.collection, json, &ex.source);
+                match (&req.body, body.type_name.as_deref()) {
+                    (Some(json), Some(t)) if !body.is_stream() => self.instance(op.api_version, t, body.collection, json, &ex.source),
+                    (Some(json), None) => self.parameters(op.api_version, body, json, &ex.source),
+                    _ => {}
                 }
             }
             if let (Some(resp), Some(t)) = (&ex.response, &op.response.type_name) {
@@ -30,6 +41,41 @@ impl ExampleWalker<'_> {
                     let items = if op.response.collection { json.get("value") } else { self.unwrap_single(op, t, json, &ex.source) };
                     if let Some(items) = items {
                         self.instance(op.api_version, t, op.response.collection, items, &ex.source);
+                    }
+                }
+            }
+        }
+    }
+
+    /// An action's parameters as an example sends them: each value is an
+    /// instance of its parameter's type, and a name the Request body table
+    /// does not list is said (the body keeps it, untyped).
+    fn parameters(&mut self, version: ApiVersion, body: &RequestBodyDef, json: &Value, src: &Source) {
+        let mut said: Vec<&str> = Vec::new();
+        for (_, object) in parameter_objects(json, body.wrapper.as_ref()) {
+            for (name, value) in object {
+                if name.contains('@') {
+                    continue;
+                }
+                match body.parameters.iter().find(|p| p.name == *name) {
+                    Some(p) if !p.type_name.starts_with("Edm.") && !value.is_null() => self.instance(version, &p.type_name, p.collection, value, src),
+                    Some(_) => {}
+                    None if said.contains(&name.as_str()) => {}
+                    None => {
+                        said.push(name);
+                        let listed = match body.parameters.iter().find(|p| p.name.eq_ignore_ascii_case(name)) {
+                            Some(p) => format!("spells it `{}`", p.name),
+                            None => format!(
+                                "does not list it: it lists {}",
+                                body.parameters.iter().map(|p| format!("`{}`", p.name)).collect::<Vec<_>>().join(", ")
+                            ),
+                        };
+                        self.builder.diagnostics.push(src.warning(
+                            "example-parameter-undeclared",
+                            format!(
+                                "the example's body has parameter `{name}`, which is no parameter of the Request body table (the table {listed}); it is not a typed field: the body keeps it with the parameters the docs do not list"
+                            ),
+                        ));
                     }
                 }
             }
@@ -107,6 +153,10 @@ impl ExampleWalker<'_> {
     pub(super) fn check_fit(&mut self, op: &mut OperationDef) {
         let version = op.api_version;
         for ex in &mut op.examples {
+            // Not the operation's request: no test is made of it.
+            if ex.goes_elsewhere() {
+                continue;
+            }
             let mut problems = Vec::new();
             if let (Some(req), Some(body)) = (ex.request.as_mut(), op.request_body.as_ref()) {
                 if let Some(json) = &req.body {
@@ -114,7 +164,7 @@ impl ExampleWalker<'_> {
                         // Content is any bytes, JSON too.
                         Some(_) if body.is_stream() => {}
                         Some(t) => self.fit(version, t, body.collection, json, "$", &mut problems),
-                        None => self.fit_parameters(version, &body.parameters, json, &mut problems),
+                        None => self.fit_parameters(version, body, json, &mut problems),
                     }
                     if !problems.is_empty() {
                         req.fits_type = false;
@@ -174,14 +224,21 @@ impl ExampleWalker<'_> {
         ));
     }
 
-    fn fit_parameters(&self, version: ApiVersion, params: &[super::ParameterDef], json: &Value, problems: &mut Vec<String>) {
-        let Value::Object(map) = json else {
-            problems.push(format!("$ is {}, expected an object of parameters", kind(json)));
-            return;
-        };
-        for p in params {
-            if let Some(v) = map.get(&p.name).filter(|v| !v.is_null()) {
-                self.fit(version, &p.type_name, p.collection, v, &format!("$.{}", p.name), problems);
+    fn fit_parameters(&self, version: ApiVersion, body: &RequestBodyDef, json: &Value, problems: &mut Vec<String>) {
+        let objects = parameter_objects(json, body.wrapper.as_ref());
+        if objects.is_empty() {
+            let expected = match &body.wrapper {
+                Some(w) if w.collection => format!("an object holding a list of parameters' objects under `{}`", w.name),
+                Some(w) => format!("an object holding the parameters under `{}`", w.name),
+                None => "an object of parameters".to_owned(),
+            };
+            problems.push(format!("$ is {}, expected {expected}", kind(json)));
+        }
+        for (path, map) in objects {
+            for p in &body.parameters {
+                if let Some(v) = map.get(&p.name).filter(|v| !v.is_null()) {
+                    self.fit(version, &p.type_name, p.collection, v, &format!("{path}.{}", p.name), problems);
+                }
             }
         }
     }
@@ -393,7 +450,7 @@ fn infer(value: &Value) -> (&'static str, bool) {
 /// and an example response given as the case's JSON.
 #[cfg(test)]
 mod tests {
-    use crate::fixtures::{codes, enumeration, get, resource, schema};
+    use crate::fixtures::{action, codes, enumeration, get, resource, schema};
     use crate::schema::{ApiVersion, Schema};
 
     fn with_example(json: &str) -> Schema {
@@ -451,5 +508,70 @@ mod tests {
         assert_eq!(undocumented, [("colour", "Edm.String")]);
         assert!(thing.properties.iter().any(|p| p.name == "Size"), "the examples' spelling is the wire name");
         assert!(!thing.properties.iter().any(|p| p.name == "colour"), "an example adds no typed field");
+    }
+
+    const GRAPH: &str = "https://graph.microsoft.com/v1.0/things/1/act";
+    const BOT: &str = "https://bot.contoso.com/api/calls";
+
+    fn said<'s>(s: &'s Schema, code: &str) -> Vec<&'s str> {
+        s.diagnostics.iter().filter(|d| d.code == code).map(|d| d.message.as_str()).collect()
+    }
+
+    #[test]
+    fn another_services_example_is_no_evidence_of_the_operations_body() {
+        // What Graph sends the bot holds no parameter of the action, and a
+        // type that names itself is still checked as that type.
+        let notification = r##"{"@odata.type": "#microsoft.graph.note", "value": [{"changeType": "é"}], "texte": "日本"}"##;
+        let s = schema(&[
+            ("resources/note.md", resource("note", None, &[("value", "String")])),
+            (
+                "api/thing-act.md",
+                action("/things/{id}/act", &[("clientContext", "String")], &[(GRAPH, r#"{"clientContext": "c"}"#), (BOT, notification)]),
+            ),
+        ]);
+        assert!(said(&s, "example-parameter-undeclared").is_empty(), "{:?}", s.diagnostics);
+        assert!(said(&s, "example-type-mismatch").iter().all(|m| !m.contains("parameters")), "{:?}", s.diagnostics);
+        let undeclared = said(&s, "example-property-undeclared");
+        assert!(undeclared.len() == 1 && undeclared[0].contains("`texte`") && undeclared[0].contains("microsoft.graph.note"), "{undeclared:?}");
+        assert!(s.operations[0].examples.iter().all(|e| e.request.as_ref().is_some_and(|r| r.fits_type)));
+    }
+
+    #[test]
+    fn a_parameter_the_table_does_not_list_is_said() {
+        // (the example's body, what is said of it)
+        let cases: [(&str, &[&str]); 5] = [
+            (r#"{"clientContext": "c"}"#, &[]),
+            (r#"{"clientContext": "c", "routingPolicies": ["é"]}"#, &["`routingPolicies`, which is no parameter of the Request body table (the table does not list it: it lists `clientContext`, `size`)"]),
+            // Sent both ways, the table's spelling stays (`action_body::respell`).
+            (r#"{"ClientContext": "c", "clientContext": "d"}"#, &["`ClientContext`, which is no parameter of the Request body table (the table spells it `clientContext`)"]),
+            // Once per name and example; annotations are no parameters.
+            (r##"{"x": 1, "x": 2, "@odata.type": "#y"}"##, &["`x`"]),
+            (r#"{"size": 3, "clientContext": null}"#, &[]),
+        ];
+        for (body, want) in cases {
+            let s = schema(&[("api/thing-act.md", action("/things/{id}/act", &[("clientContext", "String"), ("size", "Int32")], &[(GRAPH, body)]))]);
+            let got = said(&s, "example-parameter-undeclared");
+            assert_eq!(got.len(), want.len(), "{body}: {got:?}");
+            for (g, w) in got.iter().zip(want) {
+                assert!(g.contains(w), "{body}: {g}");
+            }
+        }
+    }
+
+    #[test]
+    fn parameters_held_under_a_name_are_checked_there() {
+        let s = schema(&[(
+            "api/thing-act.md",
+            action(
+                "/things/{id}/act",
+                &[("displayName", "String"), ("size", "Int32")],
+                &[(GRAPH, r#"{"passwordCredential": {"displayName": "é", "size": "trois"}}"#)],
+            ),
+        )]);
+        let wrapper = s.operations[0].request_body.as_ref().and_then(|b| b.wrapper.as_ref()).map(|w| (w.name.as_str(), w.collection));
+        assert_eq!(wrapper, Some(("passwordCredential", false)));
+        let mismatch = said(&s, "example-type-mismatch");
+        assert!(mismatch.len() == 1 && mismatch[0].contains("$.passwordCredential.size"), "{mismatch:?}");
+        assert!(said(&s, "example-parameter-undeclared").is_empty(), "{:?}", s.diagnostics);
     }
 }

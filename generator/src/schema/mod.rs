@@ -5,6 +5,7 @@ pub use crate::page::{ApiVersion, Method};
 
 mod build;
 pub use build::build;
+mod action_body;
 mod examples;
 
 use crate::diagnostics::Diagnostic;
@@ -182,6 +183,19 @@ pub struct RequestBodyDef {
     pub resolved: Option<TypeId>,
     pub collection: bool,
     pub parameters: Vec<ParameterDef>,
+    /// Where the parameters are the properties of one object the body
+    /// holds under a name, as every example sends them (`addPassword`'s
+    /// `{"passwordCredential": {...}}`): that name.
+    #[serde(rename = "wrappedIn", skip_serializing_if = "Option::is_none")]
+    pub wrapper: Option<BodyWrapper>,
+}
+
+/// The name a body holds its parameters' object under, and whether it
+/// holds a list of them (`{"value": [{...}]}`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BodyWrapper {
+    pub name: String,
+    pub collection: bool,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -285,6 +299,15 @@ pub struct ExampleDef {
     pub source: Source,
 }
 
+impl ExampleDef {
+    /// Whether the example is another service's exchange (what Graph sends
+    /// a call's bot, what an upload URL takes), shown beside the
+    /// operation's: its bodies are no evidence of the operation's types.
+    pub fn goes_elsewhere(&self) -> bool {
+        self.request.as_ref().is_some_and(|r| crate::template::goes_elsewhere(&r.url))
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct ExampleRequest {
     pub method: Method,
@@ -332,7 +355,7 @@ impl ResponseDef {
 impl RequestBodyDef {
     /// A body of bytes, sent with its own media type.
     pub fn stream() -> Self {
-        RequestBodyDef { type_name: Some(STREAM.to_owned()), resolved: None, collection: false, parameters: Vec::new() }
+        RequestBodyDef { type_name: Some(STREAM.to_owned()), resolved: None, collection: false, parameters: Vec::new(), wrapper: None }
     }
 
     /// Whether the body is bytes, not JSON.

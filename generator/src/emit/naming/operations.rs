@@ -6,7 +6,7 @@
 use super::nav::{node_key, StepKey};
 use super::{module_name, pascal_case, snake_case, words, Name, Scope};
 use crate::emit::workloads;
-use crate::schema::{ApiVersion, DocumentedPath, Method, OperationDef, ParameterDef, QueryParameterDef, Schema};
+use crate::schema::{ApiVersion, BodyWrapper, DocumentedPath, Method, OperationDef, ParameterDef, QueryParameterDef, Schema};
 use crate::template::{Part, PathTemplate};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -19,6 +19,10 @@ pub(crate) struct OperationNames<'a> {
     pub variants: Vec<PathVariant>,
     /// The struct of an action's parameters, when the body is one, and its fields.
     pub body: Option<(Name, Vec<(Name, &'a ParameterDef)>)>,
+    /// Where the parameters are one object the body holds under a name
+    /// (`BodyWrapper`): the struct sent, which holds the parameters'
+    /// struct (`body`) in its one field, and that field.
+    pub body_wrapper: Option<(Name, Name, &'a BodyWrapper)>,
     /// A function's arguments as fields, where a path does not write them
     /// itself (`/getX`, called as `/getX(a='..')`); empty where every path
     /// writes them (`/getX(a='{a}')`: they are the paths' fields).
@@ -34,7 +38,8 @@ pub(crate) struct OperationNames<'a> {
 impl OperationNames<'_> {
     /// The names its module exports.
     pub(crate) fn exports(&self) -> Vec<&Name> {
-        [&self.primary, &self.path_enum].into_iter().chain(self.body.as_ref().map(|(b, _)| b)).collect()
+        let wrapper = self.body_wrapper.as_ref().map(|(w, _, _)| w);
+        [&self.primary, &self.path_enum].into_iter().chain(wrapper).chain(self.body.as_ref().map(|(b, _)| b)).collect()
     }
 
     /// What `new` takes after the path, in order: the function's
@@ -98,9 +103,20 @@ pub(super) fn name<'s>(schema: &'s Schema, version: ApiVersion, reach: &Reach) -
             }
             let primary = scope.claim(&candidates);
             let path_enum = scope.claim(&[format!("{primary}Path")]);
-            let body = op.request_body.as_ref().filter(|b| b.type_name.is_none()).map(|b| {
+            let parameters = op.request_body.as_ref().filter(|b| b.type_name.is_none());
+            // The struct sent keeps the plain name; a wrapped one's
+            // parameters are named after the property holding them.
+            let body_wrapper = parameters.and_then(|b| b.wrapper.as_ref()).map(|w| {
                 let mut fields = Scope::with_reserved(&["additional_properties"]);
-                (scope.claim(&[format!("{primary}Body")]), b.parameters.iter().map(|p| (fields.claim(&[snake_case(&p.name)]), p)).collect())
+                (scope.claim(&[format!("{primary}Body")]), fields.claim(&[snake_case(&w.name)]), w)
+            });
+            let body = parameters.map(|b| {
+                let mut fields = Scope::with_reserved(&["additional_properties"]);
+                let ident = match &b.wrapper {
+                    Some(w) => scope.claim(&[format!("{primary}{}", pascal_case(&w.name)), format!("{primary}BodyItem")]),
+                    None => scope.claim(&[format!("{primary}Body")]),
+                };
+                (ident, b.parameters.iter().map(|p| (fields.claim(&[snake_case(&p.name)]), p)).collect())
             });
             let variants = variants(&op.paths);
             let mut fields = Scope::with_reserved(&["path", "body", "query"]);
@@ -129,7 +145,7 @@ pub(super) fn name<'s>(schema: &'s Schema, version: ApiVersion, reach: &Reach) -
                     .collect(),
             };
             let file = files.claim(&[module_name(primary.as_str())]);
-            OperationNames { op, primary, path_enum, variants, body, url_fields, query_fields, file, tests }
+            OperationNames { op, primary, path_enum, variants, body, body_wrapper, url_fields, query_fields, file, tests }
         })
         .collect();
     (names, test_modules)
