@@ -66,7 +66,7 @@ pub(super) fn properties(t: &Table, header: &[String], namespace: &str, sink: &m
             continue;
         };
         let type_cell = type_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
-        let type_ref = type_expr::parse(&type_cell, namespace).unwrap_or_else(|| {
+        let type_ref = type_expr::parse_cell(&type_cell, namespace).unwrap_or_else(|| {
             sink.warning(
                 row.line,
                 "type-unmapped",

@@ -42,7 +42,7 @@ fn primitive(name: &str) -> Option<&'static str> {
         "duration" | "timespan" => "Edm.Duration",
         "binary" => "Edm.Binary",
         "stream" => "Edm.Stream",
-        "untyped" | "object" | "json" => "Edm.Untyped",
+        "untyped" | "object" | "json" | "untyped json" => "Edm.Untyped",
         _ => return None,
     })
 }
@@ -70,6 +70,50 @@ pub(super) fn parse(cell: &str, namespace: &str) -> Option<TypeRef> {
     }
     let name = if inner.contains('.') { inner.to_owned() } else { format!("{namespace}.{inner}") };
     Some(TypeRef::new(name, collection))
+}
+
+/// A property row's Type cell: a type expression (`parse`), or one the
+/// docs dress in words: a note in parentheses after or before it
+/// (`string (url)`, `String (optional)`, `(Optional) String`), a kind
+/// after it (`itemAnalytics resource`, `error object`), `collection(T)` or
+/// `Collection of T` in any case, or a link that lost its closing
+/// parenthesis (`[info](info.md`). The type is the one the words dress,
+/// never one they suggest (`string (timestamp)` is a String).
+pub(super) fn parse_cell(cell: &str, namespace: &str) -> Option<TypeRef> {
+    dressed(cell, namespace, 0)
+}
+
+fn dressed(cell: &str, namespace: &str, depth: usize) -> Option<TypeRef> {
+    let cell = cell.trim().trim_matches('`').trim();
+    if let Some(t) = parse(cell, namespace) {
+        return Some(t);
+    }
+    // Each layer of words is one step; a cell of many is no type.
+    if depth >= 3 || cell.is_empty() {
+        return None;
+    }
+    let inner = |text: &str| dressed(text, namespace, depth + 1);
+    let as_collection = |t: TypeRef| TypeRef::new(t.name, true);
+    if let Some((text, _)) = cell.strip_prefix('[').and_then(|r| r.split_once("](")) {
+        return inner(text);
+    }
+    if let Some(open) = cell.rfind(" (").filter(|_| cell.ends_with(')')) {
+        return inner(&cell[..open]);
+    }
+    if let Some(close) = cell.strip_prefix('(').and_then(|r| r.find(") ")) {
+        return inner(&cell[close + 3..]);
+    }
+    if let Some(text) = strip_prefix_ci(cell, "collection(").and_then(|r| r.strip_suffix(')')) {
+        return inner(text).map(as_collection);
+    }
+    if let Some(text) = strip_prefix_ci(cell, "collection of ") {
+        return inner(text).map(as_collection);
+    }
+    [" object", " resource", " entity"].iter().find_map(|kind| strip_suffix_ci(cell, kind)).and_then(inner)
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    s.get(..prefix.len()).filter(|head| head.eq_ignore_ascii_case(prefix)).map(|_| &s[prefix.len()..])
 }
 
 fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
@@ -104,6 +148,42 @@ mod tests {
         for (cell, want) in cases {
             let got = parse(cell, ns);
             assert_eq!(got.as_ref().map(|t| (t.name.as_str(), t.collection)), *want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn type_cells_dressed_in_words() {
+        let ns = "microsoft.graph";
+        let deep = "(".repeat(100_000) + "String";
+        let cases: &[(&str, Option<(&str, bool)>)] = &[
+            ("string (url)", Some(("Edm.String", false))),
+            ("String (optional)", Some(("Edm.String", false))),
+            ("(Optional) String", Some(("Edm.String", false))),
+            ("string (timestamp)", Some(("Edm.String", false))),
+            ("teamVisibilityType (optional)", Some(("microsoft.graph.teamVisibilityType", false))),
+            ("String (énumération)", Some(("Edm.String", false))),
+            ("itemAnalytics resource", Some(("microsoft.graph.itemAnalytics", false))),
+            ("error object", Some(("microsoft.graph.error", false))),
+            ("JSON object", Some(("Edm.Untyped", false))),
+            ("Untyped JSON object", Some(("Edm.Untyped", false))),
+            ("collection(string)", Some(("Edm.String", true))),
+            ("`collection(changeNotification)`", Some(("microsoft.graph.changeNotification", true))),
+            ("Collection of String", Some(("Edm.String", true))),
+            ("collection of identitySet (optional)", Some(("microsoft.graph.identitySet", true))),
+            ("[invitedUserMessageInfo](invitedusermessageinfo.md", Some(("microsoft.graph.invitedUserMessageInfo", false))),
+            // Words that name no one type stay untyped.
+            ("appHostedMediaConfig or serviceHostedMediaConfig", None),
+            ("string/number", None),
+            ("educationOutcome collection. Holds grades, feedback and/or rubrics", None),
+            ("(optional)", None),
+            ("((((String))))", None),
+            (deep.as_str(), None),
+            ("日本語 (オプション)", None),
+            ("", None),
+        ];
+        for (cell, want) in cases {
+            let got = parse_cell(cell, ns);
+            assert_eq!(got.as_ref().map(|t| (t.name.as_str(), t.collection)), *want, "{:?}", cell.get(..40).unwrap_or(cell));
         }
     }
 }

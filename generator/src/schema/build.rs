@@ -227,8 +227,10 @@ impl Builder {
                         let defined = existing_kind.is_some() && !self.types[&k].members.is_empty();
                         let t = self.ensure_type(version, &p.type_ref.name, TypeKind::Enum, &src);
                         let mut added = Vec::new();
+                        // Prose capitalizes a member (`**Private**` for
+                        // `private`): the same member, not another.
                         for v in &p.possible_values {
-                            if !t.members.iter().any(|x| &x.name == v) {
+                            if !t.members.iter().any(|x| x.name.eq_ignore_ascii_case(v)) {
                                 t.members.push(MemberDef { name: v.clone(), value: None });
                                 added.push(v.clone());
                             }
@@ -615,6 +617,21 @@ mod tests {
                 None => assert_eq!(message, None, "{named}"),
             }
         }
+    }
+
+    #[test]
+    fn a_value_the_prose_capitalizes_is_the_enum_member() {
+        let page = crate::fixtures::resource("thing", None, &[("visibility", "visibilityKind (optional)")])
+            .replace("The visibility. é 日本語 🙂", "Possible values are: **Private**, **Public**, **Geheim**.");
+        let s = schema(&[
+            ("resources/thing.md", page),
+            ("resources/visibilitykind.md", crate::fixtures::enumeration("visibilityKind", &["private", "public"])),
+        ]);
+        let kind = s.find_type(ApiVersion::V1_0, "microsoft.graph.visibilityKind").expect("the enum");
+        let members: Vec<&str> = kind.members.iter().map(|m| m.name.as_str()).collect();
+        assert_eq!(members, ["private", "public", "Geheim"]);
+        let said: Vec<&str> = s.diagnostics.iter().filter(|d| d.code == "enum-member-undocumented").map(|d| d.message.as_str()).collect();
+        assert!(said.len() == 1 && said[0].ends_with("does not: Geheim; they are added"), "{said:?}");
     }
 
     #[test]
