@@ -129,6 +129,10 @@ pub(super) fn module(cx: &Context, ops: &[&OperationNames]) -> (TokenStream, Vec
         let body_kind = op.request_body.as_ref().map(|b| b.resolved.filter(|_| !b.collection).and_then(|id| cx.names.get(id)).map(|t| t.def.kind));
         tests.extend(super::path_tests::test(version, &m.operations, op_names, body_kind));
         for (ex, names) in op.examples.iter().zip(&op_names.tests.examples) {
+            // Another service's exchange is not the operation's (the schema said so).
+            if ex.goes_elsewhere() {
+                continue;
+            }
             tests.extend(round_trips(&tested, ex, names));
             match client_test(&m, &tested, ex, &names[2]) {
                 Ok(Some(t)) => tests.push(t),
@@ -148,10 +152,6 @@ pub(super) fn module(cx: &Context, ops: &[&OperationNames]) -> (TokenStream, Vec
 /// The round trips of an example's bodies, named `names[0]` (request) and `names[1]` (response).
 fn round_trips(t: &Tested, ex: &ExampleDef, names: &[Name; 3]) -> Vec<TokenStream> {
     let mut out = Vec::new();
-    // Another service's exchange is not the operation's to read back.
-    if ex.goes_elsewhere() {
-        return out;
-    }
     // Content is bytes: no JSON to read back.
     if let (Some(req), Some(ty), false) = (&ex.request, &t.body, takes_content(t.op)) {
         if let Some(body) = req.body.as_ref().filter(|_| req.fits_type) {
@@ -253,12 +253,11 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
         return Ok(None);
     }
     let (version, url_path) = split_url(&req.url);
-    // Every URL of Graph names its version; an absolute one that does not
-    // is another service's (the bot a call's notifications go to, an
-    // upload session's) or mistyped (`/v1/`).
+    // Every URL of Graph names its version; one on Graph's host that does
+    // not is mistyped (`/v1/`). (Another service's was said by the schema.)
     if version.is_none() && (req.url.starts_with("https://") || req.url.starts_with("http://")) {
         return Err(format!(
-            "the example request goes to {}, which names no API version (/v1.0 or /beta): another service's URL (a notification Graph sends, an upload session's) or a mistyped one; no client test is emitted for it",
+            "the example request goes to {}, which names no API version (/v1.0 or /beta): a mistyped URL; no client test is emitted for it",
             req.url
         ));
     }
@@ -444,8 +443,9 @@ mod tests {
     fn an_example_no_client_test_can_make_is_said_with_why() {
         // (the example's URL, what is said of it; "" for a client test)
         let cases = [
-            ("https://bot.contoso.com/callback", "names no API version (/v1.0 or /beta): another service's URL"),
-            ("https://graph.microsoft.com/v1/things/1", "names no API version"),
+            // Another service's exchange is said by the schema, not here.
+            ("https://bot.contoso.com/callback", "example-other-service"),
+            ("https://graph.microsoft.com/v1/things/1", "names no API version (/v1.0 or /beta): a mistyped URL"),
             ("https://graph.microsoft.com/v1.0/others/1", "matches none of the operation's request paths (/things/{id})"),
             ("https://graph.microsoft.com/V1.0/things/é", ""),
             ("/things/1", ""),
@@ -456,11 +456,15 @@ mod tests {
                 .iter()
                 .map(|(file, text)| crate::read_page_text(file, text, None))
                 .collect();
-            let (files, diagnostics) = crate::emit_crate(&crate::schema::build(&read), &Default::default());
+            let schema = crate::schema::build(&read);
+            let (files, diagnostics) = crate::emit_crate(&schema, &Default::default());
             let said: Vec<_> = diagnostics.iter().filter(|d| d.code == "example-untestable").map(|d| d.message.as_str()).collect();
             let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs");
+            let elsewhere = schema.diagnostics.iter().filter(|d| d.code == "example-other-service").count();
+            assert_eq!(elsewhere, usize::from(want == "example-other-service"), "{url}");
             match want {
                 "" => assert!(said.is_empty() && tests.contains("get_thing_example_1_client"), "{url}: {said:?}"),
+                "example-other-service" => assert!(said.is_empty() && !tests.contains("get_thing_example_1"), "{url}: {said:?}"),
                 _ => assert!(said.len() == 1 && said[0].contains(want) && !tests.contains("get_thing_example_1_client"), "{url}: {said:?}"),
             }
         }

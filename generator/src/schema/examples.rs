@@ -21,7 +21,14 @@ pub(super) struct ExampleWalker<'a> {
 impl ExampleWalker<'_> {
     pub(super) fn operation(&mut self, op: &OperationDef) {
         for ex in &op.examples {
-            if ex.goes_elsewhere() {
+            if let Some(req) = ex.request.as_ref().filter(|_| ex.goes_elsewhere()) {
+                self.builder.diagnostics.push(ex.source.warning(
+                    "example-other-service",
+                    format!(
+                        "the example request goes to {}, another service's URL (on none of Graph's hosts, naming no API version: what Graph sends a bot, what an upload URL takes); it is kept, but it is no evidence of this operation's body or response, and no test is made from it",
+                        req.url
+                    ),
+                ));
                 // Another service's bodies are evidence only of the types
                 // they name themselves (`@odata.type`).
                 for json in ex.request.iter().filter_map(|r| r.body.as_ref()).chain(ex.response.iter().filter_map(|r| r.body.as_ref())) {
@@ -531,6 +538,8 @@ mod tests {
         ]);
         assert!(said(&s, "example-parameter-undeclared").is_empty(), "{:?}", s.diagnostics);
         assert!(said(&s, "example-type-mismatch").iter().all(|m| !m.contains("parameters")), "{:?}", s.diagnostics);
+        let elsewhere = said(&s, "example-other-service");
+        assert!(elsewhere.len() == 1 && elsewhere[0].contains(BOT), "{elsewhere:?}");
         let undeclared = said(&s, "example-property-undeclared");
         assert!(undeclared.len() == 1 && undeclared[0].contains("`texte`") && undeclared[0].contains("microsoft.graph.note"), "{undeclared:?}");
         assert!(s.operations[0].examples.iter().all(|e| e.request.as_ref().is_some_and(|r| r.fits_type)));
