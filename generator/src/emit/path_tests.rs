@@ -161,6 +161,7 @@ mod tests {
             resolved: None,
             quoted: ty == "Edm.String",
             collection: false,
+            one_of: Vec::new(),
             description: String::new(),
         }
     }

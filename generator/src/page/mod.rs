@@ -237,6 +237,11 @@ pub struct ResponseSpec {
 pub struct Property {
     pub name: String,
     pub type_ref: TypeRef,
+    /// The types a Type cell names as alternatives
+    /// (`appHostedMediaConfig or serviceHostedMediaConfig`), `type_ref`
+    /// then untyped: the schema finds their base.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<TypeRef>,
     pub description: String,
     pub possible_values: Vec<String>,
     pub line: usize,

@@ -66,17 +66,21 @@ pub(super) fn properties(t: &Table, header: &[String], namespace: &str, sink: &m
             continue;
         };
         let type_cell = type_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
-        let type_ref = type_expr::parse_cell(&type_cell, namespace).unwrap_or_else(|| {
-            sink.warning(
-                row.line,
-                "type-unmapped",
-                format!("expected a type name for property `{name}`, found {type_cell:?}; it is typed as Edm.Untyped"),
-            );
+        let parsed = type_expr::parse_cell(&type_cell, namespace);
+        let one_of = if parsed.is_none() { type_expr::alternatives(&type_cell, namespace) } else { Vec::new() };
+        let type_ref = parsed.unwrap_or_else(|| {
+            if one_of.is_empty() {
+                sink.warning(
+                    row.line,
+                    "type-unmapped",
+                    format!("expected a type name for property `{name}`, found {type_cell:?}; it is typed as Edm.Untyped"),
+                );
+            }
             TypeRef::new("Edm.Untyped", false)
         });
         let description = desc_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
         let possible_values = possible_values::parse(&description);
-        out.push(Property { name, type_ref, description, possible_values, line: row.line });
+        out.push(Property { name, type_ref, one_of, description, possible_values, line: row.line });
     }
     out
 }

@@ -83,6 +83,20 @@ pub(super) fn parse_cell(cell: &str, namespace: &str) -> Option<TypeRef> {
     dressed(cell, namespace, 0)
 }
 
+/// The types a Type cell names as alternatives: `A or B`, `A, B, or C`,
+/// each a structured type (a cell of primitives, `string/number`, names
+/// no type the schema could find a base of). Empty where it names none.
+pub(super) fn alternatives(cell: &str, namespace: &str) -> Vec<TypeRef> {
+    let cell = cell.trim().trim_matches('`').trim();
+    let parts: Vec<&str> = cell.split([',', ' ']).filter(|w| !w.is_empty() && *w != "or").collect();
+    let words = cell.split_whitespace().filter(|w| *w == "or" || w.ends_with(',')).count();
+    if parts.len() < 2 || words + 1 < parts.len() {
+        return Vec::new();
+    }
+    let types: Option<Vec<TypeRef>> = parts.iter().map(|p| parse(p, namespace).filter(|t| !t.is_primitive() && !t.collection)).collect();
+    types.unwrap_or_default()
+}
+
 fn dressed(cell: &str, namespace: &str, depth: usize) -> Option<TypeRef> {
     let cell = cell.trim().trim_matches('`').trim();
     if let Some(t) = parse(cell, namespace) {
@@ -148,6 +162,35 @@ mod tests {
         for (cell, want) in cases {
             let got = parse(cell, ns);
             assert_eq!(got.as_ref().map(|t| (t.name.as_str(), t.collection)), *want, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn type_cells_naming_alternatives() {
+        let ns = "microsoft.graph";
+        let cases: &[(&str, &[&str])] = &[
+            (
+                "appHostedMediaConfig or serviceHostedMediaConfig",
+                &["microsoft.graph.appHostedMediaConfig", "microsoft.graph.serviceHostedMediaConfig"],
+            ),
+            ("`user, group, or device`", &["microsoft.graph.user", "microsoft.graph.group", "microsoft.graph.device"]),
+            ("user, group or device", &["microsoft.graph.user", "microsoft.graph.group", "microsoft.graph.device"]),
+            ("microsoft.graph.user or microsoft.graph.group", &["microsoft.graph.user", "microsoft.graph.group"]),
+            // Primitives, one type, prose and words between are none.
+            ("string or number", &[]),
+            ("String or user", &[]),
+            ("user", &[]),
+            ("user or", &[]),
+            ("either user or group", &[]),
+            ("user group", &[]),
+            ("user or group collection", &[]),
+            ("utilisateur ou groupe", &[]),
+            ("日本 or 中国", &[]),
+            ("", &[]),
+        ];
+        for (cell, want) in cases {
+            let got: Vec<String> = alternatives(cell, ns).into_iter().map(|t| t.name).collect();
+            assert_eq!(got, *want, "{cell:?}");
         }
     }
 

@@ -133,6 +133,7 @@ mod tests {
             resolved: None,
             quoted: false,
             collection: false,
+            one_of: Vec::new(),
             description: String::new(),
         }
     }

@@ -14,6 +14,9 @@ use std::collections::BTreeMap;
 pub(super) struct Builder {
     pub types: BTreeMap<TypeKey, TypeDef>,
     pub diagnostics: Vec<Diagnostic>,
+    /// The types named by their page (`named_by_page`), and what was said.
+    pub by_page: super::named_by_page::Pages,
+    pub said_by_page: super::named_by_page::Said,
 }
 
 pub(super) fn key(version: ApiVersion, qualified: &str) -> TypeKey {
@@ -61,6 +64,10 @@ pub fn build(pages: &[PageResult]) -> Schema {
         }
     }
     b.infer_enums(&models);
+    b.by_page = super::named_by_page::page_types(&b);
+    let pages = std::mem::take(&mut b.by_page);
+    b.name_types_by_page(&pages);
+    b.by_page = pages;
     let mut operations: Vec<OperationDef> = models.iter().flat_map(|m| b.operations(m)).collect();
     {
         let mut walker = ExampleWalker { builder: &mut b, respelled: Default::default() };
@@ -73,6 +80,8 @@ pub fn build(pages: &[PageResult]) -> Schema {
             walker.check_fit(op);
         }
     }
+    let said = std::mem::take(&mut b.said_by_page);
+    b.diagnostics.extend(said.into_values());
     b.report_unresolved(&operations);
     operations.sort_by(|a, c| (a.api_version, &a.name, &a.source).cmp(&(c.api_version, &c.name, &c.source)));
     let mut types: Vec<TypeDef> = b.types.into_values().collect();
@@ -84,6 +93,38 @@ pub fn build(pages: &[PageResult]) -> Schema {
 }
 
 impl Builder {
+    /// A property of the type or of any of its base types.
+    pub(super) fn find_property(&self, version: ApiVersion, type_name: &str, name: &str) -> Option<PropertyDef> {
+        let mut current = Some(type_name.to_owned());
+        let mut hops = 0;
+        while let (Some(t), true) = (current.take(), hops < 32) {
+            let def = self.types.get(&key(version, &t))?;
+            if let Some(p) = def.properties.iter().find(|p| p.name == name) {
+                return Some(p.clone());
+            }
+            current = def.base_type.clone();
+            hops += 1;
+        }
+        None
+    }
+
+    /// The paths of a read whose last segment names a stream property of
+    /// the entity it answers (`/onenote/pages/{id}/content`, where a
+    /// page's `content` is a Stream): they read that stream, not the entity.
+    fn stream_property_paths(&self, op: &OperationDef) -> Vec<String> {
+        let Some(t) = op.response.type_name.as_deref().filter(|_| op.method == Method::Get && !op.response.collection && !op.response.is_stream())
+        else {
+            return Vec::new();
+        };
+        let streams = |segment: &str| self.find_property(op.api_version, t, segment).is_some_and(|p| p.type_name == STREAM && !p.collection);
+        op.paths
+            .iter()
+            .map(DocumentedPath::as_str)
+            .filter(|p| last_segment(p).is_some_and(|s| !s.contains(['{', '(', '$']) && streams(s)))
+            .map(str::to_owned)
+            .collect()
+    }
+
     pub(super) fn ensure_type(&mut self, version: ApiVersion, qualified: &str, kind: TypeKind, src: &Source) -> &mut TypeDef {
         let (namespace, name) = split_qualified(qualified);
         let t = self.types.entry(key(version, qualified)).or_insert_with(|| TypeDef {
@@ -189,6 +230,7 @@ impl Builder {
                         type_name: p.type_ref.name.clone(),
                         resolved: None,
                         collection: p.type_ref.collection,
+                        one_of: p.one_of.iter().map(|t| t.name.clone()).collect(),
                         description: p.description.clone(),
                         navigation,
                         sources: vec![src],
@@ -260,7 +302,19 @@ impl Builder {
     /// /me/drive/following/{id}` and `POST /me/drive/items/{id}/unfollow`).
     /// Each gets its paths and the examples that use its method.
     fn operations(&mut self, m: &PageModel) -> Vec<OperationDef> {
-        self.operations_by_method(m).into_iter().flat_map(raw_values_apart).flat_map(content_apart).collect()
+        let mut ops = self.operations_by_method(m);
+        let pages = std::mem::take(&mut self.by_page);
+        for op in &mut ops {
+            self.name_operation_types_by_page(&pages, op);
+        }
+        self.by_page = pages;
+        ops.into_iter()
+            .flat_map(|op| {
+                let streams = self.stream_property_paths(&op);
+                raw_values_apart(op, &streams)
+            })
+            .flat_map(content_apart)
+            .collect()
     }
 
     fn operations_by_method(&mut self, m: &PageModel) -> Vec<OperationDef> {
@@ -325,6 +379,7 @@ impl Builder {
             resolved: None,
             quoted: false,
             collection: p.type_ref.collection,
+            one_of: p.one_of.iter().map(|t| t.name.clone()).collect(),
             description: p.description.clone(),
         };
         let examples: Vec<ExampleDef> = op
@@ -461,13 +516,25 @@ fn split_body(body: Option<&Body>) -> (Option<serde_json::Value>, Option<String>
     }
 }
 
+/// A path's last segment, without its query.
+fn last_segment(path: &str) -> Option<&str> {
+    path.split('?').next().unwrap_or_default().trim_end_matches('/').rsplit('/').next().filter(|s| !s.is_empty())
+}
+
 /// OData's `/$value` is the raw value of what the path before it names (a
 /// photo's bytes, a message's MIME), not that entity's JSON: a read on such
-/// paths answers a stream. Where a page reads the entity and its raw value
-/// in one operation (`GET /me/photo`, `GET /me/photo/$value`), the raw
-/// value's paths and examples are an operation of their own.
-fn raw_values_apart(mut op: OperationDef) -> Vec<OperationDef> {
-    let raw = |path: &str| path.split('?').next().unwrap_or_default().trim_end_matches('/').ends_with("/$value");
+/// paths answers a stream, as a read of a stream property does
+/// (`streams`: a OneNote page's `/content`). Where a page reads the entity
+/// and its raw value in one operation (`GET /me/photo`, `GET
+/// /me/photo/$value`), the raw value's paths and examples are an operation
+/// of their own.
+fn raw_values_apart(mut op: OperationDef, streams: &[String]) -> Vec<OperationDef> {
+    let stream_templates: Vec<crate::template::PathTemplate> = streams.iter().map(|s| crate::template::PathTemplate::parse(s)).collect();
+    // A documented path, or an example's URL.
+    let raw = |url: &str| {
+        let path = crate::template::split_url(url).1.split('?').next().unwrap_or_default();
+        last_segment(path) == Some("$value") || stream_templates.iter().any(|t| t.match_path(path).is_some())
+    };
     if op.method != Method::Get || !op.paths.iter().any(|p| raw(p.as_str())) {
         return vec![op];
     }
@@ -617,6 +684,53 @@ mod tests {
                 None => assert_eq!(message, None, "{named}"),
             }
         }
+    }
+
+    #[test]
+    fn a_property_of_alternatives_is_their_nearest_common_base() {
+        // (the Type cell, the property's type, what is said)
+        let cases = [
+            ("user or room", "microsoft.graph.directoryObject", None),
+            ("user, group, or room", "microsoft.graph.directoryObject", None),
+            ("`group or room`", "microsoft.graph.group", None),
+            ("user or thing", "Edm.Untyped", Some("which share no documented base type")),
+            ("user or nulle_part", "Edm.Untyped", Some("nulle_part is defined nowhere")),
+        ];
+        for (cell, want, said) in cases {
+            let s = schema(&[
+                ("resources/directoryobject.md", resource("directoryObject", None, &[("id", "String")])),
+                ("resources/user.md", resource("user", Some("directoryObject"), &[("displayName", "String")])),
+                ("resources/group.md", resource("group", Some("directoryObject"), &[("mail", "String")])),
+                ("resources/room.md", resource("room", Some("group"), &[("floor", "Int32")])),
+                ("resources/thing.md", resource("thing", None, &[("owner", cell)])),
+            ]);
+            assert_eq!(properties(&s, "thing"), [("owner".to_owned(), want.to_owned())], "{cell}");
+            let message = s.diagnostics.iter().find(|d| d.code == "property-alternatives-unrelated").map(|d| d.message.as_str());
+            match said {
+                Some(said) => assert!(message.is_some_and(|m| m.contains(said)), "{cell}: {message:?}"),
+                None => assert_eq!(message, None, "{cell}"),
+            }
+            assert!(!s.diagnostics.iter().any(|d| d.code == "type-unmapped"), "{cell}: {:?}", s.diagnostics);
+        }
+    }
+
+    #[test]
+    fn a_type_named_by_its_page_is_the_type_that_page_documents() {
+        // The response names `page`; `resources/page.md` documents
+        // `onenotePage`, whose `content` is a stream: `/content` reads it.
+        let op = get("/pages/{id}", "page", r#"{"title": "é"}"#).replacen("GET /pages/{id}\n", "GET /pages/{id}\nGET /pages/{id}/content\n", 1);
+        let onenote = resource("onenotePage", None, &[("title", "String"), ("content", "Stream")]);
+        let s = schema(&[("resources/page.md", onenote.clone()), ("api/page-get.md", op.clone())]);
+        let ops: Vec<(Option<&str>, Vec<&str>)> =
+            s.operations.iter().map(|o| (o.response.type_name.as_deref(), o.paths.iter().map(|p| p.as_str()).collect())).collect();
+        assert_eq!(ops, [(Some("microsoft.graph.onenotePage"), vec!["/pages/{id}"]), (Some("Edm.Stream"), vec!["/pages/{id}/content"])]);
+        let said: Vec<&str> = s.diagnostics.iter().filter(|d| d.code.starts_with("type-")).map(|d| d.code).collect();
+        assert_eq!(said, ["type-named-by-page"]);
+        // Two pages of that name documenting two types: neither is taken.
+        let other = resource("pageDeux", None, &[("nom", "String")]);
+        let s = schema(&[("resources/page.md", onenote), ("autres/page.md", other), ("api/page-get.md", op)]);
+        assert_eq!(s.operations[0].response.type_name.as_deref(), Some("microsoft.graph.page"));
+        assert!(codes(&s).contains(&"type-unresolved") && !codes(&s).contains(&"type-named-by-page"), "{:?}", s.diagnostics);
     }
 
     #[test]

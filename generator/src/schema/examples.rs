@@ -382,19 +382,8 @@ impl ExampleWalker<'_> {
         }
     }
 
-    /// A property of the type or of any of its base types.
     fn find_property(&self, version: ApiVersion, type_name: &str, name: &str) -> Option<PropertyDef> {
-        let mut current = Some(type_name.to_owned());
-        let mut hops = 0;
-        while let (Some(t), true) = (current.take(), hops < 32) {
-            let def = self.builder.types.get(&key(version, &t))?;
-            if let Some(p) = def.properties.iter().find(|p| p.name == name) {
-                return Some(p.clone());
-            }
-            current = def.base_type.clone();
-            hops += 1;
-        }
-        None
+        self.builder.find_property(version, type_name, name)
     }
 
     /// A property an example shows and no table declares: recorded, not
@@ -413,6 +402,7 @@ impl ExampleWalker<'_> {
             type_name: type_ref.to_owned(),
             resolved: None,
             collection,
+            one_of: Vec::new(),
             description: String::new(),
             navigation: false,
             sources: vec![src.clone()],

@@ -7,6 +7,7 @@ mod build;
 pub use build::build;
 mod action_body;
 mod examples;
+mod named_by_page;
 
 use crate::diagnostics::Diagnostic;
 use serde::Serialize;
@@ -105,6 +106,10 @@ pub struct PropertyDef {
     #[serde(skip)]
     pub resolved: Option<TypeId>,
     pub collection: bool,
+    /// The types its Type cell names as alternatives; `type_name` is
+    /// their nearest common base, or untyped where they share none.
+    #[serde(rename = "oneOf", skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<String>,
     pub description: String,
     /// A relationship (navigation property) rather than a structural one.
     pub navigation: bool,
@@ -156,6 +161,9 @@ pub struct ParameterDef {
     #[serde(skip)]
     pub quoted: bool,
     pub collection: bool,
+    /// As a property's (`PropertyDef::one_of`).
+    #[serde(rename = "oneOf", skip_serializing_if = "Vec::is_empty")]
+    pub one_of: Vec<String>,
     pub description: String,
 }
 
@@ -404,6 +412,28 @@ impl Schema {
         for t in &mut types {
             let v = t.api_version;
             t.base = t.base_type.as_deref().and_then(|b| resolve(v, b));
+        }
+        // Alternatives take their nearest common base, once every base is known.
+        let mut bases: Vec<(usize, usize, Result<String, String>)> = Vec::new();
+        for (i, t) in types.iter().enumerate() {
+            for (j, p) in t.properties.iter().enumerate().filter(|(_, p)| !p.one_of.is_empty()) {
+                bases.push((i, j, alternatives_base(&types, &resolve, t.api_version, &p.one_of)));
+            }
+        }
+        for (i, j, base) in bases {
+            let p = &mut types[i].properties[j];
+            match base {
+                Ok(base) => p.type_name = base,
+                Err(why) => diagnostics.push(Diagnostic::warning(
+                    &p.sources[0].file,
+                    p.sources[0].line,
+                    "property-alternatives-unrelated",
+                    format!("property `{}` is a {}, {why}; it is typed as untyped JSON", p.name, p.one_of.join(" or ")),
+                )),
+            }
+        }
+        for t in &mut types {
+            let v = t.api_version;
             for p in t.properties.iter_mut().chain(&mut t.undocumented_properties) {
                 p.resolved = resolve(v, &p.type_name);
             }
@@ -411,22 +441,27 @@ impl Schema {
         for op in &mut operations {
             let v = op.api_version;
             if !op.response.one_of.is_empty() {
-                let undefined: Vec<&str> = op.response.one_of.iter().filter(|t| resolve(v, t).is_none()).map(String::as_str).collect();
-                let ids: Vec<TypeId> = op.response.one_of.iter().filter_map(|t| resolve(v, t)).collect();
-                let base = if undefined.is_empty() { nearest_common_base(&types, &ids) } else { None };
-                op.response.type_name = base.map(|id| types[id.0].qualified());
-                if base.is_none() {
-                    let why = if undefined.is_empty() {
-                        "which share no documented base type".to_owned()
-                    } else {
-                        format!("and {} is defined nowhere", undefined.join(", "))
-                    };
+                let base = alternatives_base(&types, &resolve, v, &op.response.one_of);
+                if let Err(why) = &base {
                     diagnostics.push(Diagnostic::warning(
                         &op.source.file,
                         op.source.line,
                         "response-alternatives-unrelated",
                         format!("the Response section names {} as the response, {why}; it is typed as untyped JSON", op.response.one_of.join(" or ")),
                     ));
+                }
+                op.response.type_name = base.ok();
+            }
+            let source = &op.source;
+            for p in op.request_body.iter_mut().flat_map(|b| &mut b.parameters).chain(&mut op.url_parameters).filter(|p| !p.one_of.is_empty()) {
+                match alternatives_base(&types, &resolve, v, &p.one_of) {
+                    Ok(base) => p.type_name = base,
+                    Err(why) => diagnostics.push(Diagnostic::warning(
+                        &source.file,
+                        source.line,
+                        "property-alternatives-unrelated",
+                        format!("parameter `{}` is a {}, {why}; it is typed as untyped JSON", p.name, p.one_of.join(" or ")),
+                    )),
                 }
             }
             op.response.resolved = op.response.type_name.as_deref().and_then(|t| resolve(v, t));
@@ -457,6 +492,22 @@ impl Schema {
     pub fn types_with_ids(&self) -> impl Iterator<Item = (TypeId, &TypeDef)> {
         self.types.iter().enumerate().map(|(i, t)| (TypeId(i), t))
     }
+}
+
+/// The nearest common base of the types named as alternatives, by its
+/// qualified name; else why there is none.
+fn alternatives_base(
+    types: &[TypeDef],
+    resolve: &dyn Fn(ApiVersion, &str) -> Option<TypeId>,
+    version: ApiVersion,
+    one_of: &[String],
+) -> Result<String, String> {
+    let undefined: Vec<&str> = one_of.iter().filter(|t| resolve(version, t).is_none()).map(String::as_str).collect();
+    if !undefined.is_empty() {
+        return Err(format!("and {} is defined nowhere", undefined.join(", ")));
+    }
+    let ids: Vec<TypeId> = one_of.iter().filter_map(|t| resolve(version, t)).collect();
+    nearest_common_base(types, &ids).map(|id| types[id.0].qualified()).ok_or_else(|| "which share no documented base type".to_owned())
 }
 
 /// The nearest type that each of `ids` is or derives from (`user` and
