@@ -14,8 +14,7 @@ use std::collections::BTreeMap;
 pub(super) struct Builder {
     pub types: BTreeMap<TypeKey, TypeDef>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The types named by their page (`named_by_page`), and what was said.
-    pub by_page: super::named_by_page::Pages,
+    /// What `named_by_page` said, once per name.
     pub said_by_page: super::named_by_page::Said,
 }
 
@@ -64,11 +63,9 @@ pub fn build(pages: &[PageResult]) -> Schema {
         }
     }
     b.infer_enums(&models);
-    b.by_page = super::named_by_page::page_types(&b);
-    let pages = std::mem::take(&mut b.by_page);
+    let pages = super::named_by_page::page_types(&b);
     b.name_types_by_page(&pages);
-    b.by_page = pages;
-    let mut operations: Vec<OperationDef> = models.iter().flat_map(|m| b.operations(m)).collect();
+    let mut operations: Vec<OperationDef> = models.iter().flat_map(|m| b.operations(m, &pages)).collect();
     {
         let mut walker = ExampleWalker { builder: &mut b, respelled: Default::default() };
         for op in &operations {
@@ -301,13 +298,11 @@ impl Builder {
     /// operation on paths that take different methods (`DELETE
     /// /me/drive/following/{id}` and `POST /me/drive/items/{id}/unfollow`).
     /// Each gets its paths and the examples that use its method.
-    fn operations(&mut self, m: &PageModel) -> Vec<OperationDef> {
+    fn operations(&mut self, m: &PageModel, pages: &super::named_by_page::Pages) -> Vec<OperationDef> {
         let mut ops = self.operations_by_method(m);
-        let pages = std::mem::take(&mut self.by_page);
         for op in &mut ops {
-            self.name_operation_types_by_page(&pages, op);
+            self.name_operation_types_by_page(pages, op);
         }
-        self.by_page = pages;
         ops.into_iter()
             .flat_map(|op| {
                 let streams = self.stream_property_paths(&op);
