@@ -43,7 +43,8 @@ pub(super) fn emit(cx: &Context, t: &TypeNames, any: &AnyNames) -> TokenStream {
         }
     });
     let casts = any.casts.iter().zip(&idents).map(|(cast, ident)| {
-        let doc = format!(" The value as a [`{ident}`], if it is one.");
+        // The link's path is the code's: the type is the module's sibling.
+        let doc = format!(" The value as a [`{ident}`](super::{ident}), if it is one.");
         quote! {
             #[doc = #doc]
             #[inline]

@@ -226,7 +226,7 @@ pub struct RequestBody {
 pub struct ResponseSpec {
     pub status: u16,
     pub type_ref: Option<TypeRef>,
-    /// The types the section names as alternatives ("a [user] or [group]
+    /// The types the section names as alternatives ("a \[user\] or \[group\]
     /// object"), `type_ref` then None: the schema finds their base.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<TypeRef>,

@@ -217,7 +217,7 @@ pub struct ResponseDef {
     #[serde(skip)]
     pub resolved: Option<TypeId>,
     pub collection: bool,
-    /// "a [user] or [group] object": the types the docs name as
+    /// "a \[user\] or \[group\] object": the types the docs name as
     /// alternatives.
     #[serde(rename = "oneOf", skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<String>,
