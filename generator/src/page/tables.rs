@@ -50,9 +50,9 @@ pub(super) fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
     p
 }
 
-/// A property, parameter or relationship table: name, type, description.
-pub(super) fn properties(t: &Table, header: &[String], namespace: &str, sink: &mut Sink) -> Vec<Property> {
-    let type_col = type_column(t, header);
+/// A property, parameter or relationship table: name, type (the column
+/// `property_table` or `type_column` found), description.
+pub(super) fn properties(t: &Table, header: &[String], type_col: Option<usize>, namespace: &str, sink: &mut Sink) -> Vec<Property> {
     let desc_col = header.iter().position(|h| h == "description");
     let mut out = Vec::new();
     for row in &t.rows {
@@ -135,11 +135,12 @@ pub(super) fn members(t: &Table, header: &[String], sink: &mut Sink) -> Vec<Enum
 }
 
 /// Name | Type | Description, the first column `Property`, `Parameter`,
-/// `Relationship` (each with or without `name`) or `Name`.
-pub(super) fn is_property_table(t: &Table, header: &[String]) -> bool {
+/// `Relationship` (each with or without `name`) or `Name`: its type
+/// column, or None where the table is none.
+pub(super) fn property_table(t: &Table, header: &[String]) -> Option<usize> {
     let first = header.first().map(String::as_str).unwrap_or("");
     let named = first.strip_suffix(" name").unwrap_or(first);
-    matches!(named, "property" | "parameter" | "relationship" | "name") && type_column(t, header).is_some()
+    matches!(named, "property" | "parameter" | "relationship" | "name").then(|| type_column(t, header)).flatten()
 }
 
 /// The column of the rows' types: `Type` (`Return type`); or, where a
@@ -147,7 +148,7 @@ pub(super) fn is_property_table(t: &Table, header: &[String]) -> bool {
 /// and parameters are, `Value` when its cells are types: each a type
 /// expression, and one at least a primitive (a column of values, `etag`
 /// or `%unique_string%`, names no primitive).
-fn type_column(t: &Table, header: &[String]) -> Option<usize> {
+pub(super) fn type_column(t: &Table, header: &[String]) -> Option<usize> {
     if let Some(i) = header.iter().position(|h| h == "type" || h == "return type") {
         return Some(i);
     }
@@ -232,10 +233,11 @@ mod tests {
         for (header, rows, want, ty) in cases {
             let t = table(header, rows);
             let lower: Vec<String> = t.header.iter().map(|h| h.to_ascii_lowercase()).collect();
-            assert_eq!(super::is_property_table(&t, &lower), *want, "{header:?} {rows:?}");
+            let type_col = super::property_table(&t, &lower);
+            assert_eq!(type_col.is_some(), *want, "{header:?} {rows:?}");
             if *want {
                 let mut sink = crate::diagnostics::Sink::new("x.md");
-                let props = super::properties(&t, &lower, "n", &mut sink);
+                let props = super::properties(&t, &lower, type_col, "n", &mut sink);
                 assert_eq!(props.first().map(|p| p.type_ref.name.as_str()), *ty, "{header:?}");
             }
         }

@@ -108,7 +108,7 @@ impl Builder {
     /// The paths of a read whose last segment names a stream property of
     /// the entity it answers (`/onenote/pages/{id}/content`, where a
     /// page's `content` is a Stream): they read that stream, not the entity.
-    fn stream_property_paths(&self, op: &OperationDef) -> Vec<String> {
+    fn stream_property_paths(&self, op: &OperationDef) -> Vec<crate::template::PathTemplate> {
         let Some(t) = op.response.type_name.as_deref().filter(|_| op.method == Method::Get && !op.response.collection && !op.response.is_stream())
         else {
             return Vec::new();
@@ -116,9 +116,8 @@ impl Builder {
         let streams = |segment: &str| self.find_property(op.api_version, t, segment).is_some_and(|p| p.type_name == STREAM && !p.collection);
         op.paths
             .iter()
-            .map(DocumentedPath::as_str)
-            .filter(|p| last_segment(p).is_some_and(|s| !s.contains(['{', '(', '$']) && streams(s)))
-            .map(str::to_owned)
+            .filter(|p| last_segment(p.as_str()).is_some_and(|s| !s.contains(['{', '(', '$']) && streams(s)))
+            .map(|p| p.template.clone())
             .collect()
     }
 
@@ -523,12 +522,11 @@ fn last_segment(path: &str) -> Option<&str> {
 /// and its raw value in one operation (`GET /me/photo`, `GET
 /// /me/photo/$value`), the raw value's paths and examples are an operation
 /// of their own.
-fn raw_values_apart(mut op: OperationDef, streams: &[String]) -> Vec<OperationDef> {
-    let stream_templates: Vec<crate::template::PathTemplate> = streams.iter().map(|s| crate::template::PathTemplate::parse(s)).collect();
+fn raw_values_apart(mut op: OperationDef, streams: &[crate::template::PathTemplate]) -> Vec<OperationDef> {
     // A documented path, or an example's URL.
     let raw = |url: &str| {
         let path = crate::template::split_url(url).1.split('?').next().unwrap_or_default();
-        last_segment(path) == Some("$value") || stream_templates.iter().any(|t| t.match_path(path).is_some())
+        last_segment(path) == Some("$value") || streams.iter().any(|t| t.match_path(path).is_some())
     };
     if op.method != Method::Get || !op.paths.iter().any(|p| raw(p.as_str())) {
         return vec![op];

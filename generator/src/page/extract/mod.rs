@@ -284,6 +284,7 @@ impl Extractor<'_> {
         let header: Vec<String> = t.header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
         let first = header.first().map(String::as_str).unwrap_or("");
         let is_members = matches!(first, "member" | "members");
+        let type_col = tables::property_table(t, &header);
         let used = match section {
             Section::Permissions if first.contains("permission type") => {
                 let read = tables::permissions(t, self.sink);
@@ -294,15 +295,15 @@ impl Extractor<'_> {
                 g.headers = t.rows.iter().map(|r| Header { name: tables::cell(&r.cells, 0), value: tables::cell(&r.cells, 1) }).collect();
                 true
             }
-            Section::RequestBody if tables::is_property_table(t, &header) => {
-                g.body_properties = tables::properties(t, &header, &self.namespace, self.sink);
+            Section::RequestBody if type_col.is_some() => {
+                g.body_properties = tables::properties(t, &header, type_col, &self.namespace, self.sink);
                 if g.body_line == 0 {
                     g.body_line = t.line;
                 }
                 true
             }
-            Section::Properties | Section::Relationships | Section::Parameters if tables::is_property_table(t, &header) => {
-                let props = tables::properties(t, &header, &self.namespace, self.sink);
+            Section::Properties | Section::Relationships | Section::Parameters if type_col.is_some() => {
+                let props = tables::properties(t, &header, type_col, &self.namespace, self.sink);
                 match section {
                     Section::Properties => g.properties.extend(props),
                     Section::Relationships => g.relationships.extend(props),
@@ -312,16 +313,18 @@ impl Extractor<'_> {
             }
             // Mostly the paths' placeholders, described (the paths' fields
             // already); some pages list a function's arguments here too.
-            Section::QueryParameters if tables::is_property_table(t, &header) || first == "query parameter" => {
+            Section::QueryParameters if type_col.is_some() || first == "query parameter" => {
                 // OData's own options (`$deltatoken`) are the query
                 // builder's; the rest are the operation's.
                 let odata = |r: &crate::blocks::Row| tables::cell(&r.cells, 0).trim_matches(['`', '*', ' ']).starts_with('$');
                 let own = Table { rows: t.rows.iter().filter(|r| !odata(r)).cloned().collect(), ..t.clone() };
-                g.query_parameters.extend(tables::properties(&own, &header, &self.namespace, self.sink));
+                // Its own rows' types: the options' values may be none.
+                let own_type_col = tables::type_column(&own, &header);
+                g.query_parameters.extend(tables::properties(&own, &header, own_type_col, &self.namespace, self.sink));
                 true
             }
-            Section::PathParameters if tables::is_property_table(t, &header) => {
-                g.path_parameters.extend(tables::properties(t, &header, &self.namespace, self.sink));
+            Section::PathParameters if type_col.is_some() => {
+                g.path_parameters.extend(tables::properties(t, &header, type_col, &self.namespace, self.sink));
                 true
             }
             Section::Members | Section::Preamble | Section::Other if is_members => {
