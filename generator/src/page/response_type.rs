@@ -18,6 +18,9 @@ const JOINS: [&str; 3] = ["or", "and/or", "and"];
 /// What makes a collection before "of": "a collection of", "a list of".
 const SEQUENCES: [&str; 3] = ["collection", "list", "array"];
 
+/// The kinds that say several are returned.
+const PLURAL_KINDS: [&str; 4] = ["objects", "entities", "resources", "items"];
+
 /// The kinds of thing a sentence says is returned, after the type's name.
 const KINDS: [&str; 8] = ["object", "objects", "entity", "entities", "resource", "resources", "item", "items"];
 
@@ -55,6 +58,8 @@ pub(super) fn named(text: &str) -> Option<(Vec<String>, bool)> {
     };
     // "a collection of [user] objects", "a list of ...".
     collection |= (0..name_at).any(|i| SEQUENCES.contains(&lower[i].as_str()) && is(i + 1, "of"));
+    // "the requested [session] objects": a plural kind is several.
+    collection |= lower.get(name_at + 1).is_some_and(|k| PLURAL_KINDS.contains(&k.as_str()));
     // A type's name is a (qualified) identifier: not `Operation-Location`.
     let is_name = |i: usize| {
         let name = words[i];
@@ -88,9 +93,12 @@ mod tests {
     #[test]
     fn the_type_is_the_word_before_what_is_returned() {
         // (the sentence, the type it names and whether a collection)
-        let cases: [(&str, Option<(&str, bool)>); 29] = [
+        let cases: [(&str, Option<(&str, bool)>); 31] = [
             ("returns a 200 OK response code and a user object in the response body.", Some(("user", false))),
-            ("returns a 200 OK response code and the requested timeOffRequest objects in the response body.", Some(("timeOffRequest", false))),
+            // A plural kind is several, with or without "collection of".
+            ("returns a 200 OK response code and the requested timeOffRequest objects in the response body.", Some(("timeOffRequest", true))),
+            ("returns a 200 OK response code and all openShift objects in the team in the response body.", Some(("openShift", true))),
+            ("returns a 200 OK response code and the requested session entities in the response body.", Some(("session", true))),
             (
                 "returns a 200 OK response code and the requested conditionalAccessPolicy object in the response body.",
                 Some(("conditionalAccessPolicy", false)),
