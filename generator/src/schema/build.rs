@@ -719,6 +719,10 @@ mod tests {
         assert_eq!(ops, [(Some("microsoft.graph.onenotePage"), vec!["/pages/{id}"]), (Some("Edm.Stream"), vec!["/pages/{id}/content"])]);
         let said: Vec<&str> = s.diagnostics.iter().filter(|d| d.code.starts_with("type-")).map(|d| d.code).collect();
         assert_eq!(said, ["type-named-by-page"]);
+        // A property's alternatives are named by page too.
+        let notebook = resource("notebook", None, &[("cover", "page or onenotePage")]);
+        let s = schema(&[("resources/page.md", onenote.clone()), ("resources/notebook.md", notebook)]);
+        assert_eq!(properties(&s, "notebook"), [("cover".to_owned(), "microsoft.graph.onenotePage".to_owned())], "{:?}", s.diagnostics);
         // Two pages of that name documenting two types: neither is taken.
         let other = resource("pageDeux", None, &[("nom", "String")]);
         let s = schema(&[("resources/page.md", onenote), ("autres/page.md", other), ("api/page-get.md", op)]);

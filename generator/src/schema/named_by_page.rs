@@ -48,29 +48,29 @@ pub(super) type Said = BTreeMap<(ApiVersion, String), Diagnostic>;
 
 impl Builder {
     /// Renames every type reference no type answers to the type the page
-    /// of its name documents, in the types' properties and bases.
+    /// of its name documents, in the types' properties (their
+    /// alternatives too) and bases.
     pub(super) fn name_types_by_page(&mut self, pages: &Pages) {
         let Builder { types, said_by_page, .. } = self;
-        let mut renamed: Vec<(TypeKey, usize, String)> = Vec::new();
-        let mut bases: Vec<(TypeKey, String)> = Vec::new();
-        for (k, t) in types.iter() {
-            for (i, p) in t.properties.iter().enumerate() {
-                if let Some(to) = by_page(types, pages, said_by_page, t.api_version, &p.type_name, &p.sources[0]) {
-                    renamed.push((k.clone(), i, to));
+        // What each name becomes (it depends on the name alone), then each
+        // reference renamed.
+        let mut to: BTreeMap<(ApiVersion, String), String> = BTreeMap::new();
+        for t in types.values() {
+            let v = t.api_version;
+            let properties = t.properties.iter().flat_map(|p| std::iter::once(&p.type_name).chain(&p.one_of).map(move |n| (n, &p.sources[0])));
+            for (name, at) in properties.chain(t.base_type.iter().map(|b| (b, &t.sources[0]))) {
+                if let Some(renamed) = by_page(types, pages, said_by_page, v, name, at) {
+                    to.insert((v, name.clone()), renamed);
                 }
             }
-            if let Some(to) = t.base_type.as_deref().and_then(|b| by_page(types, pages, said_by_page, t.api_version, b, &t.sources[0])) {
-                bases.push((k.clone(), to));
-            }
         }
-        for (k, i, to) in renamed {
-            if let Some(t) = types.get_mut(&k) {
-                t.properties[i].type_name = to;
-            }
-        }
-        for (k, to) in bases {
-            if let Some(t) = types.get_mut(&k) {
-                t.base_type = Some(to);
+        for t in types.values_mut() {
+            let v = t.api_version;
+            let names = t.properties.iter_mut().flat_map(|p| std::iter::once(&mut p.type_name).chain(&mut p.one_of)).chain(t.base_type.as_mut());
+            for name in names {
+                if let Some(renamed) = to.get(&(v, name.clone())) {
+                    *name = renamed.clone();
+                }
             }
         }
     }
@@ -84,14 +84,19 @@ impl Builder {
             .type_name
             .iter_mut()
             .chain(op.response.one_of.iter_mut())
-            .chain(op.request_body.iter_mut().flat_map(|b| b.type_name.iter_mut().chain(b.parameters.iter_mut().map(|p| &mut p.type_name))))
-            .chain(op.url_parameters.iter_mut().map(|p| &mut p.type_name));
+            .chain(op.request_body.iter_mut().flat_map(|b| b.type_name.iter_mut().chain(b.parameters.iter_mut().flat_map(parameter_names))))
+            .chain(op.url_parameters.iter_mut().flat_map(parameter_names));
         for name in names {
             if let Some(to) = by_page(types, pages, said_by_page, version, name, &source) {
                 *name = to;
             }
         }
     }
+}
+
+/// The types a parameter names: its own, and its alternatives.
+fn parameter_names(p: &mut super::ParameterDef) -> impl Iterator<Item = &mut String> {
+    std::iter::once(&mut p.type_name).chain(&mut p.one_of)
 }
 
 /// The pages' types by their file names (`page_types`).
