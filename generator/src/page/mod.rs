@@ -68,15 +68,16 @@ impl ApiVersion {
     }
 }
 
-/// Where a page's API version came from, strongest first.
+/// Where a page's API version came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum VersionFrom {
     /// `--api-version`.
     Flag,
-    /// The page: its /beta note or its example URLs.
+    /// The page: its /beta note, or, where no folder says, its example URLs.
     Page,
-    /// The folder it is in (`v1.0/`, `beta/`).
+    /// The folder it is in (`v1.0/`, `beta/`); stronger than the example
+    /// URLs, weaker than the /beta note.
     Folder,
     /// Nothing said it: the version most of the corpus's pages state.
     Corpus,

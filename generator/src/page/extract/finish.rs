@@ -103,11 +103,14 @@ impl Extractor<'_> {
         kind
     }
 
-    /// The page's API version: the flag's; else what the page states (its
-    /// /beta note, or example URLs naming one version); else its folder's;
-    /// else left to the corpus (`VersionFrom::Corpus`, resolved once every
-    /// page is read). A page whose statement contradicts its folder keeps
-    /// the statement, and says so.
+    /// The page's API version: the flag's; else its /beta note's (the
+    /// page's own statement about all of it); else its folder's (in a docs
+    /// checkout the folder is what publishes a page as one version or the
+    /// other); else what its example URLs name; else left to the corpus
+    /// (`VersionFrom::Corpus`, resolved once every page is read). Example
+    /// URLs are copied from page to page and drift: a v1.0 page whose
+    /// example still calls /beta is v1.0 (workbook, driveItem restore). A
+    /// page whose statement contradicts its folder says so.
     fn api_version(&mut self, g: &Gathered, hint: VersionHint) -> (ApiVersion, VersionFrom) {
         if let Some(v) = hint.flag {
             return (v, VersionFrom::Flag);
@@ -123,28 +126,42 @@ impl Extractor<'_> {
                     "example URLs name both beta (line {}) and v1.0 (line {}); the page is taken as {}",
                     b.1,
                     v.1,
-                    if note_beta.is_some() { "beta" } else { "v1.0" }
+                    match (note_beta, hint.folder) {
+                        (Some(_), _) => ApiVersion::Beta,
+                        (None, Some(folder)) => folder,
+                        (None, None) => ApiVersion::V1_0,
+                    }
+                    .as_str()
                 ),
             );
         }
-        let stated = match (note_beta, url_beta, url_v1) {
-            (Some((_, line)), _, _) => Some((ApiVersion::Beta, *line)),
-            (None, Some((_, line)), None) => Some((ApiVersion::Beta, *line)),
-            (None, _, Some((_, line))) => Some((ApiVersion::V1_0, *line)),
-            (None, None, None) => None,
+        let by_urls = match (url_beta, url_v1) {
+            (Some((_, line)), None) => Some((ApiVersion::Beta, *line)),
+            (_, Some((_, line))) => Some((ApiVersion::V1_0, *line)),
+            (None, None) => None,
         };
-        match (stated, hint.folder) {
-            (Some((page, line)), Some(folder)) if page != folder => {
-                self.sink.warning(
-                    line,
-                    "api-version-folder-mismatch",
-                    format!("the page states {} here, but it is in a {} folder; it is taken as {}", page.as_str(), folder.as_str(), page.as_str()),
-                );
-                (page, VersionFrom::Page)
+        let mut contradicts = |line: usize, stated: ApiVersion, what: &str, folder: ApiVersion, taken: ApiVersion| {
+            self.sink.warning(
+                line,
+                "api-version-folder-mismatch",
+                format!("{what} {} here, but the page is in a {} folder; it is taken as {}", stated.as_str(), folder.as_str(), taken.as_str()),
+            );
+        };
+        match (note_beta, hint.folder, by_urls) {
+            (Some((_, line)), folder, _) => {
+                if let Some(folder) = folder.filter(|f| *f != ApiVersion::Beta) {
+                    contradicts(*line, ApiVersion::Beta, "the page's note states", folder, ApiVersion::Beta);
+                }
+                (ApiVersion::Beta, VersionFrom::Page)
             }
-            (Some((page, _)), _) => (page, VersionFrom::Page),
-            (None, Some(folder)) => (folder, VersionFrom::Folder),
-            (None, None) => (ApiVersion::V1_0, VersionFrom::Corpus),
+            (None, Some(folder), urls) => {
+                if let Some((stated, line)) = urls.filter(|(v, _)| *v != folder) {
+                    contradicts(line, stated, "the example URLs name", folder, folder);
+                }
+                (folder, VersionFrom::Folder)
+            }
+            (None, None, Some((stated, _))) => (stated, VersionFrom::Page),
+            (None, None, None) => (ApiVersion::V1_0, VersionFrom::Corpus),
         }
     }
 
