@@ -22,6 +22,19 @@ pub enum Part {
     Param(String),
 }
 
+/// A segment as written: `getByPath(path='{path}')`.
+impl std::fmt::Display for Segment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for part in &self.parts {
+            match part {
+                Part::Literal(l) => f.write_str(l)?,
+                Part::Param(p) => write!(f, "{{{p}}}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
 impl PathTemplate {
     /// Parses a request path (leading `/` optional). An unclosed `{` is a
     /// literal, so no path fails to parse.
@@ -34,24 +47,10 @@ impl PathTemplate {
     /// The path as the runtime fills it: `/a/{b}/c`, no query, no empty
     /// segments (a documented trailing `/` is not part of the resource).
     pub fn path(&self) -> String {
-        let mut out = String::new();
-        for segment in &self.segments {
-            out.push('/');
-            for part in &segment.parts {
-                match part {
-                    Part::Literal(l) => out.push_str(l),
-                    Part::Param(p) => {
-                        out.push('{');
-                        out.push_str(p);
-                        out.push('}');
-                    }
-                }
-            }
+        if self.segments.is_empty() {
+            return "/".to_owned();
         }
-        if out.is_empty() {
-            out.push('/');
-        }
-        out
+        self.segments.iter().map(|s| format!("/{s}")).collect()
     }
 
     /// Whether the last segment calls a function with its arguments

@@ -66,6 +66,7 @@ pub fn build(pages: &[PageResult]) -> Schema {
     let pages = super::named_by_page::page_types(&b);
     b.name_types_by_page(&pages);
     let mut operations: Vec<OperationDef> = models.iter().flat_map(|m| b.operations(m, &pages)).collect();
+    b.type_responses_by_path(&mut operations);
     {
         let mut walker = ExampleWalker { builder: &mut b, respelled: Default::default() };
         for op in &operations {
@@ -92,11 +93,16 @@ pub fn build(pages: &[PageResult]) -> Schema {
 impl Builder {
     /// A property of the type or of any of its base types.
     pub(super) fn find_property(&self, version: ApiVersion, type_name: &str, name: &str) -> Option<PropertyDef> {
+        self.find_property_by(version, type_name, |p| p == name)
+    }
+
+    /// The first property of the type or of its bases whose name `matches`.
+    pub(super) fn find_property_by(&self, version: ApiVersion, type_name: &str, matches: impl Fn(&str) -> bool) -> Option<PropertyDef> {
         let mut current = Some(type_name.to_owned());
         let mut hops = 0;
         while let (Some(t), true) = (current.take(), hops < 32) {
             let def = self.types.get(&key(version, &t))?;
-            if let Some(p) = def.properties.iter().find(|p| p.name == name) {
+            if let Some(p) = def.properties.iter().find(|p| matches(&p.name)) {
                 return Some(p.clone());
             }
             current = def.base_type.clone();

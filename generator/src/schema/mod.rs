@@ -8,6 +8,7 @@ pub use build::build;
 mod action_body;
 mod examples;
 mod named_by_page;
+mod named_by_path;
 
 use crate::diagnostics::Diagnostic;
 use serde::Serialize;

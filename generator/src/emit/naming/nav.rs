@@ -38,17 +38,6 @@ pub(crate) struct Step {
     pub(crate) args: Vec<String>,
 }
 
-fn text(segment: &Segment) -> String {
-    segment
-        .parts
-        .iter()
-        .map(|p| match p {
-            Part::Literal(l) => l.clone(),
-            Part::Param(p) => format!("{{{p}}}"),
-        })
-        .collect()
-}
-
 /// The step a segment is, after `previous`.
 pub(crate) fn step(segment: &Segment, previous: Option<&Segment>) -> Step {
     let params: Vec<String> = segment
@@ -67,7 +56,7 @@ pub(crate) fn step(segment: &Segment, previous: Option<&Segment>) -> Step {
             Part::Param(_) => None,
         })
         .collect();
-    let after_colon = previous.is_some_and(|p| text(p).ends_with(':'));
+    let after_colon = previous.is_some_and(|p| p.to_string().ends_with(':'));
     match (params.len(), literal.trim_end_matches(':')) {
         (0, lit) => {
             let method = match lit.get(..16).filter(|head| head.eq_ignore_ascii_case("microsoft.graph.")) {
