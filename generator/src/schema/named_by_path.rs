@@ -9,9 +9,17 @@
 //! each further segment (a group's `threads` are conversationThreads, one
 //! of them by its key). Where every path of the operation that can be
 //! walked so reaches one type, as one object or a collection as the
-//! Response section says, that is the response's type, and said. Request
-//! lines and tables are in every shape of a page, so every shape gives the
-//! same type.
+//! Response section says, that is the response's type, and said.
+//!
+//! The same walk settles a GET whose Response section says one object where
+//! its paths lead to a collection (`/channels/{id}/members`), or a
+//! collection where they lead to one (`/contacts/{id}/manager`): where the
+//! paths lead to its type and every example answers as they do, two
+//! statements of the docs outweigh the one, and it is said. (Examples alone
+//! do not: 201 of v1.0's wrap a single entity in `{"value": ...}`.) An
+//! operation's own Response section is never evidence about itself.
+//! Request lines and tables are in every shape of a page, so every shape
+//! gives the same type.
 
 use super::build::{key, Builder};
 use super::{ApiVersion, Method, OperationDef, TypeDef, TypeKey};
@@ -31,22 +39,31 @@ fn shape(segment: &Segment) -> String {
         .collect()
 }
 
-/// What a documented GET answers, by its path's shape: the type and
-/// whether a collection. Two GETs of one path that answer differently
-/// answer nothing here.
-type Answers = BTreeMap<(ApiVersion, Vec<String>), Option<(String, bool)>>;
+/// What each documented GET answers, by its path's shape: the type,
+/// whether a collection, and which operation says so (an operation's own
+/// answer is no evidence about it).
+type Answers = BTreeMap<(ApiVersion, Vec<String>), Vec<(usize, String, bool)>>;
 
 fn answers(types: &BTreeMap<TypeKey, TypeDef>, operations: &[OperationDef]) -> Answers {
     let mut answers = Answers::new();
-    for op in operations.iter().filter(|o| o.method == Method::Get && o.response.one_of.is_empty()) {
+    for (i, op) in operations.iter().enumerate().filter(|(_, o)| o.method == Method::Get && o.response.one_of.is_empty()) {
         let Some(t) = op.response.type_name.as_ref().filter(|t| types.contains_key(&key(op.api_version, t))) else { continue };
-        let answer = Some((t.clone(), op.response.collection));
-        for p in &op.paths {
+        // A path documented with a query (`/me?$expand=manager`) answers
+        // what the query makes of it, not what is at the path.
+        for p in op.paths.iter().filter(|p| !p.as_str().contains('?')) {
             let shape = p.template.segments.iter().map(shape).collect();
-            answers.entry((op.api_version, shape)).and_modify(|a| *a = a.take().filter(|a| Some(a) == answer.as_ref())).or_insert(answer.clone());
+            answers.entry((op.api_version, shape)).or_default().push((i, t.clone(), op.response.collection));
         }
     }
     answers
+}
+
+/// What the GETs of one path answer, but operation `except`: their one
+/// answer; none where they answer differently (or there are none).
+fn answer(answers: &[(usize, String, bool)], except: usize) -> Option<(String, bool)> {
+    let mut others = answers.iter().filter(|(i, _, _)| *i != except);
+    let (_, t, collection) = others.next()?;
+    others.all(|(_, u, c)| (u, c) == (t, collection)).then(|| (t.clone(), *collection))
 }
 
 /// Where a path leads: its type, whether a collection, and how it was
@@ -60,42 +77,60 @@ struct Walked {
 
 impl Builder {
     /// Types each operation's response that names a type no page defines
-    /// by its paths, where they lead to one type (the module's comment).
+    /// by its paths, where they lead to one type (the module's comment);
+    /// and a GET's response that the Response section calls one object
+    /// where its paths lead to a collection, or the reverse, is what the
+    /// paths say where every example answers so too.
     pub(super) fn type_responses_by_path(&mut self, operations: &mut [OperationDef]) {
         let answers = answers(&self.types, operations);
-        for op in operations.iter_mut() {
+        for (i, op) in operations.iter_mut().enumerate() {
             let Some(name) = op.response.type_name.clone() else { continue };
             let v = op.api_version;
-            if name.starts_with("Edm.") || self.types.contains_key(&key(v, &name)) || !op.response.one_of.is_empty() {
+            if name.starts_with("Edm.") || !op.response.one_of.is_empty() {
                 continue;
             }
-            let walked: Vec<Walked> = op.paths.iter().filter_map(|p| self.walk(&answers, v, &p.template)).collect();
+            let walked: Vec<Walked> = op.paths.iter().filter_map(|p| self.walk(&answers, i, v, &p.template)).collect();
             let Some(first) = walked.first() else { continue };
-            if walked.iter().any(|w| w.type_name != first.type_name || w.collection != first.collection) || first.collection != op.response.collection
-            {
+            if walked.iter().any(|w| w.type_name != first.type_name || w.collection != first.collection) {
                 continue;
             }
-            self.diagnostics.push(op.source.warning(
-                "type-named-by-path",
-                format!(
-                    "the Response section names {name}, which no page defines; the request's path leads to {} ({}): the response is typed as that",
-                    described(&first.type_name, first.collection),
-                    first.trail
-                ),
-            ));
-            op.response.type_name = Some(first.type_name.clone());
+            let leads_to = described(&first.type_name, first.collection);
+            if !self.types.contains_key(&key(v, &name)) && first.collection == op.response.collection {
+                self.diagnostics.push(op.source.warning(
+                    "type-named-by-path",
+                    format!(
+                        "the Response section names {name}, which no page defines; the request's path leads to {leads_to} ({}): the response is typed as that",
+                        first.trail
+                    ),
+                ));
+                op.response.type_name = Some(first.type_name.clone());
+            } else if op.method == Method::Get
+                && first.type_name == name
+                && first.collection != op.response.collection
+                && examples_answer(op, first.collection)
+            {
+                self.diagnostics.push(op.source.warning(
+                    "response-shape-by-path",
+                    format!(
+                        "the Response section says {}, but the request's path leads to {leads_to} ({}), and every example answers so: the response is {leads_to}",
+                        described(&name, op.response.collection),
+                        first.trail
+                    ),
+                ));
+                op.response.collection = first.collection;
+            }
         }
     }
 
-    /// The type a path leads to: from the longest prefix a GET answers
-    /// (the whole path included), each literal segment a property of the
+    /// The type a path leads to: from the longest prefix another GET
+    /// answers (the whole path included), each literal segment a property of the
     /// type so far (or of its bases) whose type a page defines, each key
     /// one of a collection. Anything else (a cast, a function, a key on
     /// one object) leads nowhere known.
-    fn walk(&self, answers: &Answers, version: ApiVersion, path: &PathTemplate) -> Option<Walked> {
+    fn walk(&self, answers: &Answers, except: usize, version: ApiVersion, path: &PathTemplate) -> Option<Walked> {
         let shapes: Vec<String> = path.segments.iter().map(shape).collect();
         let (start, (mut type_name, mut collection)) =
-            (1..=shapes.len()).rev().find_map(|n| Some((n, answers.get(&(version, shapes[..n].to_vec()))?.clone()?)))?;
+            (1..=shapes.len()).rev().find_map(|n| Some((n, answer(answers.get(&(version, shapes[..n].to_vec()))?, except)?)))?;
         let mut trail = format!("GET {} answers {}", prefix(path, start), described(&type_name, collection));
         for segment in &path.segments[start..] {
             match segment.parts.as_slice() {
@@ -118,6 +153,15 @@ impl Builder {
         }
         Some(Walked { type_name, collection, trail })
     }
+}
+
+/// Whether the operation's examples answer as one object (or as a
+/// collection, `{"value": [...]}`), each that shows a JSON object of
+/// Graph's, and one at least.
+fn examples_answer(op: &OperationDef, collection: bool) -> bool {
+    let bodies: Vec<&serde_json::Value> =
+        op.examples.iter().filter(|e| !e.goes_elsewhere()).filter_map(|e| e.response.as_ref()?.body.as_ref().filter(|b| b.is_object())).collect();
+    !bodies.is_empty() && bodies.iter().all(|b| b.get("value").is_some_and(serde_json::Value::is_array) == collection)
 }
 
 fn described(type_name: &str, collection: bool) -> String {
@@ -178,6 +222,18 @@ mod tests {
             let said = codes(&s).contains(&"type-named-by-path");
             assert_eq!((said, codes(&s).contains(&"type-unresolved")), (want != "microsoft.graph.thread", !said), "{path}: {:?}", s.diagnostics);
         }
+        // A GET documented with a query answers what the query makes of
+        // the path: `/groups/{id}` still answers a group.
+        let expanded = get("/groups/{id}?$expand=threads", "conversationThread", one);
+        let s = schema(&[
+            ("resources/group.md", group.clone()),
+            ("resources/conversationthread.md", thread.clone()),
+            ("api/group-get.md", get_group.clone()),
+            ("api/group-expand.md", expanded),
+            ("api/thread-get.md", get("/groups/{id}/threads/{id}", "thread", one)),
+        ]);
+        let op = s.operations.iter().find(|o| o.paths[0].as_str() == "/groups/{id}/threads/{id}").expect("the operation");
+        assert_eq!(op.response.type_name.as_deref(), Some("microsoft.graph.conversationThread"), "{:?}", s.diagnostics);
         // A name a page defines is left as it is, and nothing is said.
         let s = schema(&[
             ("resources/group.md", group),
@@ -186,5 +242,46 @@ mod tests {
             ("api/thread-get.md", get("/groups/{id}/threads/{id}", "conversationThread", one)),
         ]);
         assert!(!codes(&s).iter().any(|c| c.starts_with("type-")), "{:?}", s.diagnostics);
+    }
+
+    #[test]
+    fn a_response_said_as_one_object_where_the_path_and_examples_give_a_collection_is_a_collection() {
+        let group = resource("group", None, &[("displayName", "String"), ("threads", "[conversationThread](x.md) collection")]);
+        let thread = resource("conversationThread", None, &[("topic", "String")]);
+        let get_group = get("/groups/{id}", "group", r#"{"displayName": "Ü 日本"}"#);
+        let one = r#"{"topic": "é"}"#;
+        let many = r#"{"value": [{"topic": "é"}]}"#;
+        let collection = |page: String| {
+            page.replace(
+                "a [conversationThread](../resources/conversationThread.md) object",
+                "a collection of [conversationThread](../resources/conversationThread.md) objects",
+            )
+        };
+        let said_collection =
+            |page: String| page.replace("a [group](../resources/group.md) object", "a collection of [group](../resources/group.md) objects");
+        let cases = [
+            // (path, the page, a collection, said)
+            ("/groups/{id}/threads", get("/groups/{id}/threads", "conversationThread", many), true, true),
+            ("/groups/{id}/threads/{id}", collection(get("/groups/{id}/threads/{id}", "conversationThread", one)), false, true),
+            // An example that answers as the Response section says: kept.
+            ("/groups/{id}/threads", get("/groups/{id}/threads", "conversationThread", one), false, false),
+            ("/groups/{id}/threads/{id}", collection(get("/groups/{id}/threads/{id}", "conversationThread", many)), true, false),
+            // The paths lead to another type: kept.
+            ("/groups/{id}/threads", get("/groups/{id}/threads", "group", many), false, false),
+        ];
+        for (path, page, want, said) in cases {
+            let s = schema(&[
+                ("resources/group.md", group.clone()),
+                ("resources/conversationthread.md", thread.clone()),
+                ("api/group-get.md", get_group.clone()),
+                ("api/thread-list.md", page),
+            ]);
+            let op = s.operations.iter().find(|o| o.paths[0].as_str() == path).expect("the operation");
+            assert_eq!((op.response.collection, codes(&s).contains(&"response-shape-by-path")), (want, said), "{path}: {:?}", s.diagnostics);
+        }
+        // An operation's own Response section is no evidence about it: a
+        // group said as a collection, with nothing else answering its path.
+        let s = schema(&[("resources/group.md", group), ("api/group-get.md", said_collection(get_group))]);
+        assert!(s.operations[0].response.collection && !codes(&s).contains(&"response-shape-by-path"), "{:?}", s.diagnostics);
     }
 }
