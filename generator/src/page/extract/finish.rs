@@ -118,23 +118,6 @@ impl Extractor<'_> {
         let note_beta = g.preamble.iter().find(|(t, _)| t.contains("/beta version"));
         let url_beta = g.url_versions.iter().find(|(v, _)| *v == "beta");
         let url_v1 = g.url_versions.iter().find(|(v, _)| *v == "v1.0");
-        if let (Some(b), Some(v)) = (url_beta, url_v1) {
-            self.sink.warning(
-                b.1.max(v.1),
-                "api-version-mixed",
-                format!(
-                    "example URLs name both beta (line {}) and v1.0 (line {}); the page is taken as {}",
-                    b.1,
-                    v.1,
-                    match (note_beta, hint.folder) {
-                        (Some(_), _) => ApiVersion::Beta,
-                        (None, Some(folder)) => folder,
-                        (None, None) => ApiVersion::V1_0,
-                    }
-                    .as_str()
-                ),
-            );
-        }
         let by_urls = match (url_beta, url_v1) {
             (Some((_, line)), None) => Some((ApiVersion::Beta, *line)),
             (_, Some((_, line))) => Some((ApiVersion::V1_0, *line)),
@@ -147,7 +130,7 @@ impl Extractor<'_> {
                 format!("{what} {} here, but the page is in a {} folder; it is taken as {}", stated.as_str(), folder.as_str(), taken.as_str()),
             );
         };
-        match (note_beta, hint.folder, by_urls) {
+        let taken = match (note_beta, hint.folder, by_urls) {
             (Some((_, line)), folder, _) => {
                 if let Some(folder) = folder.filter(|f| *f != ApiVersion::Beta) {
                     contradicts(*line, ApiVersion::Beta, "the page's note states", folder, ApiVersion::Beta);
@@ -162,7 +145,15 @@ impl Extractor<'_> {
             }
             (None, None, Some((stated, _))) => (stated, VersionFrom::Page),
             (None, None, None) => (ApiVersion::V1_0, VersionFrom::Corpus),
+        };
+        if let (Some(b), Some(v)) = (url_beta, url_v1) {
+            self.sink.warning(
+                b.1.max(v.1),
+                "api-version-mixed",
+                format!("example URLs name both beta (line {}) and v1.0 (line {}); the page is taken as {}", b.1, v.1, taken.0.as_str()),
+            );
         }
+        taken
     }
 
     fn finish_operation(&mut self, model: &mut PageModel, mut g: Gathered, title_line: Option<usize>) {
