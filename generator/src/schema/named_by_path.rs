@@ -179,109 +179,95 @@ fn prefix(path: &PathTemplate, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use crate::fixtures::{codes, get, resource, schema};
+    use crate::schema::{OperationDef, Schema};
+
+    const ONE: &str = r#"{"topic": "é"}"#;
+    const MANY: &str = r#"{"value": [{"topic": "é"}]}"#;
+
+    /// A group whose threads are conversationThreads, a GET of one group,
+    /// and `pages`.
+    fn with_groups(pages: &[(&str, String)]) -> Schema {
+        let mut all = vec![
+            ("resources/group.md", resource("group", None, &[("displayName", "String"), ("threads", "[conversationThread](x.md) collection")])),
+            ("resources/conversationthread.md", resource("conversationThread", None, &[("topic", "String")])),
+            ("api/group-get.md", get("/groups/{id}", "group", r#"{"displayName": "Ü 日本"}"#)),
+        ];
+        all.extend(pages.iter().cloned());
+        schema(&all)
+    }
+
+    /// The operation documented first on `path`.
+    fn on<'a>(s: &'a Schema, path: &str) -> &'a OperationDef {
+        s.operations.iter().find(|o| o.paths[0].as_str() == path).expect("the operation")
+    }
+
+    /// `get`'s page, its Response section saying a collection of `name`.
+    fn said_collection(page: String, name: &str) -> String {
+        let one = format!("a [{name}](../resources/{name}.md) object");
+        assert!(page.contains(&one));
+        page.replace(&one, &format!("a collection of [{name}](../resources/{name}.md) objects"))
+    }
 
     #[test]
     fn a_response_named_by_no_type_is_typed_by_where_its_path_leads() {
-        let group = resource("group", None, &[("displayName", "String"), ("threads", "[conversationThread](x.md) collection")]);
-        let thread = resource("conversationThread", None, &[("topic", "String")]);
-        let get_group = get("/groups/{id}", "group", r#"{"displayName": "Ü 日本"}"#);
-        let one = r#"{"topic": "é"}"#;
-        let many = r#"{"value": [{"topic": "é"}]}"#;
-        let collection =
-            |page: String| page.replace("a [thread](../resources/thread.md) object", "a collection of [thread](../resources/thread.md) objects");
+        let thread = "microsoft.graph.conversationThread";
         let cases = [
             // (path, the page, the type it gets)
-            ("/groups/{id}/threads/{id}", get("/groups/{id}/threads/{id}", "thread", one), "microsoft.graph.conversationThread"),
-            (
-                "/groups/{group-id}/Threads/{thread-id}",
-                get("/groups/{group-id}/Threads/{thread-id}", "thread", one),
-                "microsoft.graph.conversationThread",
-            ),
-            ("/groups/{id}/threads", collection(get("/groups/{id}/threads", "thread", many)), "microsoft.graph.conversationThread"),
+            ("/groups/{id}/threads/{id}", get("/groups/{id}/threads/{id}", "thread", ONE), thread),
+            ("/groups/{group-id}/Threads/{thread-id}", get("/groups/{group-id}/Threads/{thread-id}", "thread", ONE), thread),
+            ("/groups/{id}/threads", said_collection(get("/groups/{id}/threads", "thread", MANY), "thread"), thread),
             // One object said where the path leads to a collection: not taken.
-            ("/groups/{id}/threads", get("/groups/{id}/threads", "thread", one), "microsoft.graph.thread"),
+            ("/groups/{id}/threads", get("/groups/{id}/threads", "thread", ONE), "microsoft.graph.thread"),
             // No property of that name; a cast; a key on one object; no GET answers the start.
-            ("/groups/{id}/posts/{id}", get("/groups/{id}/posts/{id}", "thread", one), "microsoft.graph.thread"),
+            ("/groups/{id}/posts/{id}", get("/groups/{id}/posts/{id}", "thread", ONE), "microsoft.graph.thread"),
             (
                 "/groups/{id}/threads/{id}/microsoft.graph.x",
-                get("/groups/{id}/threads/{id}/microsoft.graph.x", "thread", one),
+                get("/groups/{id}/threads/{id}/microsoft.graph.x", "thread", ONE),
                 "microsoft.graph.thread",
             ),
-            ("/groups/{id}/{id}", get("/groups/{id}/{id}", "thread", one), "microsoft.graph.thread"),
-            ("/teams/{id}/threads/{id}", get("/teams/{id}/threads/{id}", "thread", one), "microsoft.graph.thread"),
+            ("/groups/{id}/{id}", get("/groups/{id}/{id}", "thread", ONE), "microsoft.graph.thread"),
+            ("/teams/{id}/threads/{id}", get("/teams/{id}/threads/{id}", "thread", ONE), "microsoft.graph.thread"),
         ];
         for (path, page, want) in cases {
-            let s = schema(&[
-                ("resources/group.md", group.clone()),
-                ("resources/conversationthread.md", thread.clone()),
-                ("api/group-get.md", get_group.clone()),
-                ("api/thread-get.md", page),
-            ]);
-            let op = s.operations.iter().find(|o| o.paths[0].as_str() == path).expect("the operation");
-            assert_eq!(op.response.type_name.as_deref(), Some(want), "{path}: {:?}", s.diagnostics);
+            let s = with_groups(&[("api/thread-get.md", page)]);
+            assert_eq!(on(&s, path).response.type_name.as_deref(), Some(want), "{path}: {:?}", s.diagnostics);
             let said = codes(&s).contains(&"type-named-by-path");
-            assert_eq!((said, codes(&s).contains(&"type-unresolved")), (want != "microsoft.graph.thread", !said), "{path}: {:?}", s.diagnostics);
+            assert_eq!((said, codes(&s).contains(&"type-unresolved")), (want == thread, want != thread), "{path}: {:?}", s.diagnostics);
         }
         // A GET documented with a query answers what the query makes of
         // the path: `/groups/{id}` still answers a group.
-        let expanded = get("/groups/{id}?$expand=threads", "conversationThread", one);
-        let s = schema(&[
-            ("resources/group.md", group.clone()),
-            ("resources/conversationthread.md", thread.clone()),
-            ("api/group-get.md", get_group.clone()),
-            ("api/group-expand.md", expanded),
-            ("api/thread-get.md", get("/groups/{id}/threads/{id}", "thread", one)),
+        let s = with_groups(&[
+            ("api/group-expand.md", get("/groups/{id}?$expand=threads", "conversationThread", ONE)),
+            ("api/thread-get.md", get("/groups/{id}/threads/{id}", "thread", ONE)),
         ]);
-        let op = s.operations.iter().find(|o| o.paths[0].as_str() == "/groups/{id}/threads/{id}").expect("the operation");
-        assert_eq!(op.response.type_name.as_deref(), Some("microsoft.graph.conversationThread"), "{:?}", s.diagnostics);
+        assert_eq!(on(&s, "/groups/{id}/threads/{id}").response.type_name.as_deref(), Some(thread), "{:?}", s.diagnostics);
         // A name a page defines is left as it is, and nothing is said.
-        let s = schema(&[
-            ("resources/group.md", group),
-            ("resources/conversationthread.md", thread),
-            ("api/group-get.md", get_group),
-            ("api/thread-get.md", get("/groups/{id}/threads/{id}", "conversationThread", one)),
-        ]);
+        let s = with_groups(&[("api/thread-get.md", get("/groups/{id}/threads/{id}", "conversationThread", ONE))]);
         assert!(!codes(&s).iter().any(|c| c.starts_with("type-")), "{:?}", s.diagnostics);
     }
 
     #[test]
     fn a_response_said_as_one_object_where_the_path_and_examples_give_a_collection_is_a_collection() {
-        let group = resource("group", None, &[("displayName", "String"), ("threads", "[conversationThread](x.md) collection")]);
-        let thread = resource("conversationThread", None, &[("topic", "String")]);
-        let get_group = get("/groups/{id}", "group", r#"{"displayName": "Ü 日本"}"#);
-        let one = r#"{"topic": "é"}"#;
-        let many = r#"{"value": [{"topic": "é"}]}"#;
-        let collection = |page: String| {
-            page.replace(
-                "a [conversationThread](../resources/conversationThread.md) object",
-                "a collection of [conversationThread](../resources/conversationThread.md) objects",
-            )
-        };
-        let said_collection =
-            |page: String| page.replace("a [group](../resources/group.md) object", "a collection of [group](../resources/group.md) objects");
+        let thread = |path: &str, example: &str| get(path, "conversationThread", example);
         let cases = [
             // (path, the page, a collection, said)
-            ("/groups/{id}/threads", get("/groups/{id}/threads", "conversationThread", many), true, true),
-            ("/groups/{id}/threads/{id}", collection(get("/groups/{id}/threads/{id}", "conversationThread", one)), false, true),
+            ("/groups/{id}/threads", thread("/groups/{id}/threads", MANY), true, true),
+            ("/groups/{id}/threads/{id}", said_collection(thread("/groups/{id}/threads/{id}", ONE), "conversationThread"), false, true),
             // An example that answers as the Response section says: kept.
-            ("/groups/{id}/threads", get("/groups/{id}/threads", "conversationThread", one), false, false),
-            ("/groups/{id}/threads/{id}", collection(get("/groups/{id}/threads/{id}", "conversationThread", many)), true, false),
+            ("/groups/{id}/threads", thread("/groups/{id}/threads", ONE), false, false),
+            ("/groups/{id}/threads/{id}", said_collection(thread("/groups/{id}/threads/{id}", MANY), "conversationThread"), true, false),
             // The paths lead to another type: kept.
-            ("/groups/{id}/threads", get("/groups/{id}/threads", "group", many), false, false),
+            ("/groups/{id}/threads", get("/groups/{id}/threads", "group", MANY), false, false),
         ];
         for (path, page, want, said) in cases {
-            let s = schema(&[
-                ("resources/group.md", group.clone()),
-                ("resources/conversationthread.md", thread.clone()),
-                ("api/group-get.md", get_group.clone()),
-                ("api/thread-list.md", page),
-            ]);
-            let op = s.operations.iter().find(|o| o.paths[0].as_str() == path).expect("the operation");
-            assert_eq!((op.response.collection, codes(&s).contains(&"response-shape-by-path")), (want, said), "{path}: {:?}", s.diagnostics);
+            let s = with_groups(&[("api/thread-list.md", page)]);
+            let shaped = codes(&s).contains(&"response-shape-by-path");
+            assert_eq!((on(&s, path).response.collection, shaped), (want, said), "{path}: {:?}", s.diagnostics);
         }
         // An operation's own Response section is no evidence about it: a
         // group said as a collection, with nothing else answering its path.
-        let s = schema(&[("resources/group.md", group), ("api/group-get.md", said_collection(get_group))]);
+        let group = resource("group", None, &[("displayName", "String")]);
+        let s = schema(&[("resources/group.md", group), ("api/group-get.md", said_collection(get("/groups/{id}", "group", ONE), "group"))]);
         assert!(s.operations[0].response.collection && !codes(&s).contains(&"response-shape-by-path"), "{:?}", s.diagnostics);
     }
 }
