@@ -68,7 +68,7 @@ fn answer(answers: &[(usize, String, bool)], except: usize) -> Option<(String, b
 
 /// Where a path leads: its type, whether a collection, and how it was
 /// found (the GET it starts from, then each segment), for the diagnostic.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 struct Walked {
     type_name: String,
     collection: bool,
@@ -91,7 +91,9 @@ impl Builder {
             }
             let walked: Vec<Walked> = op.paths.iter().filter_map(|p| self.walk(&answers, i, v, &p.template)).collect();
             let Some(first) = walked.first() else { continue };
-            if walked.iter().any(|w| w.type_name != first.type_name || w.collection != first.collection) {
+            // Names compare as types are keyed: the docs vary a first letter's case.
+            let same = |a: &str, b: &str| key(v, a) == key(v, b);
+            if walked.iter().any(|w| !same(&w.type_name, &first.type_name) || w.collection != first.collection) {
                 continue;
             }
             let leads_to = described(&first.type_name, first.collection);
@@ -105,7 +107,7 @@ impl Builder {
                 ));
                 op.response.type_name = Some(first.type_name.clone());
             } else if op.method == Method::Get
-                && first.type_name == name
+                && same(&first.type_name, &name)
                 && first.collection != op.response.collection
                 && examples_answer(op, first.collection)
             {
@@ -253,6 +255,8 @@ mod tests {
             // (path, the page, a collection, said)
             ("/groups/{id}/threads", thread("/groups/{id}/threads", MANY), true, true),
             ("/groups/{id}/threads/{id}", said_collection(thread("/groups/{id}/threads/{id}", ONE), "conversationThread"), false, true),
+            // The docs vary a first letter's case: the same type.
+            ("/groups/{id}/threads", get("/groups/{id}/threads", "ConversationThread", MANY), true, true),
             // An example that answers as the Response section says: kept.
             ("/groups/{id}/threads", thread("/groups/{id}/threads", ONE), false, false),
             ("/groups/{id}/threads/{id}", said_collection(thread("/groups/{id}/threads/{id}", MANY), "conversationThread"), true, false),
