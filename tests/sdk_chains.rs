@@ -347,11 +347,11 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
                 if !lit.eq_ignore_ascii_case(name) && !renamed {
                     return Err(format!("the C# chain's `{name}` is not the URL's `{segment}`"));
                 }
-                // A type cast (`microsoft.graph.room`) is Kiota's `graph_room()`.
                 // The example's own chain names a segment as its URL writes
                 // it (`/transitivemembers`): it is called as the docs write it.
                 let own = name == lit && lit.eq_ignore_ascii_case(tsegment.trim_end_matches(':'));
                 let lit = if own { tsegment.trim_end_matches(':') } else { lit };
+                // A type cast (`microsoft.graph.room`) is Kiota's `graph_room()`.
                 let method = match lit.get(..16).filter(|head| head.eq_ignore_ascii_case("microsoft.graph.")) {
                     Some(_) => format!("graph_{}", snake(&lit[16..])),
                     None => snake(if renamed || own { lit } else { name }),

@@ -47,10 +47,16 @@ impl PathTemplate {
     /// The path as the runtime fills it: `/a/{b}/c`, no query, no empty
     /// segments (a documented trailing `/` is not part of the resource).
     pub fn path(&self) -> String {
-        if self.segments.is_empty() {
-            return "/".to_owned();
+        use std::fmt::Write;
+        let mut out = String::new();
+        for segment in &self.segments {
+            // Writing to a String cannot fail.
+            let _ = write!(out, "/{segment}");
         }
-        self.segments.iter().map(|s| format!("/{s}")).collect()
+        if out.is_empty() {
+            out.push('/');
+        }
+        out
     }
 
     /// Whether the last segment calls a function with its arguments
