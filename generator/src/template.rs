@@ -35,6 +35,65 @@ impl std::fmt::Display for Segment {
     }
 }
 
+/// What a segment is, for telling whether two paths lead to one place:
+/// literals compared without case (the docs vary: `/Users`, `/users`) and
+/// `delta()` as `delta`; placeholders whatever they are named
+/// (`/users/{id}` is `/users/{user-id}`). Navigation merges paths into one
+/// tree by it, and the schema finds the GET that answers a path's prefix.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum SegmentKey {
+    /// A literal segment, lower case, without a trailing `:` or `()`.
+    Literal(String),
+    /// A key segment: `{id}`.
+    Key,
+    /// A drive item addressed by its path: the `{path}:` of `root:/{path}:`.
+    WithPath,
+    /// A segment with arguments (`getByPath(path='{path}')`): its name,
+    /// lower case and letters and digits only, and how many placeholders
+    /// it has.
+    Call(String, usize),
+}
+
+impl Segment {
+    /// Its literal text, placeholders left out: `getByPath(path='')`.
+    pub fn literal(&self) -> String {
+        self.parts
+            .iter()
+            .filter_map(|p| match p {
+                Part::Literal(l) => Some(l.as_str()),
+                Part::Param(_) => None,
+            })
+            .collect()
+    }
+
+    /// The name a segment with arguments writes before them (`getByPath`),
+    /// or, where it writes none before them, its literal text.
+    pub fn call_name(&self) -> String {
+        let head = match self.parts.first() {
+            Some(Part::Literal(l)) => l.split('(').next().unwrap_or(""),
+            _ => "",
+        };
+        if head.trim_matches(|c: char| !c.is_ascii_alphanumeric()).is_empty() {
+            self.literal()
+        } else {
+            head.to_owned()
+        }
+    }
+
+    /// What this segment is, after `previous` (see [`SegmentKey`]).
+    pub fn key(&self, previous: Option<&Segment>) -> SegmentKey {
+        let literal = self.literal();
+        let params = self.parts.iter().filter(|p| matches!(p, Part::Param(_))).count();
+        let after_colon = previous.is_some_and(|p| matches!(p.parts.last(), Some(Part::Literal(l)) if l.ends_with(':')));
+        match (params, literal.trim_end_matches(':')) {
+            (0, lit) => SegmentKey::Literal(lit.strip_suffix("()").unwrap_or(lit).to_lowercase()),
+            (1, "") if after_colon && literal == ":" => SegmentKey::WithPath,
+            (1, "") => SegmentKey::Key,
+            (n, _) => SegmentKey::Call(self.call_name().chars().filter(char::is_ascii_alphanumeric).collect::<String>().to_ascii_lowercase(), n),
+        }
+    }
+}
+
 impl PathTemplate {
     /// Parses a request path (leading `/` optional). An unclosed `{` is a
     /// literal, so no path fails to parse.
@@ -42,6 +101,13 @@ impl PathTemplate {
         let path = path.split_once('?').map_or(path, |(p, _)| p);
         let segments = path.trim_start_matches('/').split('/').filter(|s| !s.is_empty()).map(parse_segment).collect();
         PathTemplate { segments }
+    }
+
+    /// Each segment's key, in order: two paths with the same keys lead to
+    /// one place (`/users/{usersId}` and `/Users/{id}`).
+    pub fn keys(&self) -> Vec<SegmentKey> {
+        let segments = &self.segments;
+        segments.iter().enumerate().map(|(i, s)| s.key(i.checked_sub(1).map(|p| &segments[p]))).collect()
     }
 
     /// The path as the runtime fills it: `/a/{b}/c`, no query, no empty
@@ -223,6 +289,28 @@ mod tests {
         for (path, inline, quoted) in cases {
             let t = PathTemplate::parse(path);
             assert_eq!((t.has_inline_args(), t.quoted_params()), (inline, quoted), "{path}");
+        }
+    }
+
+    #[test]
+    fn paths_lead_to_one_place_whatever_their_placeholders_and_case() {
+        let key = |p: &str| PathTemplate::parse(p).keys();
+        // (a, b, one place)
+        let cases = [
+            ("/users/{usersId}", "/Users/{id | userPrincipalName}", true),
+            ("/users?$expand=manager", "/users", true),
+            ("/Élèves/{id}/日本", "/élèves/{x}/日本", true),
+            ("/users/{id}/delta()", "/users/{id}/delta", true),
+            ("/a/f(x='{x}')", "/a/f(y='{y}')", true),
+            ("/items/{id}/getByPath(path='{p}')", "/items/{id}/getbypath(path={q})", true),
+            ("/drives/{id}/root:/{path}:", "/drives/{x}/root:/{y}:", true),
+            ("/users/{id}", "/users/{id}/events", false),
+            ("/drives/{id}/root:/{path}:", "/drives/{id}/root/{path}", false),
+            ("/a/f(x='{x}')", "/a/f(x='{x}',y='{y}')", false),
+            ("/", "/users", false),
+        ];
+        for (a, b, one) in cases {
+            assert_eq!(key(a) == key(b), one, "{a} {b}");
         }
     }
 

@@ -23,26 +23,13 @@
 
 use super::build::{key, Builder};
 use super::{ApiVersion, Method, OperationDef, TypeDef, TypeKey};
-use crate::template::{Part, PathTemplate, Segment};
+use crate::template::{Part, PathTemplate, SegmentKey};
 use std::collections::BTreeMap;
 
-/// A segment as paths are compared: literals without case, every
-/// placeholder alike (`/users/{id}` is `/users/{user-id}`).
-fn shape(segment: &Segment) -> String {
-    segment
-        .parts
-        .iter()
-        .map(|p| match p {
-            Part::Literal(l) => l.to_lowercase(),
-            Part::Param(_) => "{}".to_owned(),
-        })
-        .collect()
-}
-
-/// What each documented GET answers, by its path's shape: the type,
+/// What each documented GET answers, by its path's keys (see `SegmentKey`): the type,
 /// whether a collection, and which operation says so (an operation's own
 /// answer is no evidence about it).
-type Answers = BTreeMap<(ApiVersion, Vec<String>), Vec<(usize, String, bool)>>;
+type Answers = BTreeMap<(ApiVersion, Vec<SegmentKey>), Vec<(usize, String, bool)>>;
 
 fn answers(types: &BTreeMap<TypeKey, TypeDef>, operations: &[OperationDef]) -> Answers {
     let mut answers = Answers::new();
@@ -51,8 +38,7 @@ fn answers(types: &BTreeMap<TypeKey, TypeDef>, operations: &[OperationDef]) -> A
         // A path documented with a query (`/me?$expand=manager`) answers
         // what the query makes of it, not what is at the path.
         for p in op.paths.iter().filter(|p| !p.as_str().contains('?')) {
-            let shape = p.template.segments.iter().map(shape).collect();
-            answers.entry((op.api_version, shape)).or_default().push((i, t.clone(), op.response.collection));
+            answers.entry((op.api_version, p.template.keys())).or_default().push((i, t.clone(), op.response.collection));
         }
     }
     answers
@@ -130,9 +116,9 @@ impl Builder {
     /// one of a collection. Anything else (a cast, a function, a key on
     /// one object) leads nowhere known.
     fn walk(&self, answers: &Answers, except: usize, version: ApiVersion, path: &PathTemplate) -> Option<Walked> {
-        let shapes: Vec<String> = path.segments.iter().map(shape).collect();
+        let keys = path.keys();
         let (start, (mut type_name, mut collection)) =
-            (1..=shapes.len()).rev().find_map(|n| Some((n, answer(answers.get(&(version, shapes[..n].to_vec()))?, except)?)))?;
+            (1..=keys.len()).rev().find_map(|n| Some((n, answer(answers.get(&(version, keys[..n].to_vec()))?, except)?)))?;
         let mut trail = format!("GET {} answers {}", prefix(path, start), described(&type_name, collection));
         for segment in &path.segments[start..] {
             match segment.parts.as_slice() {

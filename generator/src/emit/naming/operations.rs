@@ -3,11 +3,10 @@
 //! variants and fields, an action's body struct and its fields, a
 //! function's URL fields, its file, and its tests' functions.
 
-use super::nav::{node_key, StepKey};
 use super::{module_name, pascal_case, snake_case, words, Name, Scope};
 use crate::emit::workloads;
 use crate::schema::{ApiVersion, BodyWrapper, DocumentedPath, Method, OperationDef, ParameterDef, QueryParameterDef, Schema};
-use crate::template::{Part, PathTemplate};
+use crate::template::{Part, PathTemplate, SegmentKey};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The Rust names of one operation.
@@ -183,8 +182,8 @@ fn first_segment(path: &str) -> String {
 
 /// The request an operation's first path sends: its method and the node
 /// its path leads to (`/users/{usersId}` and `/Users/{id}` are one).
-fn request_key(op: &OperationDef) -> Option<(Method, Vec<StepKey>)> {
-    Some((op.method, node_key(&op.paths.first()?.template)))
+fn request_key(op: &OperationDef) -> Option<(Method, Vec<SegmentKey>)> {
+    Some((op.method, op.paths.first()?.template.keys()))
 }
 
 /// Which of the operations documented on one path takes its bare names,
@@ -208,7 +207,7 @@ pub(super) fn precedence(op: &OperationDef, path: &str, reach: &Reach) -> (bool,
 /// users' page and on Intune's; `Get user` on three Intune pages, the
 /// users' page being `Get a user`).
 fn led_by_workload(ops: &[&OperationDef], reach: &Reach) -> BTreeSet<usize> {
-    let mut by_request: BTreeMap<(Method, Vec<StepKey>), Vec<usize>> = BTreeMap::new();
+    let mut by_request: BTreeMap<(Method, Vec<SegmentKey>), Vec<usize>> = BTreeMap::new();
     for (i, op) in ops.iter().enumerate() {
         if let Some(key) = request_key(op) {
             by_request.entry(key).or_default().push(i);
