@@ -216,3 +216,48 @@ fn corpus_renderings_give_the_markdowns_operations() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A base's Derived types table gives its derived types their base in
+/// every shape: the rendered page shows the table (the links' text), where
+/// a derived page's `baseType` annotation is not shown at all.
+#[test]
+fn a_derived_types_table_gives_the_base_in_every_shape() {
+    let front = |title: &str| format!("---\ntitle: \"{title}\"\ndoc_type: resourcePageType\n---\n\n# {title}\n\nNamespace: microsoft.graph\n\n");
+    let base = format!(
+        "{}Une classe abstraite, 抽象.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| kind | String | Le genre. |\n\n## Derived types\n\n| Type | Description |\n|:---|:---|\n| [organizerMeetingInfo](organizermeetinginfo.md) | Details about the organizer, l'organisateur. |\n| [tokenMeetingInfo](./tokenmeetinginfo.md) | An encrypted token. |\n",
+        front("meetingInfo resource type")
+    );
+    let derived = |name: &str| {
+        format!(
+            "{}Détails.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| {name}Value | String | Ünïcode 日本. |\n",
+            front(&format!("{name} resource type"))
+        )
+    };
+    let pages = [
+        ("resources/meetinginfo.md", base),
+        ("resources/organizermeetinginfo.md", derived("organizerMeetingInfo")),
+        ("resources/tokenmeetinginfo.md", derived("tokenMeetingInfo")),
+    ];
+    for shape in graphgen::blocks::Shape::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        for (path, text) in &pages {
+            let target = dir.path().join(path);
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            let text = if shape == Shape::Markdown { text.clone() } else { render_copied(text, shape) };
+            std::fs::write(target, text).unwrap();
+        }
+        let (_, schema) = schema_of(dir.path(), None);
+        let bases: Vec<(&str, Option<&str>)> = schema.types.iter().map(|t| (t.name.as_str(), t.base_type.as_deref())).collect();
+        assert_eq!(
+            bases,
+            [
+                ("meetingInfo", None),
+                ("organizerMeetingInfo", Some("microsoft.graph.meetingInfo")),
+                ("tokenMeetingInfo", Some("microsoft.graph.meetingInfo"))
+            ],
+            "{}: {:?}",
+            shape.name(),
+            schema.diagnostics
+        );
+    }
+}

@@ -253,6 +253,10 @@ pub struct Resource {
     /// Qualified name, `microsoft.graph.user`.
     pub name: String,
     pub base_type: Option<String>,
+    /// The types its Derived types section names (qualified), with their
+    /// rows' lines: derived from it, though their own pages may not say.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub derived: Vec<(String, usize)>,
     pub key: Option<String>,
     pub properties: Vec<Property>,
     pub relationships: Vec<Property>,

@@ -53,6 +53,7 @@ pub fn build(pages: &[PageResult]) -> Schema {
             b.add_enum(m, e);
         }
     }
+    b.bases_from_derived_types(&models);
     for m in &models {
         if let Some(op) = &m.operation {
             if let Some(body) = &op.request_body {

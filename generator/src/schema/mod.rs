@@ -6,6 +6,7 @@ pub use crate::page::{ApiVersion, Method};
 mod build;
 pub use build::build;
 mod action_body;
+mod derived_types;
 mod examples;
 mod named_by_page;
 mod named_by_path;

@@ -369,6 +369,7 @@ impl Extractor<'_> {
         model.resource = Some(Resource {
             name: self.qualify(&name),
             base_type,
+            derived: g.derived,
             key,
             properties: g.properties,
             relationships: g.relationships,

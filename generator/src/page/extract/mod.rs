@@ -35,6 +35,9 @@ enum Section {
     QueryParameters,
     /// "Path parameters": the placeholders of the request paths, described.
     PathParameters,
+    /// "Derived types": a base type's page naming the types derived from
+    /// it, which their own pages may not say.
+    DerivedTypes,
     /// Sections with nothing to generate from (Methods, See also, ...).
     Other,
 }
@@ -58,6 +61,7 @@ fn classify(heading: &str, level: u8, current: &Section, seen_http_request: bool
         "properties" => Section::Properties,
         "relationships" => Section::Relationships,
         "json representation" => Section::JsonRepresentation,
+        "derived types" | "derived type" => Section::DerivedTypes,
         "members" => Section::Members,
         "parameters" | "function parameters" => Section::Parameters,
         "path parameters" => Section::PathParameters,
@@ -139,6 +143,8 @@ struct Gathered {
     next_response_truncated: bool,
     /// "Inherits from X", wherever a resource page says it.
     inherits: Option<String>,
+    /// The types its Derived types table names, and their rows' lines.
+    derived: Vec<(String, usize)>,
     /// The block just read was an example response with headers only.
     bodiless_response: bool,
 }
@@ -330,6 +336,23 @@ impl Extractor<'_> {
             Section::Members | Section::Preamble | Section::Other if is_members => {
                 g.members = tables::members(t, &header, self.sink);
                 g.members_line = t.line;
+                true
+            }
+            // The rows' first cells name the types (`[tokenMeetingInfo](x.md)`
+            // in Markdown, the link's text copied); a copied row the
+            // space-separated shape leaves unsplit starts with the name.
+            Section::DerivedTypes if first == "type" => {
+                for row in &t.rows {
+                    let cell = tables::cell(&row.cells, 0);
+                    match cell.split_whitespace().next().and_then(|name| type_expr::parse_cell(name, &self.namespace)) {
+                        Some(named) if !named.is_primitive() && !named.collection => g.derived.push((named.name, row.line)),
+                        _ => self.sink.warning(
+                            row.line,
+                            "derived-type-unreadable",
+                            format!("expected a type's name in the Derived types table's first column, found {:?}; the row is not used", cell.trim()),
+                        ),
+                    }
+                }
                 true
             }
             Section::EnumValues(name) if is_members || first == "value" => {

@@ -99,6 +99,7 @@ const SECTION_HEADINGS: &[&str] = &[
     "Properties",
     "Relationships",
     "JSON representation",
+    "Derived types",
     "Methods",
     "Members",
     "Errors",

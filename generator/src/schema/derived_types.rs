@@ -1,0 +1,175 @@
+//! Bases a base type's page gives.
+//!
+//! Most derived types' pages say what they derive from (the annotation's
+//! `baseType`, or "Inherits from X"); some do not, and only their base's
+//! page says it, in a Derived types table: `meetingInfo` lists
+//! `organizerMeetingInfo` and `tokenMeetingInfo`, whose pages name no base.
+//! Without it, a property that takes either (`call.meetingInfo`, "an
+//! organizerMeetingInfo or tokenMeetingInfo") had no type to be. The table
+//! is on the rendered page too, so every shape of a page gives the base.
+//!
+//! A derived type's own page outweighs its base's table: where it names
+//! another base, it keeps it, and the two are said unless the other base
+//! itself derives from the table's type (a table may list a type derived
+//! through another, as `teleconferenceDeviceMediaQuality`'s lists the
+//! screen-sharing quality, derived through the video quality).
+
+use super::build::{key, source, Builder};
+use super::ApiVersion;
+use crate::page::PageModel;
+
+/// How many bases a walk follows before it takes the chain for a cycle.
+const MAX_DEPTH: usize = 32;
+
+impl Builder {
+    /// Gives each type a Derived types table names the table's type as its
+    /// base, where its own page names none.
+    pub(super) fn bases_from_derived_types(&mut self, models: &[&PageModel]) {
+        for m in models {
+            let Some(r) = &m.resource else { continue };
+            let version = m.api_version;
+            for (name, line) in &r.derived {
+                let at = source(&m.file, *line);
+                let Some(own) = self.types.get(&key(version, name)).map(|t| t.base_type.clone()) else {
+                    self.diagnostics.push(at.warning(
+                        "derived-type-undefined",
+                        format!("the Derived types table names `{name}`, which no page defines; nothing is derived from `{}` by it", r.name),
+                    ));
+                    continue;
+                };
+                let warning = match own {
+                    None if self.descends(version, &r.name, name) => {
+                        Some(format!("the Derived types table names `{name}`, which `{}` itself derives from; it is not made its base", r.name))
+                    }
+                    None => {
+                        if let Some(t) = self.types.get_mut(&key(version, name)) {
+                            t.base_type = Some(r.name.clone());
+                        }
+                        None
+                    }
+                    Some(own) if self.descends(version, &own, &r.name) => None,
+                    Some(own) => Some(format!(
+                        "the Derived types table names `{name}` as derived from `{}`, but its own page gives `{own}`; it keeps its page's base",
+                        r.name
+                    )),
+                };
+                if let Some(message) = warning {
+                    self.diagnostics.push(at.warning("derived-type-base-conflict", message));
+                }
+            }
+        }
+    }
+
+    /// Whether type `name` is `ancestor` or derives from it, by the bases
+    /// known so far.
+    fn descends(&self, version: ApiVersion, name: &str, ancestor: &str) -> bool {
+        let target = key(version, ancestor);
+        let mut current = Some(name.to_owned());
+        for _ in 0..MAX_DEPTH {
+            let Some(t) = current.take() else { return false };
+            let k = key(version, &t);
+            if k == target {
+                return true;
+            }
+            current = self.types.get(&k).and_then(|d| d.base_type.clone());
+        }
+        // A chain this long is a cycle: taken as reaching it, so nothing is
+        // added to it.
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::fixtures::{codes, resource, schema};
+    use crate::schema::Schema;
+
+    /// A base's page: its one property and a Derived types table of these
+    /// rows' first cells.
+    fn base_page(name: &str, inherits: Option<&str>, derived: &[&str]) -> String {
+        let mut page = resource(name, inherits, &[("kind", "String")]);
+        page.push_str("\n## Derived types\n\n| Type | Description |\n|:---|:---|\n");
+        for d in derived {
+            page.push_str(&format!("| {d} | Один из них. |\n"));
+        }
+        page
+    }
+
+    fn base_of<'a>(s: &'a Schema, name: &str) -> Option<&'a str> {
+        s.types.iter().find(|t| t.name == name).unwrap_or_else(|| panic!("{name} is a type")).base_type.as_deref()
+    }
+
+    #[test]
+    fn a_derived_types_table_gives_a_base_where_the_derived_page_gives_none() {
+        let s = schema(&[
+            (
+                "resources/meetinginfo.md",
+                base_page(
+                    "meetingInfo",
+                    None,
+                    &[
+                        "[organizerMeetingInfo](./organizermeetinginfo.md)",
+                        "tokenMeetingInfo",
+                        "[réunionInfo](réunion.md)",
+                        "[screenInfo](screeninfo.md)",
+                        "[otherInfo](otherinfo.md)",
+                        "ghostInfo",
+                        "string",
+                    ],
+                ),
+            ),
+            ("resources/organizermeetinginfo.md", resource("organizerMeetingInfo", None, &[("organizer", "String")])),
+            ("resources/tokenmeetinginfo.md", resource("tokenMeetingInfo", None, &[("token", "String")])),
+            // Derived through another type the table also lists: no conflict.
+            ("resources/videoinfo.md", resource("videoInfo", Some("meetingInfo"), &[("codec", "String")])),
+            ("resources/screeninfo.md", resource("screenInfo", Some("videoInfo"), &[("dpi", "Int32")])),
+            // Its own page names another base: kept, and said.
+            ("resources/otherinfo.md", resource("otherInfo", Some("entity"), &[("x", "String")])),
+            ("resources/entity.md", resource("entity", None, &[("id", "String")])),
+        ]);
+        let cases = [
+            ("organizerMeetingInfo", Some("microsoft.graph.meetingInfo")),
+            ("tokenMeetingInfo", Some("microsoft.graph.meetingInfo")),
+            ("screenInfo", Some("microsoft.graph.videoInfo")),
+            ("otherInfo", Some("microsoft.graph.entity")),
+            ("meetingInfo", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(base_of(&s, name), want, "{name}");
+        }
+        // `réunionInfo` is no name (not ASCII), `string` no structured type:
+        // each row said where it stands (by line); `ghostInfo` no page
+        // defines.
+        let said: Vec<(&str, &str)> = s
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with("derived-type"))
+            .map(|d| (d.code, d.message.split(['`', '"']).nth(1).unwrap_or("")))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("derived-type-unreadable", "réunionInfo"),
+                ("derived-type-base-conflict", "microsoft.graph.otherInfo"),
+                ("derived-type-undefined", "microsoft.graph.ghostInfo"),
+                ("derived-type-unreadable", "string"),
+            ],
+            "{:?}",
+            s.diagnostics
+        );
+    }
+
+    #[test]
+    fn a_table_naming_the_types_own_base_makes_no_cycle() {
+        // `a` derives from `b` by its own page; `b`'s table lists `a` (fine)
+        // and `a`'s table lists `b` (a cycle: said, not taken).
+        let s = schema(&[("resources/a.md", base_page("a", Some("b"), &["b"])), ("resources/b.md", base_page("b", None, &["a"]))]);
+        assert_eq!((base_of(&s, "a"), base_of(&s, "b")), (Some("microsoft.graph.b"), None));
+        assert_eq!(
+            codes(&s).iter().filter(|c| c.starts_with("derived-type")).collect::<Vec<_>>(),
+            [&"derived-type-base-conflict"],
+            "{:?}",
+            s.diagnostics
+        );
+    }
+}
