@@ -249,6 +249,17 @@ fn matching_template<'o>(op: &'o OperationDef, segments: &[&str], counted: bool)
     matching.into_iter().next()
 }
 
+/// Whether the docs give a segment of a function's name without arguments
+/// after this prefix, in `op`'s version (`range` beside
+/// `range(address='{address}')`).
+fn segment_beside(schema: &Schema, op: &OperationDef, prefix: &[&str], name: &str) -> bool {
+    let same = |a: &str, b: &str| (is_placeholder(a) && is_placeholder(b)) || a.eq_ignore_ascii_case(b);
+    schema.operations.iter().filter(|o| o.api_version == op.api_version).flat_map(|o| &o.paths).any(|p| {
+        let t = template_segments(p.as_str().split('?').next().unwrap_or(""));
+        t.len() > prefix.len() && t[prefix.len()].trim_end_matches("()").eq_ignore_ascii_case(name) && t.iter().zip(prefix).all(|(a, b)| same(a, b))
+    })
+}
+
 /// A documented path's segments as `url_segments` splits an example's
 /// (`root:/{item-path}:` one segment), borrowed from the path.
 fn template_segments(path: &str) -> Vec<&str> {
@@ -397,7 +408,16 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
                         }
                     }
                     written_segment.push(')');
-                    rust.push_str(&format!(".{}({})", snake(tsegment.split('(').next().unwrap_or("")), args.join(", ")));
+                    // Beside a segment of its name, a function is named by its
+                    // parameters too, as Kiota names it (`range_with_address`).
+                    let head = tsegment.split('(').next().unwrap_or("");
+                    let method = if segment_beside(schema, op, &template[..i], head) {
+                        let params = template_args.iter().filter(|(_, v)| v.contains('{') || v.contains('<')).map(|(k, _)| snake(k));
+                        std::iter::once(snake(head)).chain(params).collect::<Vec<_>>().join("_with_")
+                    } else {
+                        snake(head)
+                    };
+                    rust.push_str(&format!(".{method}({})", args.join(", ")));
                     expected.push('/');
                     expected.push_str(&written_segment);
                 }

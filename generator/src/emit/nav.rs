@@ -385,6 +385,37 @@ mod tests {
     }
 
     #[test]
+    fn a_function_beside_a_segment_of_its_name_is_named_by_its_parameters() {
+        // Whichever the docs list first, the segment keeps the name.
+        for first in [false, true] {
+            let plain = ("api/thing-range.md", get("/things/{id}/range", "thing", r#"{"id": "1"}"#));
+            let call = (
+                "api/thing-range-address.md",
+                get("/things/{id}/range(address='{address}')", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get range"),
+            );
+            let zones = (
+                "api/thing-zones.md",
+                get("/things/{id}/zones(Standard=graph.zoneStandard'{zone_format}',  Größe={n})", "thing", r#"{"id": "1"}"#)
+                    .replace("Get thing", "Get zones"),
+            );
+            let resource = ("resources/thing.md", resource("thing", None, &[("id", "String")]));
+            let pages = if first { [resource, call, plain, zones] } else { [resource, plain, call, zones] };
+            let pages: Vec<(&str, &str)> = pages.iter().map(|(f, t)| (*f, t.as_str())).collect();
+            let things = file(&emitted(&pages), "src/v1_0/nav/things.rs");
+            for want in [
+                "pub fn range(&self) -> ThingsItemRange {",
+                "pub fn range_with_address( &self, address: impl Into<String>, ) -> ThingsItemRangeWithAddress {",
+                // Alone, a function keeps its name; its parameters are named
+                // as its segment writes them.
+                "pub fn zones( &self, zone_format: impl Into<String>, n: impl Into<String>, ) -> ThingsItemZones {",
+            ] {
+                assert!(things.contains(want), "expected {want:?} (first {first}) in\n{things}");
+            }
+            assert!(!things.contains("range2"), "{things}");
+        }
+    }
+
+    #[test]
     fn a_query_with_values_to_give_is_sent_and_its_values_are_arguments() {
         // Two requests on one path, told apart by the query they send.
         let page = get("/things/{id}?$expand=parts($filter=id eq '{part-id}')", "thing", r#"{"id": "1"}"#).replace("Get thing", "Get part").replacen(

@@ -21,6 +21,10 @@ pub(crate) struct Step {
     key: SegmentKey,
     pub(crate) method: String,
     pub(crate) args: Vec<String>,
+    /// A function's parameters as the segment names them, one per
+    /// placeholder (`address` of `range(address='{a}')`; the placeholder's
+    /// name where it writes none, as `range({address})`).
+    params: Vec<String>,
 }
 
 /// The step a segment is, after `previous`.
@@ -32,6 +36,19 @@ pub(crate) fn step(segment: &Segment, previous: Option<&Segment>) -> Step {
         .filter_map(|p| match p {
             Part::Param(p) => Some(field_name(p)),
             Part::Literal(_) => None,
+        })
+        .collect();
+    let params = segment
+        .parts
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let Part::Param(placeholder) = p else { return None };
+            let before = match i.checked_sub(1).map(|b| &segment.parts[b]) {
+                Some(Part::Literal(l)) => l.rsplit(['(', ',']).next().unwrap_or("").split('=').next().unwrap_or("").trim(),
+                _ => "",
+            };
+            Some(if before.is_empty() { placeholder.clone() } else { before.to_owned() })
         })
         .collect();
     let method = match &key {
@@ -48,7 +65,7 @@ pub(crate) fn step(segment: &Segment, previous: Option<&Segment>) -> Step {
         SegmentKey::Key => "by_id".to_owned(),
         SegmentKey::Call(..) => snake_case(&segment.call_name()),
     };
-    Step { key, method, args }
+    Step { key, method, args, params }
 }
 
 /// The tree of one version: node 0 is the root.
@@ -215,7 +232,34 @@ pub(super) fn tree(operations: &[OperationNames], reach: &Reach) -> NavTree {
             }
         }
     }
+    name_calls_beside_segments(&mut nodes);
     name(nodes, operations, reach)
+}
+
+/// A function beside a segment of its name (`range(address='{address}')`
+/// beside `range`, `supportedTimeZones(TimeZoneStandard=...)` beside
+/// `supportedTimeZones`): the segment keeps the name and the function is
+/// named by its parameters too, as Kiota names it (`range_with_address`),
+/// whichever the docs list first. Numbered instead (`range2`), the name
+/// said nothing and went to whichever path came first.
+fn name_calls_beside_segments(nodes: &mut [Building]) {
+    for i in 0..nodes.len() {
+        let step_of = |c: usize| nodes[c].step.as_ref().expect("a child has a step");
+        let literals: BTreeSet<&str> =
+            nodes[i].order.iter().map(|&c| step_of(c)).filter(|s| matches!(s.key, SegmentKey::Literal(_))).map(|s| s.method.as_str()).collect();
+        let renamed: Vec<(usize, String)> = nodes[i]
+            .order
+            .iter()
+            .map(|&c| (c, step_of(c)))
+            .filter(|(_, s)| matches!(s.key, SegmentKey::Call(..)) && literals.contains(s.method.as_str()))
+            .map(|(c, s)| (c, std::iter::once(s.method.clone()).chain(s.params.iter().map(|p| snake_case(p))).collect::<Vec<_>>().join("_with_")))
+            .collect();
+        for (c, method) in renamed {
+            if let Some(step) = nodes[c].step.as_mut() {
+                step.method = method;
+            }
+        }
+    }
 }
 
 /// Names the nodes (their types, in one scope), their modules, and each
