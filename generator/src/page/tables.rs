@@ -66,7 +66,26 @@ pub(super) fn properties(t: &Table, header: &[String], type_col: Option<usize>, 
             continue;
         };
         let type_cell = type_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
-        let parsed = type_expr::parse_cell(&type_cell, namespace);
+        let mut description = desc_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
+        let mut parsed = type_expr::parse_cell(&type_cell, namespace);
+        if parsed.is_none() {
+            if let Some((t, sentence)) = type_then_sentence(&type_cell, namespace) {
+                sink.warning(row.line, "type-cell-sentence", format!(
+                    "expected only a type in the Type cell of property `{name}`, found a sentence after it; read as {}{}, the sentence put before the description",
+                    t.name,
+                    if t.collection { " (a collection)" } else { "" },
+                ));
+                // The cell's sentence ended where the cell did: its stop
+                // is written before the description goes on.
+                let stopped = sentence.ends_with(['.', '!', '?', '。']);
+                description = match (description.trim().is_empty(), stopped) {
+                    (true, _) => sentence,
+                    (false, true) => format!("{sentence} {description}"),
+                    (false, false) => format!("{sentence}. {description}"),
+                };
+                parsed = Some(t);
+            }
+        }
         let one_of = if parsed.is_none() { type_expr::alternatives(&type_cell, namespace) } else { Vec::new() };
         let type_ref = parsed.unwrap_or_else(|| {
             if one_of.is_empty() {
@@ -78,11 +97,21 @@ pub(super) fn properties(t: &Table, header: &[String], type_col: Option<usize>, 
             }
             TypeRef::new("Edm.Untyped", false)
         });
-        let description = desc_col.map(|i| cell(&row.cells, i)).unwrap_or_default();
         let possible_values = possible_values::parse(&description);
         out.push(Property { name, type_ref, one_of, description, possible_values, line: row.line });
     }
     out
+}
+
+/// A Type cell that names a type and then says more in sentences of its
+/// own (`educationOutcome collection. Holds grades ...`): the type, and the
+/// sentences, which belong to the description. A cell whose first
+/// sentence is no type is none.
+fn type_then_sentence(cell: &str, namespace: &str) -> Option<(TypeRef, String)> {
+    let (head, rest) = cell.trim().split_once(". ")?;
+    let rest = rest.trim();
+    let t = type_expr::parse_cell(head, namespace)?;
+    (!rest.is_empty()).then(|| (t, rest.to_owned()))
 }
 
 /// The property a row's first cell names: one name (`displayName`,
@@ -240,6 +269,46 @@ mod tests {
                 let props = super::properties(&t, &lower, type_col, "n", &mut sink);
                 assert_eq!(props.first().map(|p| p.type_ref.name.as_str()), *ty, "{header:?}");
             }
+        }
+    }
+
+    #[test]
+    fn a_sentence_after_the_type_goes_to_the_description() {
+        use crate::blocks::{Row, Table};
+        // (type cell, description, type read, description kept, said)
+        let cases = [
+            (
+                "educationOutcome collection. Holds grades. Noté «A».",
+                "Les notes.",
+                Some(("n.educationOutcome", true)),
+                "Holds grades. Noté «A». Les notes.",
+                true,
+            ),
+            ("educationOutcome collection. Holds grades", "Read-Write.", Some(("n.educationOutcome", true)), "Holds grades. Read-Write.", true),
+            ("String. Required.", "", Some(("Edm.String", false)), "Required.", true),
+            ("itemReference. 日本語の説明。", "x", Some(("n.itemReference", false)), "日本語の説明。 x", true),
+            // Nothing after the type but its full stop.
+            ("String.", "x", Some(("Edm.String", false)), "x", false),
+            ("String", "x", Some(("Edm.String", false)), "x", false),
+            // A first sentence that is no type names none.
+            ("The owner. A user.", "x", None, "x", false),
+            ("", "x", None, "x", false),
+        ];
+        for (type_cell, description, want, kept, said) in cases {
+            let t = Table {
+                header: vec!["Property".into(), "Type".into(), "Description".into()],
+                rows: vec![Row { cells: vec!["p".into(), type_cell.into(), description.into()], line: 3 }],
+                line: 1,
+                unsplit_rows: Vec::new(),
+            };
+            let header: Vec<String> = t.header.iter().map(|h| h.to_ascii_lowercase()).collect();
+            let mut sink = crate::diagnostics::Sink::new("x.md");
+            let props = super::properties(&t, &header, Some(1), "n", &mut sink);
+            let got = (props[0].type_ref.name != "Edm.Untyped").then(|| (props[0].type_ref.name.as_str(), props[0].type_ref.collection));
+            assert_eq!(got, want, "{type_cell:?}");
+            assert_eq!(props[0].description, kept, "{type_cell:?}");
+            let codes: Vec<&str> = sink.items.iter().map(|d| d.code).collect();
+            assert_eq!(codes.contains(&"type-cell-sentence"), said, "{type_cell:?}: {codes:?}");
         }
     }
 

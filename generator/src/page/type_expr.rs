@@ -62,9 +62,11 @@ pub(super) fn parse(cell: &str, namespace: &str) -> Option<TypeRef> {
     if let Some(p) = primitive(inner) {
         return Some(TypeRef::new(p, collection));
     }
+    // Dot-separated words: `String.` ends a sentence, it names no type.
     let is_name = !inner.is_empty()
         && inner.starts_with(|c: char| c.is_ascii_alphabetic())
-        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.');
+        && inner.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
+        && inner.split('.').all(|w| !w.is_empty());
     if !is_name {
         return None;
     }
@@ -122,6 +124,10 @@ fn dressed(cell: &str, namespace: &str, depth: usize) -> Option<TypeRef> {
     }
     if let Some(text) = strip_prefix_ci(cell, "collection of ") {
         return inner(text).map(as_collection);
+    }
+    // A sentence's full stop (`String.`).
+    if let Some(text) = cell.strip_suffix('.') {
+        return inner(text);
     }
     [" object", " resource", " entity"].iter().find_map(|kind| strip_suffix_ci(cell, kind)).and_then(inner)
 }
@@ -214,9 +220,15 @@ mod tests {
             ("Collection of String", Some(("Edm.String", true))),
             ("collection of identitySet (optional)", Some(("microsoft.graph.identitySet", true))),
             ("[invitedUserMessageInfo](invitedusermessageinfo.md", Some(("microsoft.graph.invitedUserMessageInfo", false))),
+            // A full stop ends the sentence; it is not part of a name.
+            ("String.", Some(("Edm.String", false))),
+            ("microsoft.graph.itemReference.", Some(("microsoft.graph.itemReference", false))),
+            ("a..b", None),
+            ("..", None),
             // Words that name no one type stay untyped.
             ("appHostedMediaConfig or serviceHostedMediaConfig", None),
             ("string/number", None),
+            // (A property table reads the type and moves the sentence.)
             ("educationOutcome collection. Holds grades, feedback and/or rubrics", None),
             ("(optional)", None),
             ("((((String))))", None),
