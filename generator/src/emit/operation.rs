@@ -24,9 +24,16 @@ pub(super) enum OutputKind {
 }
 
 pub(super) fn output(op: &OperationDef, names: &Names, paths: &Paths) -> (TokenStream, OutputKind) {
-    // 204 No Content has no body, whatever an example shows.
+    // 204 No Content has no body, whatever an example shows; but where the
+    // docs name what the operation answers beside it (an update that
+    // answers the updated object when asked to, `Prefer:
+    // return=representation`: "204 No Content ... or 200 OK and the
+    // updated plannerTask"), that is read when it comes, not dropped.
     if op.response.status == 204 {
-        return (quote!(()), OutputKind::Empty);
+        return match json_output(op, names, paths, false) {
+            (ty, OutputKind::Json) if op.response.type_name.is_some() => (quote!(Option<#ty>), OutputKind::OptionalJson),
+            _ => (quote!(()), OutputKind::Empty),
+        };
     }
     let documented_json = op.examples.iter().any(|e| e.response.as_ref().is_some_and(|r| r.body.is_some() && r.status != 204));
     let (ty, kind) = json_output(op, names, paths, documented_json);
@@ -395,7 +402,8 @@ mod tests {
             ("307 Temporary Redirect", "type Output = Vec<u8>;", true),
             // Not a redirect: no `Location` to follow.
             ("304 Not Modified", "type Output = crate::v1_0::models::Thing;", false),
-            ("204 No Content", "type Output = ();", true),
+            // The page names a thing beside its 204: read if it comes.
+            ("204 No Content", "type Output = Option<crate::v1_0::models::Thing>;", true),
             ("200 OK", "type Output = crate::v1_0::models::Thing;", true),
         ];
         for (status, want, tested) in cases {
@@ -416,6 +424,35 @@ mod tests {
             assert_eq!(op.contains("The client follows the redirect"), want.contains("u8"), "{status}");
             let tests = crate::fixtures::file(&files, "tests/examples_v1_0/users.rs");
             assert_eq!(tests.contains(&format!("&[], {code}u16,")), tested, "{status}:\n{tests}");
+        }
+    }
+
+    #[test]
+    fn a_204_beside_a_named_object_reads_the_object_when_it_comes() {
+        // (the Response section, the output): an update that answers the
+        // updated object when asked (`Prefer: return=representation`) is
+        // read as `Some`, a plain 204 as `None`; one that names nothing
+        // answers nothing.
+        let cases = [
+            (
+                "If successful, this method returns `204 No Content` response and empty content. If the request specifies `Prefer` header with `return=representation` preference, then this method returns a `200 OK` response code and updated [thing](../resources/thing.md) object in the response body. Élan.",
+                "type Output = Option<crate::v1_0::models::Thing>;",
+            ),
+            ("If successful, this method returns a `204 No Content` response code.", "type Output = ();"),
+        ];
+        for (response, want) in cases {
+            let mut page = crate::fixtures::front("Update thing", "apiPageType");
+            page.push_str(&format!(
+                "## HTTP request\n```http\nPATCH /things/{{id}}\n```\n\n## Request body\nIn the request body, supply a JSON representation of the thing object.\n\n## Response\n{response}\n"
+            ));
+            let files = crate::fixtures::emitted(&[
+                ("resources/thing.md", &crate::fixtures::resource("thing", None, &[("id", "String")])),
+                ("api/thing-update.md", &page),
+            ]);
+            let op = crate::fixtures::file(&files, "src/v1_0/operations/update_thing.rs");
+            assert!(op.contains(want), "{response}: expected {want} in\n{op}");
+            let read = if want.contains("Option") { "optional_json_response(response)" } else { "empty_response(response)" };
+            assert!(op.contains(read), "{response}: expected {read} in\n{op}");
         }
     }
 

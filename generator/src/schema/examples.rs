@@ -181,7 +181,12 @@ impl ExampleWalker<'_> {
             }
             problems.clear();
             let Some(resp) = ex.response.as_mut() else { continue };
-            if op.response.status == 204 || resp.status == 204 {
+            // An update documented as 204 that names its type answers it
+            // when asked (`Prefer: return=representation`, the planner's
+            // 200 with the task): the client reads either, and an example
+            // of the 200 is tested as one.
+            let representation = op.response.status == 204 && op.response.type_name.is_some();
+            if resp.status == 204 || (op.response.status == 204 && !representation) {
                 if resp.body.is_some() || resp.body_text.is_some() {
                     resp.fits_type = false;
                     self.report(&ex.source, "the response", &["a 204 No Content response has no body, but the example shows one".to_owned()]);
@@ -205,7 +210,7 @@ impl ExampleWalker<'_> {
                 continue;
             }
             match &resp.body {
-                None if resp.body_text.is_none() => problems.push(format!("no body, but the response is documented as {t}")),
+                None if resp.body_text.is_none() && !representation => problems.push(format!("no body, but the response is documented as {t}")),
                 None => {}
                 Some(json) if op.response.collection || t.starts_with("Edm.") => match json.get("value") {
                     Some(v) => self.fit(version, t, op.response.collection, v, "$.value", &mut problems),
@@ -494,6 +499,31 @@ mod tests {
             let (got_fits, mut got) = verdict(&s);
             got.sort();
             assert_eq!((got_fits, got.as_slice()), (*fits, *want), "{json}\n{:#?}", s.diagnostics);
+        }
+    }
+
+    #[test]
+    fn a_204_beside_a_named_object_is_checked_as_that_object_when_an_example_answers_it() {
+        // (the Response section, the example's status line and body, fits)
+        let asked = "returns `204 No Content` response and empty content. If the request specifies `Prefer` header with `return=representation` preference, then this method returns a `200 OK` response code and updated [thing](../resources/thing.md) object in the response body.";
+        let bare = "returns a `204 No Content` response code.";
+        let cases = [
+            (asked, "200 OK", r#"{"id": "1", "size": 3}"#, true),
+            (asked, "200 OK", r#"{"id": "1", "size": "trois"}"#, false),
+            // No body where it may come: nothing to check.
+            (asked, "204 No Content", "", true),
+            // A 204 shows no body, whatever the page names.
+            (asked, "204 No Content", r#"{"id": "1"}"#, false),
+            (bare, "200 OK", r#"{"id": "1"}"#, false),
+        ];
+        for (response, status, body, fits) in cases {
+            let page = get("/things/{id}", "thing", body)
+                .replace("returns a `200 OK` response code and a [thing](../resources/thing.md) object in the response body.", response)
+                .replace("HTTP/1.1 200 OK", &format!("HTTP/1.1 {status}"));
+            let s = schema(&[("resources/thing.md", resource("thing", None, &[("id", "String"), ("size", "Int32")])), ("api/thing-get.md", page)]);
+            assert_eq!(s.operations[0].response.status, 204, "{response}");
+            let (got, _) = verdict(&s);
+            assert_eq!(got, fits, "{response} {status} {body}: {:?}", s.diagnostics);
         }
     }
 
