@@ -306,7 +306,8 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
         .filter_map(|o| matching_template(o, &segments, counted).map(|t| (o, t)))
         .collect();
     // As the crate names them: the bare verb goes to an operation on the
-    // path as written before one that documents it with a query, to one
+    // path as written (its segments' parentheses as the URL's), before one
+    // that documents it with a query, to one
     // whose page types the body it sends before one whose page does not,
     // then to the workload with the most operations under the path's
     // first segment.
@@ -319,7 +320,10 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
         schema.operations.iter().filter(ours).filter(|p| p.paths.iter().any(|x| first(x.as_str()) == here)).count()
     };
     let untyped_body = |o: &OperationDef| matches!(o.method, Method::Post | Method::Patch | Method::Put) && o.request_body.is_none();
-    candidates.sort_by_key(|(o, (_, query, _))| (*query, untyped_body(o), std::cmp::Reverse(reach(o))));
+    // A segment written as the URL writes it (`range`, not `range(address=..)`
+    // for `/range`) is the node the URL's segments walk to.
+    let unlike = |t: &[&str]| t.iter().zip(&segments).filter(|(t, s)| t.contains('(') != s.contains('(')).count();
+    candidates.sort_by_key(|(o, (t, query, _))| (unlike(t), *query, untyped_body(o), std::cmp::Reverse(reach(o))));
     let (op, (template, _, documented)) = candidates.into_iter().next().ok_or(NO_PATH)?;
     let version = op.api_version.to_string();
     let mut rust = format!(".{}()", version.replace('.', "_"));
