@@ -457,5 +457,5 @@ fn lower_title_name(title: Option<&str>, suffix: &str) -> Option<String> {
 /// The notes every page carries near its top, which are not its description.
 fn is_boilerplate(text: &str) -> bool {
     let t = text.trim_start_matches(['*', '>', ' ']);
-    ["Namespace:", "Note:", "Important:", "This API is available", "[!INCLUDE", "Inherits from"].iter().any(|p| t.starts_with(p))
+    ["Namespace:", "Note:", "Important:", "This API is available", "[!INCLUDE", "Inherits from", "Derived from"].iter().any(|p| t.starts_with(p))
 }

@@ -82,7 +82,12 @@ static BODY_RESOURCE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`320 KiB`).
 static STATUS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(20[0-8]|226|30[0-8]|4(?:0\d|1[0-8]|2[1-69]|31|51)|50[0-8]|51[01]) [A-Z][A-Za-z-]*").unwrap());
-static INHERITS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\binherits from ([A-Za-z][A-Za-z0-9_.]*)").unwrap());
+/// A base type the prose names: "Inherits from X" anywhere, or a
+/// sentence that opens "Derived from X" (`attendee`: "Derived from
+/// attendeeBase."); inside a sentence "derived from" says other things
+/// ("a code derived from ISO 639-1").
+static INHERITS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:\binherits from|(?:^|[.!?]\s+)deriv(?:ed|es) from) ([A-Za-z][A-Za-z0-9_.]*)").unwrap());
 static CAMEL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b").unwrap());
 
 pub(crate) struct Extractor<'a> {
@@ -141,7 +146,7 @@ struct Gathered {
     preamble: Vec<(String, usize)>,
     url_versions: Vec<(&'static str, usize)>,
     next_response_truncated: bool,
-    /// "Inherits from X", wherever a resource page says it.
+    /// "Inherits from X" (or "Derived from X"), wherever a resource page says it.
     inherits: Option<String>,
     /// The types its Derived types table names, and their rows' lines.
     derived: Vec<(String, usize)>,
@@ -631,6 +636,31 @@ mod tests {
         assert_eq!(op.query_parameters[0].description, "Début, ISO 8601 (日本).");
         assert!(op.url_parameters.is_empty());
         assert!(said.iter().all(|d| d.code != "table-unrecognized" && d.code != "property-name-invalid"), "{said:?}");
+    }
+
+    #[test]
+    fn a_base_is_what_the_prose_says_it_inherits_or_derives_from() {
+        // (the paragraph after the namespace, the base read)
+        let cases = [
+            ("Inherits from [attendeeBase](attendeebase.md).", Some("microsoft.graph.attendeeBase")),
+            ("Derived from [attendeeBase](attendeebase.md).", Some("microsoft.graph.attendeeBase")),
+            ("This resource inherits from **outlookItem**.", Some("microsoft.graph.outlookItem")),
+            ("derives from placeBase, à la carte.", Some("microsoft.graph.placeBase")),
+            ("Une salle, 部屋. Derived from [place](place.md).", Some("microsoft.graph.place")),
+            // Elsewhere in a sentence, "derived from" names no type.
+            ("The language code, derived from ISO 639-1.", None),
+            ("Ünïcode, 日本語: no base here.", None),
+        ];
+        for (paragraph, want) in cases {
+            let page = crate::fixtures::resource("attendee", None, &[("type", "String")]).replacen(
+                "Namespace: microsoft.graph\n\n",
+                &format!("Namespace: microsoft.graph\n\n{paragraph}\n\n"),
+                1,
+            );
+            let read = crate::read_page_text("resources/attendee.md", &page, None);
+            let base = read.model.and_then(|m| m.resource).and_then(|r| r.base_type);
+            assert_eq!(base.as_deref(), want, "{paragraph}");
+        }
     }
 
     /// The operation a page reads as, and what was said of the page.
