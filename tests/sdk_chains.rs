@@ -440,9 +440,17 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
     // query's value, given below.)
     let sent_placeholders: Vec<String> = op.paths.iter().filter_map(DocumentedPath::sent_query).flat_map(|q| q.placeholders).collect();
     let function_parameters: Vec<_> = op.url_parameters.iter().filter(|p| !sent_placeholders.iter().any(|q| snake(q) == snake(&p.name))).collect();
+    // Arguments the docs say are optional are given by the verb's
+    // `_with_` method (`get_with_token(..)`), and left out of the verb.
+    let mut with_optional = String::new();
     let terminal_args: Vec<String> = if !template.last().unwrap_or(&"").contains('(') {
         let given: Vec<String> =
             function_parameters.iter().map(|p| url_args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| unquote(v)).unwrap_or_default()).collect();
+        let optional: Vec<String> = function_parameters.iter().filter(|p| p.optional).map(|p| snake(&p.name)).collect();
+        let optional_given = function_parameters.iter().zip(&given).any(|(p, v)| p.optional && !v.is_empty());
+        if optional_given && !counted {
+            with_optional = format!("_with_{}", optional.join("_and_"));
+        }
         if !url_args.is_empty() || given.is_empty() {
             let last = expected.rfind('/').map_or(0, |i| i + 1);
             let name = expected[last..].split('(').next().unwrap_or("").to_owned();
@@ -461,7 +469,7 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
                 expected.push_str(&format!("({})", written.join(",")));
             }
         }
-        given.iter().map(|v| format!("{v:?}")).collect()
+        function_parameters.iter().zip(&given).filter(|(p, _)| !p.optional || !with_optional.is_empty()).map(|(_, v)| format!("{v:?}")).collect()
     } else {
         Vec::new()
     };
@@ -491,7 +499,7 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
         rust.push_str(&format!(".count({})", args.join(", ")));
         expected.push_str("/$count");
     } else {
-        rust.push_str(&format!(".{}({})", chain.method.to_ascii_lowercase(), args.join(", ")));
+        rust.push_str(&format!(".{}{with_optional}({})", chain.method.to_ascii_lowercase(), args.join(", ")));
     }
     Ok((rust, expected))
 }

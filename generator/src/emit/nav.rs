@@ -138,6 +138,13 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         };
         let new_fields: Vec<_> = names.argument_fields().collect();
         let url_fields: Vec<_> = new_fields.iter().copied().chain(query_fields.iter().copied()).collect();
+        // The function's arguments its docs say are optional are not sent
+        // by the bare method (an empty value is none), and are given by
+        // `with_optional`'s.
+        let is_optional = |f: &Name| names.url_fields.iter().any(|(n, p)| n == f && p.optional);
+        let given: Vec<_> = url_fields.iter().copied().filter(|f| t.with_optional.is_none() || !is_optional(f)).collect();
+        let new_args: Vec<TokenStream> =
+            new_fields.iter().map(|f| if t.with_optional.is_some() && is_optional(f) { quote!("") } else { quote!(#f) }).collect();
         let (body_param, body_arg) = match body_type(cx.names, names, &paths) {
             Some(ty) => (quote!(body: #ty), quote!(body)),
             None => (quote!(), quote!()),
@@ -163,8 +170,8 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
                 #[doc = #doc]
                 #cfg
                 #[inline]
-                pub fn #count(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<crate::runtime::Count<#ops #op_ident>> {
-                    self.nav.call(crate::runtime::Count(#ops #op_ident::new(#path_value, #(#new_fields,)* #body_arg)))
+                pub fn #count(&self, #(#given: impl Into<String>,)* #body_param) -> crate::runtime::Call<crate::runtime::Count<#ops #op_ident>> {
+                    self.nav.call(crate::runtime::Count(#ops #op_ident::new(#path_value, #(#new_args,)* #body_arg)))
                 }
             }
         });
@@ -182,8 +189,20 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
                 #[doc = #doc]
                 #[cfg(all(feature = #own, not(any(#(feature = #before),*))))]
                 #[inline]
-                pub fn #bare(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
-                    self.#method(#(#url_fields,)* #body_arg)
+                pub fn #bare(&self, #(#given: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
+                    self.#method(#(#given,)* #body_arg)
+                }
+            }
+        });
+        let with_optional = t.with_optional.as_ref().map(|with| {
+            let given: Vec<String> = names.url_fields.iter().filter(|(_, p)| p.optional).map(|(_, p)| format!("`{}`", p.name)).collect();
+            let doc = format!(" `{method}()`, giving the function's optional {}", given.join(", "));
+            quote! {
+                #[doc = #doc]
+                #cfg
+                #[inline]
+                pub fn #with(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
+                    self.nav.call(#ops #op_ident::new(#path_value, #(#new_fields,)* #body_arg))
                 }
             }
         });
@@ -191,9 +210,10 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             #[doc = #doc]
             #cfg
             #[inline]
-            pub fn #method(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
-                self.nav.call(#ops #op_ident::new(#path_value, #(#new_fields,)* #body_arg))
+            pub fn #method(&self, #(#given: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
+                self.nav.call(#ops #op_ident::new(#path_value, #(#new_args,)* #body_arg))
             }
+            #with_optional
             #fallback
             #count
         }
@@ -412,6 +432,36 @@ mod tests {
                 assert!(things.contains(want), "expected {want:?} (first {first}) in\n{things}");
             }
             assert!(!things.contains("range2"), "{things}");
+        }
+    }
+
+    #[test]
+    fn a_functions_optional_arguments_are_given_by_a_method_of_their_own() {
+        // (the parameters' descriptions, what the node's methods are)
+        let cases: [(&str, &str, &[&str]); 3] = [
+            (
+                "Optional. The address, l'adresse.",
+                "Required. The sheet.",
+                &[
+                    "pub fn get( &self, sheet: impl Into<String>, ) -> crate::runtime::Call<crate::v1_0::operations::GetThing> { self.nav .call( crate::v1_0::operations::GetThing::new( crate::v1_0::operations::GetThingPath::Things { id: self.nav.value(0), }, \"\", sheet, ), ) }",
+                    "/// `get()`, giving the function's optional `address` #[inline] pub fn get_with_address( &self, address: impl Into<String>, sheet: impl Into<String>, )",
+                ],
+            ),
+            ("The address.", "The sheet.", &["pub fn get( &self, address: impl Into<String>, sheet: impl Into<String>, )"]),
+            ("Optional. 住所.", "Optional.", &["pub fn get(&self) ->", "pub fn get_with_address_and_sheet( &self, address: impl Into<String>, sheet: impl Into<String>, )"]),
+        ];
+        for (address, sheet, wants) in cases {
+            let page = get("/things/{id}/range", "thing", r#"{"id": "1"}"#).replacen(
+                "## Response",
+                &format!("## Function parameters\n| Parameter | Type | Description |\n|:--|:--|:--|\n| address | string | {address} |\n| sheet | string | {sheet} |\n\n## Response"),
+                1,
+            );
+            let files = emitted(&[("resources/thing.md", &resource("thing", None, &[("id", "String")])), ("api/thing-range.md", &page)]);
+            let things = file(&files, "src/v1_0/nav/things.rs");
+            for want in wants {
+                assert!(things.contains(want), "{address} / {sheet}: expected {want:?} in\n{things}");
+            }
+            assert_eq!(things.contains("_with_"), address.starts_with("Optional"), "{things}");
         }
     }
 

@@ -163,6 +163,7 @@ mod tests {
             collection: false,
             one_of: Vec::new(),
             description: String::new(),
+            optional: false,
         }
     }
 

@@ -382,6 +382,7 @@ impl Builder {
             collection: p.type_ref.collection,
             one_of: p.one_of.iter().map(|t| t.name.clone()).collect(),
             description: p.description.clone(),
+            optional: says_optional(&p.description),
         };
         let examples: Vec<ExampleDef> = op
             .examples
@@ -606,6 +607,13 @@ fn shows_content(headers: &[(String, String)], json: bool, text: Option<&str>) -
 }
 
 /// `application/json`, with parameters or a `+json` suffix.
+/// Whether a parameter's description opens by saying it is optional
+/// ("Optional. The address...", "**Optional** - ...", "(Optional) ...").
+fn says_optional(description: &str) -> bool {
+    let head = description.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '(' | '`'));
+    head.get(..8).is_some_and(|w| w.eq_ignore_ascii_case("optional")) && !head[8..].starts_with(|c: char| c.is_alphanumeric())
+}
+
 fn is_json_media(media: &str) -> bool {
     let essence = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
     essence == "application/json" || essence == "text/json" || essence.ends_with("+json")
@@ -617,6 +625,28 @@ fn is_json_media(media: &str) -> bool {
 mod tests {
     use crate::fixtures::{codes, create, get, resource, schema};
     use crate::schema::{ApiVersion, Schema};
+
+    #[test]
+    fn a_parameter_is_optional_where_its_description_opens_so() {
+        let cases = [
+            ("Optional. The address or the name of the range.", true),
+            ("optional - the token.", true),
+            ("**Optional** Considers only cells with values.", true),
+            ("(Optional) A count.", true),
+            ("_Optional_. Größe.", true),
+            // Not where it opens, or another word.
+            ("The address. Optional.", false),
+            ("Optionally, a count.", false),
+            ("Required. The count.", false),
+            ("Optiona", false),
+            ("", false),
+            ("Opt", false),
+            ("日本語", false),
+        ];
+        for (description, optional) in cases {
+            assert_eq!(super::says_optional(description), optional, "{description:?}");
+        }
+    }
 
     fn properties(schema: &Schema, name: &str) -> Vec<(String, String)> {
         let t = schema.find_type(ApiVersion::V1_0, &format!("microsoft.graph.{name}")).unwrap_or_else(|| panic!("{name} is a type"));

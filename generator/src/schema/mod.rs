@@ -167,6 +167,11 @@ pub struct ParameterDef {
     #[serde(rename = "oneOf", skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<String>,
     pub description: String,
+    /// Its description opens "Optional" (`address` of a worksheet's
+    /// `range`: "Optional. The address or the name of the range"): a
+    /// function called without it is the documented call too.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub optional: bool,
 }
 
 /// A parameter of the request's query. Its type is its table row's; None

@@ -105,6 +105,10 @@ pub(crate) struct Terminal {
     /// one that has it, in another workload: a build without the features
     /// of those before it (`before`) calls this one by that verb too.
     pub fallback: Option<Fallback>,
+    /// Where the operation's function takes arguments its docs say are
+    /// optional, the method that gives them (`get_with_token(token)`
+    /// beside `get()` for a drive's `delta`); `method` sends none of them.
+    pub with_optional: Option<Name>,
 }
 
 /// The bare verb under a workload of its own (see `Terminal::fallback`).
@@ -384,7 +388,9 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames], reach: &Reach) -> N
                         }
                         Some(_) => None,
                     };
-                    Terminal { method, count, operation, variant, fallback }
+                    let optional: Vec<String> = op.url_fields.iter().filter(|(_, p)| p.optional).map(|(f, _)| f.to_string()).collect();
+                    let with_optional = (!optional.is_empty()).then(|| methods.claim(&[format!("{method}_with_{}", optional.join("_and_"))]));
+                    Terminal { method, count, operation, variant, fallback, with_optional }
                 })
                 .collect();
             let children = n
