@@ -219,9 +219,10 @@ fn corpus_renderings_give_the_markdowns_operations() {
 
 /// A base's Derived types table gives its derived types their base in
 /// every shape: the rendered page shows the table (the links' text), where
-/// a derived page's `baseType` annotation is not shown at all.
+/// a derived page's `baseType` annotation is not shown at all; so do rows
+/// that say they are inherited from a type.
 #[test]
-fn a_derived_types_table_gives_the_base_in_every_shape() {
+fn a_derived_types_table_and_inherited_rows_give_the_base_in_every_shape() {
     let front = |title: &str| format!("---\ntitle: \"{title}\"\ndoc_type: resourcePageType\n---\n\n# {title}\n\nNamespace: microsoft.graph\n\n");
     let base = format!(
         "{}Une classe abstraite, 抽象.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| kind | String | Le genre. |\n\n## Derived types\n\n| Type | Description |\n|:---|:---|\n| [organizerMeetingInfo](organizermeetinginfo.md) | Details about the organizer, l'organisateur. |\n| [tokenMeetingInfo](./tokenmeetinginfo.md) | An encrypted token. |\n",
@@ -233,10 +234,16 @@ fn a_derived_types_table_gives_the_base_in_every_shape() {
             front(&format!("{name} resource type"))
         )
     };
+    // A base only its rows say ("Inherited from"), as a copied page shows it.
+    let rows = format!(
+        "{}Un enregistrement.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| kind | String | Le genre. Inherited from [meetingInfo](meetinginfo.md). |\n| at | DateTimeOffset | Quand, 何時. |\n",
+        front("recordInfo resource type")
+    );
     let pages = [
         ("resources/meetinginfo.md", base),
         ("resources/organizermeetinginfo.md", derived("organizerMeetingInfo")),
         ("resources/tokenmeetinginfo.md", derived("tokenMeetingInfo")),
+        ("resources/recordinfo.md", rows),
     ];
     for shape in graphgen::blocks::Shape::ALL {
         let dir = tempfile::tempdir().unwrap();
@@ -253,6 +260,7 @@ fn a_derived_types_table_gives_the_base_in_every_shape() {
             [
                 ("meetingInfo", None),
                 ("organizerMeetingInfo", Some("microsoft.graph.meetingInfo")),
+                ("recordInfo", Some("microsoft.graph.meetingInfo")),
                 ("tokenMeetingInfo", Some("microsoft.graph.meetingInfo"))
             ],
             "{}: {:?}",

@@ -257,6 +257,10 @@ pub struct Resource {
     /// rows' lines: derived from it, though their own pages may not say.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub derived: Vec<(String, usize)>,
+    /// The types its properties' descriptions say they are inherited from
+    /// ("Inherited from [domainDnsRecord]"), qualified, each once.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub inherited_from: Vec<String>,
     pub key: Option<String>,
     pub properties: Vec<Property>,
     pub relationships: Vec<Property>,

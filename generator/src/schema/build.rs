@@ -54,6 +54,7 @@ pub fn build(pages: &[PageResult]) -> Schema {
         }
     }
     b.bases_from_derived_types(&models);
+    b.bases_from_inherited_rows(&models);
     for m in &models {
         if let Some(op) = &m.operation {
             if let Some(body) = &op.request_body {

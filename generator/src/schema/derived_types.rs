@@ -1,4 +1,4 @@
-//! Bases a base type's page gives.
+//! Bases a page gives another type, and bases its rows imply.
 //!
 //! Most derived types' pages say what they derive from (the annotation's
 //! `baseType`, or "Inherits from X"); some do not, and only their base's
@@ -58,6 +58,47 @@ impl Builder {
                 }
             }
         }
+    }
+
+    /// Gives a type whose page names no base the one its properties' rows
+    /// say they are inherited from ("Inherited from [domainDnsRecord]"):
+    /// the Markdown's annotation names the base, but a copied page does
+    /// not show annotations, and the rows are what it shows. Of several
+    /// (`id` from `entity`, the rest from `educationOrganization`), the
+    /// one that derives from all the others; a name no page defines is no
+    /// base.
+    pub(super) fn bases_from_inherited_rows(&mut self, models: &[&PageModel]) {
+        // Whose rows name a base and its base (`entity` and
+        // `educationOrganization`) is settled once the base's own page is:
+        // again until nothing changes, in any page order.
+        for _ in 0..MAX_DEPTH {
+            if !self.inherited_rows_pass(models) {
+                break;
+            }
+        }
+    }
+
+    /// One pass of `bases_from_inherited_rows`: whether it gave a base.
+    fn inherited_rows_pass(&mut self, models: &[&PageModel]) -> bool {
+        let mut changed = false;
+        for m in models {
+            let Some(r) = m.resource.as_ref().filter(|r| !r.inherited_from.is_empty()) else { continue };
+            let version = m.api_version;
+            if self.types.get(&key(version, &r.name)).is_none_or(|t| t.base_type.is_some()) {
+                continue;
+            }
+            let known: Vec<&String> =
+                r.inherited_from.iter().filter(|n| key(version, n) != key(version, &r.name) && self.types.contains_key(&key(version, n))).collect();
+            let nearest = known.iter().find(|n| known.iter().all(|other| self.descends(version, n, other)));
+            if let Some(base) = nearest.filter(|b| !self.descends(version, b, &r.name)) {
+                let base = (*base).clone();
+                if let Some(t) = self.types.get_mut(&key(version, &r.name)) {
+                    t.base_type = Some(base);
+                    changed = true;
+                }
+            }
+        }
+        changed
     }
 
     /// Whether type `name` is `ancestor` or derives from it, by the bases
@@ -157,6 +198,48 @@ mod tests {
             "{:?}",
             s.diagnostics
         );
+    }
+
+    /// A resource page without a stated base, each row `(name, description)`.
+    fn rows_page(name: &str, rows: &[(&str, &str)]) -> String {
+        let mut page = resource(name, None, &[]);
+        for (p, d) in rows {
+            page.push_str(&format!("|{p}|String|{d}|\n"));
+        }
+        page
+    }
+
+    #[test]
+    fn rows_inherited_from_a_type_give_the_nearest_as_the_base() {
+        let s = schema(&[
+            ("resources/entity.md", rows_page("entity", &[("id", "The id.")])),
+            // Before its base's page, which settles its base later.
+            (
+                "resources/educationschool.md",
+                rows_page(
+                    "educationSchool",
+                    &[("id", "Inherited from [entity](entity.md)."), ("displayName", "Inherited from **educationOrganization**. Nom, 名前.")],
+                ),
+            ),
+            ("resources/educationorganization.md", rows_page("educationOrganization", &[("id", "Inherited from entity.")])),
+            // Words that name no type, and the type itself, are no base.
+            ("resources/licence.md", rows_page("licence", &[("state", "Inherited from a group."), ("self", "inherited from licence")])),
+            // A base the page states outweighs its rows.
+            (
+                "resources/stated.md",
+                resource("stated", Some("educationOrganization"), &[("id", "String")]).replace("|The id. é 日本語 🙂|", "|Inherited from entity.|"),
+            ),
+        ]);
+        let cases = [
+            ("educationSchool", Some("microsoft.graph.educationOrganization")),
+            ("educationOrganization", Some("microsoft.graph.entity")),
+            ("licence", None),
+            ("stated", Some("microsoft.graph.educationOrganization")),
+            ("entity", None),
+        ];
+        for (name, want) in cases {
+            assert_eq!(base_of(&s, name), want, "{name}: {:?}", s.diagnostics);
+        }
     }
 
     #[test]

@@ -365,11 +365,21 @@ impl Extractor<'_> {
         let base_type =
             annotation.get("baseType").and_then(|v| v.as_str()).map(str::to_owned).or_else(|| g.inherits.as_deref().map(|b| self.qualify(b)));
         let key = annotation.get("keyProperty").and_then(|v| v.as_str()).map(str::to_owned);
+        let mut inherited_from: Vec<String> = Vec::new();
+        for p in g.properties.iter().chain(&g.relationships) {
+            for c in INHERITED_FROM.captures_iter(&p.description) {
+                let name = self.qualify(c[1].trim_end_matches('.'));
+                if !inherited_from.contains(&name) {
+                    inherited_from.push(name);
+                }
+            }
+        }
         let line = g.resource_json.as_ref().map_or(1, |(j, _)| j.line);
         model.resource = Some(Resource {
             name: self.qualify(&name),
             base_type,
             derived: g.derived,
+            inherited_from,
             key,
             properties: g.properties,
             relationships: g.relationships,
@@ -378,6 +388,11 @@ impl Extractor<'_> {
         });
     }
 }
+
+/// A property row's note that the property comes from a base type
+/// ("Inherited from [entity].").
+static INHERITED_FROM: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\binherited from (?:the |an? )?\**([A-Za-z][A-Za-z0-9_.]*)").unwrap());
 
 /// The paths of a listing whose `$count` an example calls
 /// (`/users/$count`), in the paths' order (each once: `add_path` keeps
@@ -457,5 +472,7 @@ fn lower_title_name(title: Option<&str>, suffix: &str) -> Option<String> {
 /// The notes every page carries near its top, which are not its description.
 fn is_boilerplate(text: &str) -> bool {
     let t = text.trim_start_matches(['*', '>', ' ']);
-    ["Namespace:", "Note:", "Important:", "This API is available", "[!INCLUDE", "Inherits from", "Derived from"].iter().any(|p| t.starts_with(p))
+    ["Namespace:", "Note:", "Important:", "This API is available", "[!INCLUDE", "Inherits from", "Derived from", "Inherited from"]
+        .iter()
+        .any(|p| t.starts_with(p))
 }

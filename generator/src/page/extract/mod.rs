@@ -83,11 +83,15 @@ static BODY_RESOURCE: LazyLock<Regex> = LazyLock::new(|| {
 static STATUS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(20[0-8]|226|30[0-8]|4(?:0\d|1[0-8]|2[1-69]|31|51)|50[0-8]|51[01]) [A-Z][A-Za-z-]*").unwrap());
 /// A base type the prose names: "Inherits from X" anywhere, or a
-/// sentence that opens "Derived from X" (`attendee`: "Derived from
-/// attendeeBase."); inside a sentence "derived from" says other things
-/// ("a code derived from ISO 639-1").
-static INHERITS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:\binherits from|(?:^|[.!?]\s+)deriv(?:ed|es) from) ([A-Za-z][A-Za-z0-9_.]*)").unwrap());
+/// sentence that opens "Derived from X" or "Inherited from X" (`attendee`:
+/// "Derived from attendeeBase."; a CNAME record: "Inherited from
+/// DomainDnsRecord entity."); inside a sentence those words say other
+/// things ("a code derived from ISO 639-1").
+/// "Inherits (all) the properties from/of (the) X" says it too (the
+/// teleconference qualities). An article before the name is no name.
+static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\binherits from|\binherits (?:all )?(?:of )?the properties (?:from|of)|(?:^|[.!?]\s+)(?:deriv(?:ed|es)|inherited) from) (?:the |an? )?([A-Za-z][A-Za-z0-9_.]*)").unwrap()
+});
 static CAMEL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b").unwrap());
 
 pub(crate) struct Extractor<'a> {
@@ -647,6 +651,11 @@ mod tests {
             ("This resource inherits from **outlookItem**.", Some("microsoft.graph.outlookItem")),
             ("derives from placeBase, à la carte.", Some("microsoft.graph.placeBase")),
             ("Une salle, 部屋. Derived from [place](place.md).", Some("microsoft.graph.place")),
+            ("A CNAME record. Inherited from [DomainDnsRecord](domaindnsrecord.md) entity.", Some("microsoft.graph.DomainDnsRecord")),
+            ("The **q** inherits all the properties of the [mediaQuality](x.md) resource.", Some("microsoft.graph.mediaQuality")),
+            ("It inherits the properties from videoQuality, and more.", Some("microsoft.graph.videoQuality")),
+            ("Inherited from the [userAgent](useragent.md), ünï.", Some("microsoft.graph.userAgent")),
+            ("It inherits properties from that resource.", None),
             // Elsewhere in a sentence, "derived from" names no type.
             ("The language code, derived from ISO 639-1.", None),
             ("Ünïcode, 日本語: no base here.", None),
