@@ -258,7 +258,7 @@ pub struct Resource {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub derived: Vec<(String, usize)>,
     /// The types its properties' descriptions say they are inherited from
-    /// ("Inherited from [domainDnsRecord]"), qualified, each once.
+    /// ("Inherited from domainDnsRecord"), qualified, each once.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub inherited_from: Vec<String>,
     pub key: Option<String>,

@@ -61,7 +61,7 @@ impl Builder {
     }
 
     /// Gives a type whose page names no base the one its properties' rows
-    /// say they are inherited from ("Inherited from [domainDnsRecord]"):
+    /// say they are inherited from ("Inherited from domainDnsRecord"):
     /// the Markdown's annotation names the base, but a copied page does
     /// not show annotations, and the rows are what it shows. Of several
     /// (`id` from `entity`, the rest from `educationOrganization`), the

@@ -390,7 +390,7 @@ impl Extractor<'_> {
 }
 
 /// A property row's note that the property comes from a base type
-/// ("Inherited from [entity].").
+/// ("Inherited from entity.").
 static INHERITED_FROM: std::sync::LazyLock<regex::Regex> =
     std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\binherited from (?:the |an? )?\**([A-Za-z][A-Za-z0-9_.]*)").unwrap());
 
