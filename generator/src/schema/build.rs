@@ -98,19 +98,16 @@ impl Builder {
         self.find_property_by(version, type_name, |p| p == name)
     }
 
+    /// The type and its bases, nearest first, as far as pages define them;
+    /// at most 32 (a longer chain is a cycle in the docs).
+    pub(super) fn base_chain<'a>(&'a self, version: ApiVersion, type_name: &str) -> impl Iterator<Item = &'a TypeDef> + 'a {
+        let first = self.types.get(&key(version, type_name));
+        std::iter::successors(first, move |t| t.base_type.as_deref().and_then(|b| self.types.get(&key(version, b)))).take(32)
+    }
+
     /// The first property of the type or of its bases whose name `matches`.
     pub(super) fn find_property_by(&self, version: ApiVersion, type_name: &str, matches: impl Fn(&str) -> bool) -> Option<PropertyDef> {
-        let mut current = Some(type_name.to_owned());
-        let mut hops = 0;
-        while let (Some(t), true) = (current.take(), hops < 32) {
-            let def = self.types.get(&key(version, &t))?;
-            if let Some(p) = def.properties.iter().find(|p| matches(&p.name)) {
-                return Some(p.clone());
-            }
-            current = def.base_type.clone();
-            hops += 1;
-        }
-        None
+        self.base_chain(version, type_name).find_map(|def| def.properties.iter().find(|p| matches(&p.name)).cloned())
     }
 
     /// The paths of a read whose last segment names a stream property of

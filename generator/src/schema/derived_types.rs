@@ -18,8 +18,9 @@ use super::build::{key, source, Builder};
 use super::ApiVersion;
 use crate::page::PageModel;
 
-/// How many bases a walk follows before it takes the chain for a cycle.
-const MAX_DEPTH: usize = 32;
+/// How many passes settle bases from inherited rows: each pass settles
+/// one more level of a chain, and no chain is longer than `base_chain` walks.
+const MAX_PASSES: usize = 32;
 
 impl Builder {
     /// Gives each type a Derived types table names the table's type as its
@@ -71,7 +72,7 @@ impl Builder {
         // Whose rows name a base and its base (`entity` and
         // `educationOrganization`) is settled once the base's own page is:
         // again until nothing changes, in any page order.
-        for _ in 0..MAX_DEPTH {
+        for _ in 0..MAX_PASSES {
             if !self.inherited_rows_pass(models) {
                 break;
             }
@@ -105,18 +106,7 @@ impl Builder {
     /// known so far.
     fn descends(&self, version: ApiVersion, name: &str, ancestor: &str) -> bool {
         let target = key(version, ancestor);
-        let mut current = Some(name.to_owned());
-        for _ in 0..MAX_DEPTH {
-            let Some(t) = current.take() else { return false };
-            let k = key(version, &t);
-            if k == target {
-                return true;
-            }
-            current = self.types.get(&k).and_then(|d| d.base_type.clone());
-        }
-        // A chain this long is a cycle: taken as reaching it, so nothing is
-        // added to it.
-        true
+        self.base_chain(version, name).any(|t| key(version, &t.qualified()) == target)
     }
 }
 

@@ -341,18 +341,13 @@ impl ExampleWalker<'_> {
     /// any case, with the qualified name of the type that declares it;
     /// None when one is named exactly so.
     fn find_property_any_case(&self, version: ApiVersion, type_name: &str, name: &str) -> Option<(String, PropertyDef)> {
-        let mut current = Some(type_name.to_owned());
-        let mut hops = 0;
-        while let (Some(t), true) = (current.take(), hops < 32) {
-            let def = self.builder.types.get(&key(version, &t))?;
+        for def in self.builder.base_chain(version, type_name) {
             if def.properties.iter().any(|p| p.name == name) {
                 return None;
             }
             if let Some(p) = def.properties.iter().find(|p| p.name.eq_ignore_ascii_case(name)) {
                 return Some((def.qualified(), p.clone()));
             }
-            current = def.base_type.clone();
-            hops += 1;
         }
         None
     }

@@ -367,7 +367,7 @@ impl Extractor<'_> {
         let key = annotation.get("keyProperty").and_then(|v| v.as_str()).map(str::to_owned);
         let mut inherited_from: Vec<String> = Vec::new();
         for p in g.properties.iter().chain(&g.relationships) {
-            for c in INHERITED_FROM.captures_iter(&p.description) {
+            for c in super::INHERITED_FROM.captures_iter(&p.description) {
                 let name = self.qualify(c[1].trim_end_matches('.'));
                 if !inherited_from.contains(&name) {
                     inherited_from.push(name);
@@ -388,11 +388,6 @@ impl Extractor<'_> {
         });
     }
 }
-
-/// A property row's note that the property comes from a base type
-/// ("Inherited from entity.").
-static INHERITED_FROM: std::sync::LazyLock<regex::Regex> =
-    std::sync::LazyLock::new(|| regex::Regex::new(r"(?i)\binherited from (?:the |an? )?\**([A-Za-z][A-Za-z0-9_.]*)").unwrap());
 
 /// The paths of a listing whose `$count` an example calls
 /// (`/users/$count`), in the paths' order (each once: `add_path` keeps

@@ -90,8 +90,17 @@ static STATUS: LazyLock<Regex> =
 /// "Inherits (all) the properties from/of (the) X" says it too (the
 /// teleconference qualities). An article before the name is no name.
 static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\binherits from|\binherits (?:all )?(?:of )?the properties (?:from|of)|(?:^|[.!?]\s+)(?:deriv(?:ed|es)|inherited) from) (?:the |an? )?([A-Za-z][A-Za-z0-9_.]*)").unwrap()
+    Regex::new(&format!(
+        r"(?i)(?:\binherits from|\binherits (?:all )?(?:of )?the properties (?:from|of)|(?:^|[.!?]\s+)(?:deriv(?:ed|es)|inherited) from) {BASE_NAME}"
+    ))
+    .unwrap()
 });
+/// A property row's note that the property comes from a base type
+/// ("Inherited from entity."), anywhere in its description.
+pub(super) static INHERITED_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\binherited from {BASE_NAME}")).unwrap());
+/// The base's name after "from": an article before it is no name, nor
+/// are bold marks around it.
+const BASE_NAME: &str = r"(?:the |an? )?\**([A-Za-z][A-Za-z0-9_.]*)";
 static CAMEL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b").unwrap());
 
 pub(crate) struct Extractor<'a> {
