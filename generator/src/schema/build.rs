@@ -604,14 +604,19 @@ fn shows_content(headers: &[(String, String)], json: bool, text: Option<&str>) -
     has_body && content_type(headers).is_some_and(|m| !is_json_media(m))
 }
 
-/// `application/json`, with parameters or a `+json` suffix.
-/// Whether a parameter's description opens by saying it is optional
-/// ("Optional. The address...", "**Optional** - ...", "(Optional) ...").
+/// Whether a parameter's description says it is optional: it opens so
+/// ("Optional. The address...", "**Optional** - ...", "(Optional) ..."),
+/// or one of its sentences is that word alone ("A time zone format.
+/// Supported values are: `Windows`, and `Iana`. Optional.", as the docs
+/// write "Required." after a header's description).
 fn says_optional(description: &str) -> bool {
-    let head = description.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '(' | '`'));
-    head.get(..8).is_some_and(|w| w.eq_ignore_ascii_case("optional")) && !head[8..].starts_with(|c: char| c.is_alphanumeric())
+    let marks = |c: char| c.is_whitespace() || matches!(c, '*' | '_' | '(' | ')' | '`');
+    let head = description.trim_start_matches(marks);
+    let opens = head.get(..8).is_some_and(|w| w.eq_ignore_ascii_case("optional")) && !head[8..].starts_with(|c: char| c.is_alphanumeric());
+    opens || description.split(". ").any(|sentence| sentence.trim_matches(|c: char| marks(c) || c == '.').eq_ignore_ascii_case("optional"))
 }
 
+/// `application/json`, with parameters or a `+json` suffix.
 fn is_json_media(media: &str) -> bool {
     let essence = media.split(';').next().unwrap_or_default().trim().to_ascii_lowercase();
     essence == "application/json" || essence == "text/json" || essence.ends_with("+json")
@@ -625,16 +630,22 @@ mod tests {
     use crate::schema::{ApiVersion, Schema};
 
     #[test]
-    fn a_parameter_is_optional_where_its_description_opens_so() {
+    fn a_parameter_is_optional_where_its_description_says_so() {
         let cases = [
             ("Optional. The address or the name of the range.", true),
             ("optional - the token.", true),
             ("**Optional** Considers only cells with values.", true),
             ("(Optional) A count.", true),
             ("_Optional_. Größe.", true),
-            // Not where it opens, or another word.
-            ("The address. Optional.", false),
+            // A sentence of that word alone, wherever it stands.
+            ("The address. Optional.", true),
+            ("A time zone format. Supported values are: `Windows`, and `Iana`. **Optional**", true),
+            ("Die Größe. (Optional). Ab 1.", true),
+            // Another word, or the word inside a sentence.
             ("Optionally, a count.", false),
+            ("The address. Optional for workbooks.", false),
+            ("An optional address.", false),
+            ("The address. Non-optional.", false),
             ("Required. The count.", false),
             ("Optiona", false),
             ("", false),
