@@ -186,6 +186,19 @@ fn function_arg_values(segment: &str) -> Vec<(String, String)> {
     inner.split(',').filter_map(|pair| pair.split_once('=')).map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned())).collect()
 }
 
+/// A quoted argument's value as an example writes it: `'x'` is `x` (`''`
+/// inside is `'`), and so is an enum member written with its type
+/// (`microsoft.graph.timeZoneStandard'Iana'`), which the operation writes
+/// `'Iana'`, as Kiota's SDKs do.
+fn quoted_value(raw: &str) -> String {
+    let typed = raw.find('\'').filter(|&at| {
+        let prefix = &raw[..at];
+        prefix.contains('.') && prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+    });
+    let raw = typed.map_or(raw, |at| &raw[at..]);
+    raw.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(raw).replace("''", "'")
+}
+
 /// The path the server must see, computed apart from the runtime: the
 /// template with the example's values percent-encoded, then the function
 /// arguments as `runtime::function_args` writes them. Also returns the
@@ -223,7 +236,7 @@ fn expected_path(
     for (_, p) in url_params {
         let raw = args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| v.clone()).unwrap_or_default();
         let quoted = p.quoted;
-        let value = if quoted { raw.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')).unwrap_or(&raw).replace("''", "'") } else { raw.clone() };
+        let value = if quoted { quoted_value(&raw) } else { raw.clone() };
         url_values.push(value.clone());
         // An argument the example does not give is not sent.
         if value.is_empty() {
@@ -438,6 +451,23 @@ fn client_test(m: &Module, t: &Tested, ex: &ExampleDef, name: &Name) -> Result<O
 #[cfg(test)]
 mod tests {
     use crate::fixtures::{get, resource};
+
+    #[test]
+    fn a_quoted_arguments_value_is_read_as_odata_writes_it() {
+        let cases = [
+            ("'a''b'", "a'b"),
+            ("microsoft.graph.timeZoneStandard'Iana'", "Iana"),
+            ("'日本'", "日本"),
+            ("''", ""),
+            // Not quoted, or not a type's name before the quote.
+            ("plain", "plain"),
+            ("it's", "it's"),
+            ("a b.c'd'", "a b.c'd'"),
+        ];
+        for (raw, value) in cases {
+            assert_eq!(super::quoted_value(raw), value, "{raw}");
+        }
+    }
 
     #[test]
     fn an_example_no_client_test_can_make_is_said_with_why() {
