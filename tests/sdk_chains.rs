@@ -9,7 +9,7 @@
 //! It builds the crate of all of v1.0, so `.ci/run` runs it (with
 //! `SDK_CHAINS_CRATE` naming that crate's folder) before the crate's own tests.
 
-use graphgen::schema::{DocumentedPath, Method, OperationDef, QueryTemplate, Schema};
+use graphgen::schema::{DocumentedPath, Method, OperationDef, ParameterDef, QueryTemplate, Schema, TypeKind, TYPED_ARGUMENT_PRIMITIVES};
 use graphgen_tests::{needed_corpus, schema_of};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -184,12 +184,56 @@ fn call_args(segment: &str) -> Vec<(String, String)> {
     inner.split(',').filter_map(|kv| kv.split_once('=')).map(|(k, v)| (k.trim().to_owned(), v.trim().to_owned())).collect()
 }
 
+/// An argument's value as written: `'x'` is `x` (`''` inside is `'`), and so
+/// is an enum member written with its type, `microsoft.graph.zone'x'`.
 fn unquote(v: &str) -> String {
     let v = decode(v);
+    let qualified = v.find('\'').filter(|&at| {
+        let prefix = &v[..at];
+        prefix.contains('.') && prefix.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+    });
+    let v = qualified.map_or(v.clone(), |at| v[at..].to_owned());
     match v.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')) {
         Some(inner) => inner.replace("''", "'"),
         None => v,
     }
+}
+
+/// A function's argument as the crate takes it, for the value `text` an
+/// example gives: (the Rust expression, the text the URL then writes). The
+/// crate types the numbers, booleans, timestamps and enum members its
+/// parameters table types; the rest, or a parameter the table does not
+/// list, is text. A text that is no value of its type is why there is no chain.
+fn argument(schema: &Schema, p: Option<&ParameterDef>, text: &str) -> Result<(String, String), String> {
+    let Some(p) = p.filter(|p| !p.collection) else { return Ok((format!("{text:?}"), text.to_owned())) };
+    let no_value = || match text {
+        "" => format!("the example does not give `{}` ({}), which the crate's method takes", p.name, p.type_name),
+        _ => format!("the example gives `{text}` for `{}`, which is no {}", p.name, p.type_name),
+    };
+    match p.type_name.as_str() {
+        "Edm.Int32" | "Edm.Int64" | "Edm.Int16" | "Edm.Byte" | "Edm.SByte" => {
+            let n: i64 = text.parse().map_err(|_| no_value())?;
+            Ok((n.to_string(), n.to_string()))
+        }
+        "Edm.Double" | "Edm.Single" | "Edm.Decimal" => {
+            let x: f64 = text.parse().map_err(|_| no_value())?;
+            Ok((format!("{x:?}_f64"), serde_json::Value::from(x).to_string()))
+        }
+        "Edm.Boolean" => match text {
+            "true" | "false" => Ok((text.to_owned(), text.to_owned())),
+            _ => Err(no_value()),
+        },
+        _ if text.is_empty() && typed(schema, p) => Err(no_value()),
+        "Edm.DateTimeOffset" => Ok((format!("graph_client::runtime::DateTimeOffset({text:?}.to_owned())"), text.to_owned())),
+        _ if typed(schema, p) => Ok((format!("serde_json::from_value(serde_json::Value::String({text:?}.to_owned())).unwrap()"), text.to_owned())),
+        _ => Ok((format!("{text:?}"), text.to_owned())),
+    }
+}
+
+/// Whether the crate takes a parameter as more than text (see `argument`).
+fn typed(schema: &Schema, p: &ParameterDef) -> bool {
+    let typed_primitive = TYPED_ARGUMENT_PRIMITIVES.contains(&p.type_name.as_str());
+    !p.collection && (typed_primitive || p.resolved.is_some_and(|id| schema.get(id).kind == TypeKind::Enum))
 }
 
 /// A path's segments, an item's path (`root:/a/b.txt:`) one segment.
@@ -403,10 +447,12 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
                                 .map(|(_, v)| unquote(v))
                                 .filter(|v| !v.is_empty())
                                 .ok_or_else(|| format!("the example URL does not give `{k}`, which its documented path writes"))?;
+                            let declared = op.url_parameters.iter().find(|p| p.name.eq_ignore_ascii_case(k));
+                            let (arg, given) = argument(schema, declared, &given)?;
                             let quoted = v.starts_with('\'');
                             let enc = encode(&if quoted { given.replace('\'', "''") } else { given.clone() });
                             written_segment.push_str(&if quoted { format!("'{enc}'") } else { enc });
-                            args.push(format!("{given:?}"));
+                            args.push(arg);
                         } else {
                             written_segment.push_str(v);
                         }
@@ -444,12 +490,24 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
     // `_with_` method (`get_with_token(..)`), and left out of the verb.
     let mut with_optional = String::new();
     let terminal_args: Vec<String> = if !template.last().unwrap_or(&"").contains('(') {
-        let given: Vec<String> =
-            function_parameters.iter().map(|p| url_args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| unquote(v)).unwrap_or_default()).collect();
+        // (the Rust argument, the text written; an empty one is not given)
+        let given: Vec<(String, String)> = function_parameters
+            .iter()
+            .map(|p| match url_args.iter().find(|(k, _)| k == &p.name).map(|(_, v)| unquote(v)).filter(|v| !v.is_empty()) {
+                Some(v) => argument(schema, Some(p), &v),
+                // Left out of the verb, or of the call when it is text.
+                None if p.optional || !typed(schema, p) => Ok(("\"\"".to_owned(), String::new())),
+                None => argument(schema, Some(p), ""),
+            })
+            .collect::<Result<_, _>>()?;
         let optional: Vec<String> = function_parameters.iter().filter(|p| p.optional).map(|p| snake(&p.name)).collect();
-        let optional_given = function_parameters.iter().zip(&given).any(|(p, v)| p.optional && !v.is_empty());
+        let optional_given = function_parameters.iter().zip(&given).any(|(p, (_, v))| p.optional && !v.is_empty());
         if optional_given && !counted {
             with_optional = format!("_with_{}", optional.join("_and_"));
+            // The `_with_` method takes every optional argument, a typed one as its type.
+            if let Some((p, _)) = function_parameters.iter().zip(&given).find(|(p, (_, v))| p.optional && v.is_empty() && typed(schema, p)) {
+                return Err(format!("the example does not give `{}` ({}), which the crate's `_with_` method takes", p.name, p.type_name));
+            }
         }
         if !url_args.is_empty() || given.is_empty() {
             let last = expected.rfind('/').map_or(0, |i| i + 1);
@@ -457,8 +515,8 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
             let written: Vec<String> = function_parameters
                 .iter()
                 .zip(&given)
-                .filter(|(_, v)| !v.is_empty())
-                .map(|(p, v)| match p.quoted {
+                .filter(|(_, (_, v))| !v.is_empty())
+                .map(|(p, (_, v))| match p.quoted {
                     true => format!("{}='{}'", p.name, encode(&v.replace('\'', "''"))),
                     false => format!("{}={}", p.name, encode(v)),
                 })
@@ -469,7 +527,7 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
                 expected.push_str(&format!("({})", written.join(",")));
             }
         }
-        function_parameters.iter().zip(&given).filter(|(p, _)| !p.optional || !with_optional.is_empty()).map(|(_, v)| format!("{v:?}")).collect()
+        function_parameters.iter().zip(given).filter(|(p, _)| !p.optional || !with_optional.is_empty()).map(|(_, (arg, _))| arg).collect()
     } else {
         Vec::new()
     };
@@ -531,6 +589,22 @@ fn snippets(dir: &Path, schema: &Schema) -> Vec<(usize, usize, String)> {
         }
     }
     out
+}
+
+#[test]
+fn argument_values_are_unquoted() {
+    let cases = [
+        ("'a''b'", "a'b"),
+        ("microsoft.graph.timeZoneStandard'Iana'", "Iana"),
+        ("%27caf%C3%A9%27", "café"),
+        ("5", "5"),
+        // Not a type's name before the quote.
+        ("it's", "it's"),
+        ("a b.c'd'", "a b.c'd'"),
+    ];
+    for (written, value) in cases {
+        assert_eq!(unquote(written), value, "{written}");
+    }
 }
 
 #[test]

@@ -41,7 +41,7 @@ pub use error::{Error, GraphError, HttpError, InnerError, EXCERPT_BYTES};
 pub use files::{Download, FileSource, UploadOptions, UploadSource, DEFAULT_UPLOAD_CHUNK, MAX_UPLOAD_CHUNK, UPLOAD_CHUNK_UNIT};
 pub use nav::{Call, Nav, Queryable};
 pub use paging::{Items, Pages};
-pub use path::{fill_path, fill_query, function_args, FunctionArg};
+pub use path::{arg_text, fill_path, fill_query, function_args, FunctionArg};
 pub use permissions::{least_privileged, needed, Needed, PermissionType, Permissions};
 pub use query::{Prop, Query};
 pub use request::{

@@ -122,9 +122,51 @@ pub enum FunctionArg<'a> {
     Raw(&'a str),
 }
 
+/// A function argument's value as the URL writes it, before quoting and
+/// percent-encoding: a number or a boolean as JSON writes it (`5`,
+/// `true`), a timestamp, a GUID or an enum member as its text
+/// (`2021-01-01T00:00:00Z`, `windows`). Navigation takes arguments typed
+/// as the docs give them and writes them with this; the operations hold
+/// the text. `None` (an optional argument) and a number JSON cannot write
+/// (NaN) are empty: an argument not given.
+pub fn arg_text<T: serde::Serialize + ?Sized>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        Ok(serde_json::Value::Null) | Err(_) => String::new(),
+        Ok(other) => other.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn arguments_are_written_as_the_url_writes_them() {
+        #[derive(serde::Serialize)]
+        enum Standard {
+            #[serde(rename = "windows")]
+            Windows,
+            #[serde(untagged)]
+            Other(String),
+        }
+        let cases: &[(String, &str)] = &[
+            (arg_text(&5i32), "5"),
+            (arg_text(&-12i64), "-12"),
+            (arg_text(&true), "true"),
+            (arg_text(&1.5f64), "1.5"),
+            (arg_text(&f64::NAN), ""),
+            (arg_text(&crate::DateTimeOffset("2021-01-01T00:00:00.1234567+01:00".to_owned())), "2021-01-01T00:00:00.1234567+01:00"),
+            (arg_text(&Standard::Windows), "windows"),
+            (arg_text(&Standard::Other("iana é".to_owned())), "iana é"),
+            (arg_text("o'brien"), "o'brien"),
+            (arg_text(&Some(3u8)), "3"),
+            (arg_text(&None::<bool>), ""),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
+    }
 
     #[test]
     fn arguments_not_given_are_left_out() {

@@ -4,16 +4,38 @@
 //! operation, its path filled with the values given on the way.
 
 use super::crate_files::{part_globs, PartCrate};
-use super::naming::nav::NavTree;
+use super::naming::nav::{ArgType, NavTree};
 use super::naming::Name;
 use super::naming::PARTS;
 use super::operation::body_type;
-use super::rust_type::Paths;
+use super::rust_type::{element, Paths};
 use super::workloads::features_cfg;
 use super::Context;
+use crate::schema::{TypeKind, TYPED_ARGUMENT_PRIMITIVES};
 use proc_macro2::TokenStream;
 use quote::quote;
 use std::collections::BTreeMap;
+
+/// The Rust type a function's argument is given as, where its docs type
+/// it as more than text: a number, a boolean, a timestamp
+/// (`TYPED_ARGUMENT_PRIMITIVES`) or an enum (`cell(row: i32, column: i32)`,
+/// `supported_time_zones_with_time_zone_standard(TimeZoneStandard)`). None
+/// for text (`impl Into<String>`), and for a collection or a structured
+/// value, which the docs give no URL form of.
+fn typed_argument(cx: &Context, ty: &ArgType, paths: &Paths) -> Option<TokenStream> {
+    let primitive = TYPED_ARGUMENT_PRIMITIVES.contains(&ty.type_name.as_str());
+    let enumeration = ty.resolved.and_then(|id| cx.names.get(id)).is_some_and(|t| t.def.kind == TypeKind::Enum);
+    (!ty.collection && (primitive || enumeration)).then(|| element(cx.names, &ty.type_name, ty.resolved, paths))
+}
+
+/// A method's parameter for one argument, and the text it passes on: a
+/// typed one written as the URL writes it (`runtime::arg_text`), text as given.
+fn argument(cx: &Context, ident: &Name, ty: Option<&ArgType>, paths: &Paths) -> (TokenStream, TokenStream) {
+    match ty.and_then(|t| typed_argument(cx, t, paths)) {
+        Some(rust) => (quote!(#ident: #rust), quote!(crate::runtime::arg_text(&#ident))),
+        None => (quote!(#ident: impl Into<String>), quote!(#ident)),
+    }
+}
 
 /// The nodes of one module (`None`: the root's), in tree order.
 fn nodes(cx: &Context, module: Option<&Name>) -> TokenStream {
@@ -99,8 +121,8 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
     let edges = n.children.iter().map(|e| {
         let child = &tree.nodes[e.to];
         let child_ident = &child.ident;
-        let args = &e.args;
-        let nav = if args.is_empty() { quote!(self.nav.clone()) } else { quote!(self.nav #(.with(#args))*) };
+        let (params, values): (Vec<_>, Vec<_>) = e.args.iter().zip(&e.arg_types).map(|(a, ty)| argument(cx, a, ty.as_ref(), &paths)).unzip();
+        let nav = if values.is_empty() { quote!(self.nav.clone()) } else { quote!(self.nav #(.with(#values))*) };
         // From the root (in the main crate), a child is in a part's crate.
         let make = if index == 0 { quote!(#child_ident::from_nav(#nav)) } else { quote!(#child_ident { nav: #nav }) };
         let doc = format!(" `{}`", child.path);
@@ -111,7 +133,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             #[doc = #doc]
             #cfg
             #[inline]
-            pub fn #method(&self, #(#args: impl Into<String>),*) -> #child_ident {
+            pub fn #method(&self, #(#params),*) -> #child_ident {
                 #make
             }
         }
@@ -142,9 +164,20 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         // by the bare method (an empty value is none), and are given by
         // `with_optional`'s.
         let is_optional = |f: &Name| names.url_fields.iter().any(|(n, p)| n == f && p.optional);
-        let given: Vec<_> = url_fields.iter().copied().filter(|f| t.with_optional.is_none() || !is_optional(f)).collect();
+        // A path that writes the function's arguments (`cell(row={row},..)`)
+        // has them from the chain: its method takes none of the fields.
+        let written = |f: &Name| variant.inline_args && names.url_fields.iter().any(|(n, _)| n == f);
+        let given: Vec<_> = url_fields.iter().copied().filter(|f| (t.with_optional.is_none() || !is_optional(f)) && !written(f)).collect();
+        // Each argument as the method takes it, and the text it passes on.
+        let arg = |f: &Name| {
+            let ty = names.url_fields.iter().find(|(n, _)| n == f).map(|(_, p)| ArgType::of(p));
+            argument(cx, f, ty.as_ref(), &paths)
+        };
+        let given_params: Vec<TokenStream> = given.iter().map(|f| arg(f).0).collect();
+        let all_params: Vec<TokenStream> = url_fields.iter().map(|f| arg(f).0).collect();
+        let all_values: Vec<TokenStream> = new_fields.iter().map(|f| arg(f).1).collect();
         let new_args: Vec<TokenStream> =
-            new_fields.iter().map(|f| if t.with_optional.is_some() && is_optional(f) { quote!("") } else { quote!(#f) }).collect();
+            new_fields.iter().map(|f| if (t.with_optional.is_some() && is_optional(f)) || written(f) { quote!("") } else { arg(f).1 }).collect();
         let (body_param, body_arg) = match body_type(cx.names, names, &paths) {
             Some(ty) => (quote!(body: #ty), quote!(body)),
             None => (quote!(), quote!()),
@@ -170,7 +203,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
                 #[doc = #doc]
                 #cfg
                 #[inline]
-                pub fn #count(&self, #(#given: impl Into<String>,)* #body_param) -> crate::runtime::Call<crate::runtime::Count<#ops #op_ident>> {
+                pub fn #count(&self, #(#given_params,)* #body_param) -> crate::runtime::Call<crate::runtime::Count<#ops #op_ident>> {
                     self.nav.call(crate::runtime::Count(#ops #op_ident::new(#path_value, #(#new_args,)* #body_arg)))
                 }
             }
@@ -189,7 +222,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
                 #[doc = #doc]
                 #[cfg(all(feature = #own, not(any(#(feature = #before),*))))]
                 #[inline]
-                pub fn #bare(&self, #(#given: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
+                pub fn #bare(&self, #(#given_params,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
                     self.#method(#(#given,)* #body_arg)
                 }
             }
@@ -201,8 +234,8 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
                 #[doc = #doc]
                 #cfg
                 #[inline]
-                pub fn #with(&self, #(#url_fields: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
-                    self.nav.call(#ops #op_ident::new(#path_value, #(#new_fields,)* #body_arg))
+                pub fn #with(&self, #(#all_params,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
+                    self.nav.call(#ops #op_ident::new(#path_value, #(#all_values,)* #body_arg))
                 }
             }
         });
@@ -210,7 +243,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             #[doc = #doc]
             #cfg
             #[inline]
-            pub fn #method(&self, #(#given: impl Into<String>,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
+            pub fn #method(&self, #(#given_params,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
                 self.nav.call(#ops #op_ident::new(#path_value, #(#new_args,)* #body_arg))
             }
             #with_optional
@@ -281,7 +314,7 @@ mod tests {
             NavNode {
                 ident: name(&format!("N{}", module.unwrap_or("root"))),
                 path: String::new(),
-                children: (1..size).map(|i| NavEdge { method: name(&format!("m{i}")), args: Vec::new(), to: 0 }).collect(),
+                children: (1..size).map(|i| NavEdge { method: name(&format!("m{i}")), args: Vec::new(), arg_types: Vec::new(), to: 0 }).collect(),
                 terminals: Vec::new(),
                 features: Default::default(),
                 module: module.map(&mut name),
@@ -433,6 +466,93 @@ mod tests {
             }
             assert!(!things.contains("range2"), "{things}");
         }
+    }
+
+    /// A GET page on `path` whose function parameters table has these
+    /// rows (name, type, description).
+    fn function_page(path: &str, title: &str, rows: &[(&str, &str, &str)]) -> String {
+        let table: String = rows.iter().map(|(n, t, d)| format!("| {n} | {t} | {d} |\n")).collect();
+        get(path, "thing", r#"{"id": "1"}"#).replace("Get thing", title).replacen(
+            "## Response",
+            &format!("## Function parameters\n| Parameter | Type | Description |\n|:--|:--|:--|\n{table}\n## Response"),
+            1,
+        )
+    }
+
+    #[test]
+    fn a_functions_arguments_are_typed_as_its_docs_type_them() {
+        let resource = resource("thing", None, &[("id", "String")]);
+        let zone = crate::fixtures::enumeration("zoneStandard", &["windows", "iana"]);
+        let cell = function_page(
+            "/things/{id}/cell(row={row},column={column})",
+            "Get cell",
+            &[("row", "Int32", "The row."), ("column", "Int32", "Die Spalte.")],
+        );
+        let used = function_page("/things/{id}/usedRange", "Get used range", &[("valuesOnly", "Boolean", "Optional. Values only.")]);
+        let zones = function_page(
+            "/things/{id}/zones",
+            "Get zones",
+            &[
+                ("standard", "zoneStandard", "The standard."),
+                ("since", "DateTimeOffset", "From when."),
+                ("day", "Date", "The day."),
+                ("sizes", "Int32 collection", "Sizes."),
+                ("name", "String", "Le nom, 名前."),
+            ],
+        );
+        let files = emitted(&[
+            ("resources/thing.md", &resource),
+            ("resources/zonestandard.md", &zone),
+            ("api/thing-cell.md", &cell),
+            ("api/thing-usedrange.md", &used),
+            ("api/thing-zones.md", &zones),
+        ]);
+        let things = file(&files, "src/v1_0/nav/things.rs");
+        for want in [
+            // In the path: the method takes the type and writes its text.
+            "pub fn cell(&self, row: i32, column: i32) -> ThingsItemCell { ThingsItemCell { nav: self .nav .with(crate::runtime::arg_text(&row)) .with(crate::runtime::arg_text(&column)), } }",
+            // Optional: given by the `_with_` method, as its type.
+            "pub fn get_with_values_only( &self, values_only: bool, ) -> crate::runtime::Call<crate::v1_0::operations::GetUsedRange> {",
+            "crate::runtime::arg_text(&values_only)",
+            // An enum is its model; a timestamp the runtime's; a date, a
+            // collection and text stay text.
+            "standard: crate::v1_0::models::ZoneStandard, since: crate::runtime::DateTimeOffset, day: impl Into<String>, sizes: impl Into<String>, name: impl Into<String>,",
+            "crate::runtime::arg_text(&standard), crate::runtime::arg_text(&since), day, sizes, name,",
+        ] {
+            assert!(things.contains(want), "expected {want:?} in\n{things}");
+        }
+    }
+
+    #[test]
+    fn a_path_that_writes_the_arguments_takes_none_at_its_verb() {
+        // One operation on the bare function and on the function called
+        // with its (optional) argument in the path.
+        let page = function_page("/things/{id}/zones", "Get zones", &[("standard", "String", "Le format. Optional.")])
+            .replace("GET /things/{id}/zones\n", "GET /things/{id}/zones\nGET /things/{id}/zones(standard='{format}')\n");
+        let files = emitted(&[("resources/thing.md", &resource("thing", None, &[("id", "String")])), ("api/thing-zones.md", &page)]);
+        let things = file(&files, "src/v1_0/nav/things.rs");
+        let called = things.split("impl ThingsItemZonesWithStandard {").nth(1).unwrap_or_else(|| panic!("a node for the call in\n{things}"));
+        assert!(called.contains("pub fn get(&self) ->"), "{called}");
+        assert!(!called.contains("_with_standard("), "the path gives the argument: {called}");
+        let bare = things.split("impl ThingsItemZones {").nth(1).unwrap_or_else(|| panic!("a node for the bare function in\n{things}"));
+        assert!(bare.contains("pub fn get_with_standard( &self, standard: impl Into<String>, )"), "{bare}");
+    }
+
+    #[test]
+    fn an_argument_is_typed_only_where_every_path_through_it_types_it_alike() {
+        let resource = resource("thing", None, &[("id", "String")]);
+        let typed = function_page(
+            "/things/{id}/cell(row={row},column={column})",
+            "Get cell",
+            &[("row", "Int32", "The row."), ("column", "Int32", "The column.")],
+        );
+        // Another operation on the segment: its table gives `row` no type
+        // (no row), and `column` another one.
+        let other = function_page("/things/{id}/cell(row={r},column={c})/format", "Get format", &[("column", "Int64", "The column.")]);
+        let files = emitted(&[("resources/thing.md", &resource), ("api/thing-cell.md", &typed), ("api/thing-cell-format.md", &other)]);
+        let things = file(&files, "src/v1_0/nav/things.rs");
+        let want = "pub fn cell( &self, row: impl Into<String>, column: impl Into<String>, ) -> ThingsItemCell {";
+        assert!(things.contains(want), "expected {want:?} in\n{things}");
     }
 
     #[test]

@@ -149,6 +149,12 @@ pub struct OperationDef {
     pub source: Source,
 }
 
+/// The primitive types a function's argument is taken as, not as text:
+/// numbers, booleans and timestamps (the rest, strings, GUIDs, dates and
+/// durations, the models hold as text too).
+pub const TYPED_ARGUMENT_PRIMITIVES: &[&str] =
+    &["Edm.Boolean", "Edm.Int32", "Edm.Int64", "Edm.Int16", "Edm.Byte", "Edm.SByte", "Edm.Double", "Edm.Single", "Edm.Decimal", "Edm.DateTimeOffset"];
+
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ParameterDef {

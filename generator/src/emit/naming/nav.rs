@@ -9,7 +9,7 @@
 use super::operations::{field_name, precedence, OperationNames, Reach};
 use super::{pascal_case, snake_case, Name, Scope};
 use crate::emit::workloads;
-use crate::schema::Method;
+use crate::schema::{Method, ParameterDef, TypeId};
 use crate::template::{Part, Segment, SegmentKey};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -89,7 +89,44 @@ pub(crate) struct NavNode {
 pub(crate) struct NavEdge {
     pub method: Name,
     pub args: Vec<Name>,
+    /// Per argument, the type the docs give it where the segment is a
+    /// function's call (`row` of `cell(row={row},column={column})` is an
+    /// `Edm.Int32`); None where they give none, or differ.
+    pub arg_types: Vec<Option<ArgType>>,
     pub to: usize,
+}
+
+/// The type of a function's argument, as its parameters table gives it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ArgType {
+    pub type_name: String,
+    pub resolved: Option<TypeId>,
+    pub collection: bool,
+}
+
+impl ArgType {
+    pub(crate) fn of(p: &ParameterDef) -> Self {
+        ArgType { type_name: p.type_name.clone(), resolved: p.resolved, collection: p.collection }
+    }
+}
+
+/// The types a call segment's arguments take from one operation whose
+/// path walks it: each parameter the segment names, found (without case)
+/// in the operation's function parameters.
+fn declared_types(step: &Step, parameters: &[ParameterDef]) -> Vec<Option<ArgType>> {
+    step.params.iter().map(|name| parameters.iter().find(|p| p.name.eq_ignore_ascii_case(name)).map(ArgType::of)).collect()
+}
+
+/// The argument types so far, merged with one more operation's: an
+/// argument keeps a type only while every operation gives it that type
+/// (one that gives none makes it untyped: a build of that operation's
+/// workload alone need not compile the type).
+fn merge_types(seen: Option<Vec<Option<ArgType>>>, declared: Vec<Option<ArgType>>) -> Vec<Option<ArgType>> {
+    match seen {
+        None => declared,
+        Some(seen) if seen.len() != declared.len() => vec![None; declared.len().max(seen.len())],
+        Some(seen) => seen.into_iter().zip(declared).map(|(a, b)| a.filter(|a| Some(a) == b.as_ref())).collect(),
+    }
 }
 
 /// A method that names an operation on the path that ends at its node.
@@ -138,6 +175,9 @@ struct Building {
     terminals: Vec<(usize, usize)>,
     path: String,
     features: BTreeSet<String>,
+    /// Where the step is a function's call: its arguments' types, merged
+    /// over the operations whose paths walk it (`merge_types`).
+    arg_types: Option<Vec<Option<ArgType>>>,
 }
 
 /// Whether a call of `a` and one of `b` are written alike and answer
@@ -190,6 +230,7 @@ pub(super) fn tree(operations: &[OperationNames], reach: &Reach) -> NavTree {
         terminals: Vec::new(),
         path: "/".to_owned(),
         features: BTreeSet::new(),
+        arg_types: None,
     }];
     for (index, op) in operations.iter().enumerate() {
         let feature = workloads::feature(&op.op.workload);
@@ -200,6 +241,9 @@ pub(super) fn tree(operations: &[OperationNames], reach: &Reach) -> NavTree {
             nodes[0].features.insert(feature.clone());
             for (i, segment) in segments.iter().enumerate() {
                 let step = step(segment, i.checked_sub(1).map(|p| &segments[p]));
+                // As this path's segment names them (another path's
+                // spelling of the segment may name them otherwise).
+                let declared = matches!(step.key, SegmentKey::Call(..)).then(|| declared_types(&step, &op.op.url_parameters));
                 at = match nodes[at].children.get(&step.key) {
                     Some(&next) => {
                         if nodes[next].step.as_ref().is_some_and(|seen| better(seen, &step)) {
@@ -219,11 +263,15 @@ pub(super) fn tree(operations: &[OperationNames], reach: &Reach) -> NavTree {
                             terminals: Vec::new(),
                             path: crate::template::PathTemplate { segments: segments[..=i].to_vec() }.path(),
                             features: BTreeSet::new(),
+                            arg_types: None,
                         });
                         next
                     }
                 };
                 nodes[at].features.insert(feature.clone());
+                if let Some(declared) = declared {
+                    nodes[at].arg_types = Some(merge_types(nodes[at].arg_types.take(), declared));
+                }
             }
             // An operation whose paths end at one node twice (`{id}` and
             // `{userPrincipalName}`) is named there once, by its first;
@@ -388,7 +436,10 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames], reach: &Reach) -> N
                         }
                         Some(_) => None,
                     };
-                    let optional: Vec<String> = op.url_fields.iter().filter(|(_, p)| p.optional).map(|(f, _)| f.to_string()).collect();
+                    // (A path that writes the arguments itself takes none.)
+                    let takes_arguments = !op.variants[variant].inline_args;
+                    let optional: Vec<String> =
+                        op.url_fields.iter().filter(|(_, p)| p.optional && takes_arguments).map(|(f, _)| f.to_string()).collect();
                     let with_optional = (!optional.is_empty()).then(|| methods.claim(&[format!("{method}_with_{}", optional.join("_and_"))]));
                     Terminal { method, count, operation, variant, fallback, with_optional }
                 })
@@ -402,6 +453,7 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames], reach: &Reach) -> N
                     NavEdge {
                         method: methods.claim(std::slice::from_ref(&step.method)),
                         args: step.args.iter().map(|a| args.claim(std::slice::from_ref(a))).collect(),
+                        arg_types: nodes[to].arg_types.clone().unwrap_or_else(|| vec![None; step.args.len()]),
                         to,
                     }
                 })
