@@ -47,6 +47,38 @@ pub(crate) const HEADER_WORDS: &[&str] = &[
     "China operated by 21Vianet",
 ];
 
+/// The columns of a permissions table per resource (`Supported resource |
+/// Delegated (work or school account) | Delegated (personal Microsoft
+/// account) | Application`), whose first heading is the page's own word
+/// for the resources (`Supported resource`, `Calendar`).
+pub(crate) const PERMISSION_TYPE_HEADINGS: &[&str] = &["Delegated (work or school account)", "Delegated (personal Microsoft account)", "Application"];
+
+fn is_permission_type_heading(cell: &str) -> bool {
+    PERMISSION_TYPE_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(cell.trim()))
+}
+
+/// Whether a cell can head the resources of a permissions table per
+/// resource: a few words that are not a template heading, not a sentence.
+pub(crate) fn is_resource_heading(cell: &str) -> bool {
+    let cell = cell.trim();
+    !cell.is_empty() && cell.chars().count() <= 40 && !cell.contains(['.', ':', '|']) && !is_header_word(cell) && !is_permission_type_heading(cell)
+}
+
+/// The width of a permissions table per resource's header at the start of
+/// these cells: a resource heading, then two or more permission types.
+fn by_resource_header_width(cells: &[&str]) -> Option<usize> {
+    let (first, rest) = cells.split_first()?;
+    let mut seen: Vec<String> = Vec::new();
+    for cell in rest.iter().take_while(|c| is_permission_type_heading(c)) {
+        let key = cell.trim().to_ascii_lowercase();
+        if seen.contains(&key) {
+            break;
+        }
+        seen.push(key);
+    }
+    (is_resource_heading(first) && seen.len() >= 2).then_some(1 + seen.len())
+}
+
 /// Template headings are capitalized; property names, which can be the
 /// same words (`name`, `type`, `value`), are camelCase.
 pub(crate) fn is_header_word(cell: &str) -> bool {
@@ -54,8 +86,13 @@ pub(crate) fn is_header_word(cell: &str) -> bool {
     cell.starts_with(|c: char| c.is_uppercase()) && HEADER_WORDS.iter().any(|w| w.eq_ignore_ascii_case(cell))
 }
 
-/// The leading cells that form a table header: template headings, each once.
+/// The leading cells that form a table header: template headings, each
+/// once; or a permissions table per resource's header.
 pub(crate) fn header_width<'a>(cells: impl IntoIterator<Item = &'a str>) -> usize {
+    let cells: Vec<&str> = cells.into_iter().collect();
+    if let Some(width) = by_resource_header_width(&cells) {
+        return width;
+    }
     let mut seen: Vec<String> = Vec::new();
     for cell in cells {
         let key = cell.trim().to_ascii_lowercase();
@@ -330,6 +367,29 @@ pub(crate) fn fit_row(mut cells: Vec<String>, width: usize, line: usize, sink: &
 
 #[cfg(test)]
 mod tests {
+    use super::header_width;
+
+    #[test]
+    fn a_tables_header_is_its_leading_template_headings() {
+        let permission_types = ["Delegated (work or school account)", "Delegated (personal Microsoft account)", "Application"];
+        let cases: &[(&[&str], usize)] = &[
+            (&["Property", "Type", "Description", "id", "String", "The id."], 3),
+            (&["Permission type", "Permissions (from least to most privileged)", "Delegated (work or school account)", "User.Read"], 2),
+            // Per resource: the page's word for the resources, then the types.
+            (&["Supported resource", permission_types[0], permission_types[1], permission_types[2], "event", "Calendars.Read"], 4),
+            (&["Kalender", permission_types[0], permission_types[2], "Benutzerkalender", "Calendars.Read"], 3),
+            // One type only, a sentence first, or a type twice: not such a header.
+            (&["Calendar", permission_types[2], "user calendar"], 0),
+            (&["The app needs one of these.", permission_types[0], permission_types[2]], 0),
+            (&["Calendar", permission_types[2], permission_types[2]], 0),
+            (&["id", "String"], 0),
+            (&[], 0),
+        ];
+        for (cells, width) in cases {
+            assert_eq!(header_width(cells.iter().copied()), *width, "{cells:?}");
+        }
+    }
+
     #[test]
     fn headings_by_their_words() {
         // (line, inside an example, level)

@@ -4,7 +4,7 @@
 //! `collection`), a permission type is one of three phrases, and the last
 //! column takes the rest of the line.
 
-use super::{TableReader, HEADER_WORDS};
+use super::{is_resource_heading, TableReader, HEADER_WORDS, PERMISSION_TYPE_HEADINGS};
 use crate::blocks::{Row, Table};
 use crate::diagnostics::Sink;
 use crate::parse::markdown::squash;
@@ -131,15 +131,77 @@ fn split_permission_type(rest: &str) -> Option<(&str, &str)> {
     Some((&rest[..end], &rest[end..]))
 }
 
+/// A permissions table per resource's header (`Supported resource Delegated
+/// (work or school account) Delegated (personal Microsoft account)
+/// Application`): the permission types read from the line's end, two or
+/// more, each once, and a resource heading before them.
+fn split_resource_header(line: &str) -> Option<Vec<String>> {
+    let mut rest = line.trim();
+    let mut types: Vec<String> = Vec::new();
+    while let Some(heading) = PERMISSION_TYPE_HEADINGS.iter().find(|h| {
+        rest.len() >= h.len()
+            && rest.get(rest.len() - h.len()..).is_some_and(|tail| tail.eq_ignore_ascii_case(h))
+            && rest[..rest.len() - h.len()].chars().next_back().is_none_or(|c| c == ' ')
+    }) {
+        let tail = rest[rest.len() - heading.len()..].to_owned();
+        if types.iter().any(|t| t.eq_ignore_ascii_case(&tail)) {
+            return None;
+        }
+        types.insert(0, tail);
+        rest = rest[..rest.len() - heading.len()].trim_end();
+    }
+    (types.len() >= 2 && is_resource_heading(rest)).then(|| std::iter::once(rest.to_owned()).chain(types).collect())
+}
+
+/// A row of a permissions table per resource: the resource (any words),
+/// then a cell per permission type, each "Not supported" or permission
+/// names joined by commas (`Calendars.Read, Calendars.ReadWrite`).
+fn split_resource_row(line: &str, types: usize) -> Option<Vec<String>> {
+    let tokens: Vec<&str> = line.split(' ').filter(|t| !t.is_empty()).collect();
+    let is_name = |t: &str| {
+        // (`*` marks a footnote: `ChannelMessage.Read.Group*`.)
+        let t = t.trim_end_matches([',', '.', '*']);
+        t.contains('.') && t.split('.').all(|part| !part.is_empty() && part.chars().all(|c| c.is_alphanumeric() || matches!(c, '_' | '-')))
+    };
+    let is_not_supported = |i: usize| {
+        tokens[i].eq_ignore_ascii_case("not") && tokens.get(i + 1).is_some_and(|t| t.trim_end_matches('.').eq_ignore_ascii_case("supported"))
+    };
+    let start = (1..tokens.len()).find(|&i| is_name(tokens[i]) || is_not_supported(i))?;
+    let mut cells = vec![tokens[..start].join(" ")];
+    let mut i = start;
+    while i < tokens.len() {
+        if is_not_supported(i) {
+            cells.push(format!("{} {}", tokens[i], tokens[i + 1]));
+            i += 2;
+            continue;
+        }
+        if !is_name(tokens[i]) {
+            return None;
+        }
+        // A name with a comma after it goes on with the next.
+        let from = i;
+        while tokens[i].ends_with(',') && i + 1 < tokens.len() {
+            i += 1;
+        }
+        cells.push(tokens[from..=i].join(" "));
+        i += 1;
+    }
+    (cells.len() == types + 1).then_some(cells)
+}
+
 impl TableReader for Spaced {
     fn read(&self, lines: &[&str], at: usize, _sink: &mut Sink) -> Option<(Table, usize)> {
-        let header = split_header(lines[at])?;
+        let (header, by_resource) = match split_header(lines[at]) {
+            Some(header) => (header, false),
+            None => (split_resource_header(lines[at])?, true),
+        };
         let roles: Vec<Column> = header.iter().enumerate().map(|(i, h)| role(h, i + 1 == header.len())).collect();
+        let split = |line: &str| if by_resource { split_resource_row(line, header.len() - 1) } else { split_row(line, &roles) };
         let mut rows = Vec::new();
         let mut unsplit_rows = Vec::new();
         let mut i = at + 1;
         while i < lines.len() && !lines[i].trim().is_empty() {
-            let cells = split_row(lines[i], &roles).unwrap_or_else(|| {
+            let cells = split(lines[i]).unwrap_or_else(|| {
                 unsplit_rows.push(i + 1);
                 let mut cells = vec![squash(lines[i])];
                 cells.resize(header.len(), String::new());
@@ -155,6 +217,51 @@ impl TableReader for Spaced {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_permissions_table_per_resource_is_split_by_what_its_cells_hold() {
+        let header = "Supported resource Delegated (work or school account) Delegated (personal Microsoft account) Application";
+        let want: Vec<String> = ["Supported resource", "Delegated (work or school account)", "Delegated (personal Microsoft account)", "Application"]
+            .map(String::from)
+            .to_vec();
+        assert_eq!(split_resource_header(header), Some(want));
+        assert_eq!(split_resource_header("Kalender Delegated (work or school account) Application").map(|h| h.len()), Some(3));
+        // One type, a sentence before them, or no heading: no such header.
+        for line in [
+            "Calendar Application",
+            "The app needs one of these. Delegated (work or school account) Application",
+            "Delegated (work or school account) Application",
+            "Calendar Application Application",
+        ] {
+            assert_eq!(split_resource_header(line), None, "{line}");
+        }
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            ("event Calendars.Read Calendars.Read Calendars.Read", Some(&["event", "Calendars.Read", "Calendars.Read", "Calendars.Read"])),
+            ("post Group.Read.All Not supported Not supported", Some(&["post", "Group.Read.All", "Not supported", "Not supported"])),
+            (
+                "user calendar Calendars.Read, Calendars.ReadWrite Not supported. Calendars.Read, Calendars.ReadWrite",
+                Some(&["user calendar", "Calendars.Read, Calendars.ReadWrite", "Not supported.", "Calendars.Read, Calendars.ReadWrite"]),
+            ),
+            (
+                "callRecord (/communications/callRecords) Not supported Not supported CallRecords.Read.All",
+                Some(&["callRecord (/communications/callRecords)", "Not supported", "Not supported", "CallRecords.Read.All"]),
+            ),
+            ("événement partagé Calendars.Read Not supported Calendars.Read", Some(&["événement partagé", "Calendars.Read", "Not supported", "Calendars.Read"])),
+            (
+                "chatMessage (/teams/{id}/channels/{id}/messages) ChannelMessage.Read.All Not supported ChannelMessage.Read.Group*, ChannelMessage.Read.All",
+                Some(&["chatMessage (/teams/{id}/channels/{id}/messages)", "ChannelMessage.Read.All", "Not supported", "ChannelMessage.Read.Group*, ChannelMessage.Read.All"]),
+            ),
+            // A cell that is neither, or a cell too few or too many: not split.
+            ("call None. None. None.", None),
+            ("event Calendars.Read Calendars.Read", None),
+            ("event A.Read B.Read C.Read D.Read", None),
+            ("event", None),
+        ];
+        for (line, want) in cases {
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(split_resource_row(line, 3), want, "{line}");
+        }
+    }
 
     #[test]
     fn rows_split_by_column_content() {
