@@ -269,3 +269,40 @@ fn a_derived_types_table_and_inherited_rows_give_the_base_in_every_shape() {
         );
     }
 }
+
+/// A permissions table per resource (a row per resource, a column per
+/// permission type) gives the same permissions in every shape: the
+/// rendered table keeps its cells, and the page's own word heads the
+/// resources (`Supported resource`, `Calendar`).
+#[test]
+fn a_permissions_table_per_resource_is_read_in_every_shape() {
+    let page = "---\ntitle: \"Get attachment\"\ndoc_type: apiPageType\n---\n\n# Get attachment\n\nNamespace: microsoft.graph\n\nRead an attachment, une pièce jointe.\n\n## Permissions\n\nDepending on the resource, one of the following permissions is required.\n\n| Supported resource | Delegated (work or school account) | Delegated (personal Microsoft account) | Application |\n|:-----|:-----|:-----|:-----|\n| événement | Calendars.Read | Calendars.Read | Calendars.Read |\n| group post | Group.Read.All, Group.ReadWrite.All | Not supported. | Not supported. |\n| chatMessage (/chats/{id}/messages) | Not supported | Not supported | Chat.Read.All* |\n\n## HTTP request\n\n```http\nGET /me/events/{id}/attachments/{id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n";
+    for shape in graphgen::blocks::Shape::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("api/attachment-get.md");
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, if shape == Shape::Markdown { page.to_owned() } else { render_copied(page, shape) }).unwrap();
+        let (_, schema) = schema_of(dir.path(), None);
+        let op = schema.operations.first().unwrap_or_else(|| panic!("{}: an operation in {:?}", shape.name(), schema.diagnostics));
+        type Lists = Option<Vec<String>>;
+        let rows: Vec<(String, Lists, Lists, Lists)> = op
+            .permissions
+            .by_resource
+            .iter()
+            .map(|r| (r.resource.clone(), r.delegated_work.clone(), r.delegated_personal.clone(), r.application.clone()))
+            .collect();
+        let names = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            rows,
+            [
+                ("événement".to_owned(), names(&["Calendars.Read"]), names(&["Calendars.Read"]), names(&["Calendars.Read"])),
+                ("group post".to_owned(), names(&["Group.Read.All", "Group.ReadWrite.All"]), Some(vec![]), Some(vec![])),
+                ("chatMessage (/chats/{id}/messages)".to_owned(), Some(vec![]), Some(vec![]), names(&["Chat.Read.All"])),
+            ],
+            "{}: {:?}",
+            shape.name(),
+            schema.diagnostics
+        );
+        assert!(op.permissions.delegated_work.is_none(), "{}: the operation's own stay unknown", shape.name());
+    }
+}

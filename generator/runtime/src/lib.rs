@@ -42,7 +42,7 @@ pub use files::{Download, FileSource, UploadOptions, UploadSource, DEFAULT_UPLOA
 pub use nav::{Call, Nav, Queryable};
 pub use paging::{Items, Pages};
 pub use path::{arg_text, fill_path, fill_query, function_args, FunctionArg};
-pub use permissions::{least_privileged, needed, Needed, PermissionType, Permissions};
+pub use permissions::{least_privileged, needed, Needed, PermissionType, Permissions, ResourcePermissions};
 pub use query::{Prop, Query};
 pub use request::{
     bytes_response, empty_response, json_response, optional_json_response, query_request, query_request_with, request, with_content, ApiVersion,

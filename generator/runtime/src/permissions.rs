@@ -14,6 +14,22 @@ pub struct Permissions {
     pub delegated_work: Option<&'static [&'static str]>,
     pub delegated_personal: Option<&'static [&'static str]>,
     pub application: Option<&'static [&'static str]>,
+    /// Where the page gives them per resource the operation acts on (a
+    /// subscription's, an attachment's, an extension's): which apply
+    /// depends on the resource a call names; see `for_resource`.
+    pub by_resource: &'static [ResourcePermissions],
+}
+
+/// The permissions a page gives for one resource (a row of its table per
+/// resource), in the table's order, which says no order of privilege.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ResourcePermissions {
+    /// As the page names it (`event`, `user calendar`, `callRecord
+    /// (/communications/callRecords)`).
+    pub resource: &'static str,
+    pub delegated_work: Option<&'static [&'static str]>,
+    pub delegated_personal: Option<&'static [&'static str]>,
+    pub application: Option<&'static [&'static str]>,
 }
 
 /// A permission type (the rows of the docs' permissions tables).
@@ -47,6 +63,30 @@ impl Permissions {
             PermissionType::Application => self.application,
         }
     }
+
+    /// The permissions the page gives for a call on `resource`, a row of
+    /// its table per resource: the first whose name is `resource` (in any
+    /// case) or begins with it and a space (`callRecord` finds `callRecord
+    /// (/communications/callRecords)`).
+    pub fn for_resource(&self, resource: &str) -> Option<Permissions> {
+        let wanted = resource.trim().to_lowercase();
+        let named = |r: &&ResourcePermissions| {
+            let name = r.resource.trim().to_lowercase();
+            name == wanted || name.strip_prefix(&wanted).is_some_and(|rest| rest.starts_with(' '))
+        };
+        self.by_resource.iter().find(named).map(|r| Permissions {
+            delegated_work: r.delegated_work,
+            delegated_personal: r.delegated_personal,
+            application: r.application,
+            by_resource: &[],
+        })
+    }
+
+    /// Whether the page gives permissions per resource only: none of the
+    /// operation's own, and a table per resource.
+    pub fn only_by_resource(&self) -> bool {
+        self.delegated_work.is_none() && self.delegated_personal.is_none() && self.application.is_none() && !self.by_resource.is_empty()
+    }
 }
 
 /// What a set of operations needs of one permission type.
@@ -60,12 +100,20 @@ pub struct Needed<'a> {
     pub unknown: Vec<&'a str>,
     /// Operations the docs say this permission type cannot call.
     pub unsupported: Vec<&'a str>,
+    /// Operations whose docs give permissions per resource only: what
+    /// they need depends on the resource called. Give such an operation
+    /// as `permissions.for_resource(..)` to have it counted.
+    pub by_resource: Vec<&'a str>,
 }
 
 /// The least-privileged scopes of `kind` that allow every operation in
 /// `operations` (a name, and its permissions).
 pub fn needed<'a>(operations: &[(&'a str, Permissions)], kind: PermissionType) -> Needed<'a> {
-    least_privileged(operations.iter().map(|(name, p)| (*name, p.of(kind))))
+    let (by_resource, own): (Vec<_>, Vec<_>) = operations.iter().partition(|(_, p)| p.only_by_resource());
+    let mut out = least_privileged(own.iter().map(|(name, p)| (*name, p.of(kind))));
+    out.by_resource = by_resource.iter().map(|(name, _)| *name).collect();
+    out.by_resource.sort_unstable();
+    out
 }
 
 /// The least-privileged scopes that allow every operation, given each
@@ -101,7 +149,7 @@ mod tests {
     use super::*;
 
     const fn work(list: &'static [&'static str]) -> Permissions {
-        Permissions { delegated_work: Some(list), delegated_personal: None, application: Some(&[]) }
+        Permissions { delegated_work: Some(list), delegated_personal: None, application: Some(&[]), by_resource: &[] }
     }
 
     /// Operations, and the scopes they need.
@@ -126,10 +174,43 @@ mod tests {
 
     #[test]
     fn unknown_is_not_none() {
-        let ops = [("a", work(&["User.Read"])), ("b", Permissions { delegated_work: None, delegated_personal: None, application: None })];
+        let ops =
+            [("a", work(&["User.Read"])), ("b", Permissions { delegated_work: None, delegated_personal: None, application: None, by_resource: &[] })];
         let work_needs = needed(&ops, PermissionType::DelegatedWork);
         assert_eq!((work_needs.scopes, work_needs.unknown), (vec!["User.Read"], vec!["b"]));
         let app = needed(&ops, PermissionType::Application);
         assert_eq!((app.scopes.len(), app.unsupported, app.unknown), (0, vec!["a"], vec!["b"]));
+    }
+
+    #[test]
+    fn permissions_per_resource_are_needed_per_resource() {
+        const ROWS: &[ResourcePermissions] = &[
+            ResourcePermissions {
+                resource: "callRecord (/communications/callRecords)",
+                delegated_work: Some(&[]),
+                delegated_personal: Some(&[]),
+                application: Some(&["CallRecords.Read.All"]),
+            },
+            ResourcePermissions { resource: "événement", delegated_work: Some(&["Calendars.Read"]), delegated_personal: None, application: None },
+        ];
+        let subscribe = Permissions { delegated_work: None, delegated_personal: None, application: None, by_resource: ROWS };
+        // (resource asked for, its application permissions, if a row names it)
+        let cases: [(&str, Option<Option<&[&str]>>); 6] = [
+            ("callRecord", Some(Some(&["CallRecords.Read.All"]))),
+            ("CALLRECORD (/communications/callRecords)", Some(Some(&["CallRecords.Read.All"]))),
+            ("ÉVÉNEMENT", Some(None)),
+            ("événement", Some(None)),
+            ("call", None),
+            ("", None),
+        ];
+        for (resource, want) in cases {
+            assert_eq!(subscribe.for_resource(resource).map(|p| p.application), want, "{resource}");
+        }
+        // Unknown as a whole: said apart from the unknown, and counted once
+        // its resource is chosen.
+        let needs = needed(&[("subscribe", subscribe), ("a", work(&["User.Read"]))], PermissionType::Application);
+        assert_eq!((needs.by_resource, needs.unknown, needs.unsupported), (vec!["subscribe"], vec![], vec!["a"]));
+        let chosen = subscribe.for_resource("callRecord").expect("a row for callRecord");
+        assert_eq!(needed(&[("subscribe", chosen)], PermissionType::Application).scopes, vec!["CallRecords.Read.All"]);
     }
 }

@@ -130,6 +130,17 @@ fn permissions_const(p: &crate::schema::Permissions) -> TokenStream {
         None => quote!(None),
     };
     let (work, personal, application) = (list(&p.delegated_work), list(&p.delegated_personal), list(&p.application));
+    let rows = p.by_resource.iter().map(|r| {
+        let (resource, work, personal, application) = (&r.resource, list(&r.delegated_work), list(&r.delegated_personal), list(&r.application));
+        quote! {
+            crate::runtime::ResourcePermissions {
+                resource: #resource,
+                delegated_work: #work,
+                delegated_personal: #personal,
+                application: #application,
+            }
+        }
+    });
     let doc = if p.least_privileged_first {
         " The permissions its page documents, least privileged first; `None` where the docs do not say, empty where they say it is not supported."
     } else {
@@ -141,6 +152,7 @@ fn permissions_const(p: &crate::schema::Permissions) -> TokenStream {
             delegated_work: #work,
             delegated_personal: #personal,
             application: #application,
+            by_resource: &[#(#rows),*],
         };
     }
 }
@@ -173,12 +185,21 @@ fn op_doc(op: &OperationDef) -> String {
         Some([]) => "not supported".to_owned(),
         Some(list) => list.join(", "),
     };
-    doc.push_str(&format!(
-        "\n\nPermissions:\n- Delegated (work or school account): {}\n- Delegated (personal Microsoft account): {}\n- Application: {}",
-        perms(&op.permissions.delegated_work),
-        perms(&op.permissions.delegated_personal),
-        perms(&op.permissions.application)
-    ));
+    if !op.permissions.only_by_resource() {
+        doc.push_str(&format!(
+            "\n\nPermissions:\n- Delegated (work or school account): {}\n- Delegated (personal Microsoft account): {}\n- Application: {}",
+            perms(&op.permissions.delegated_work),
+            perms(&op.permissions.delegated_personal),
+            perms(&op.permissions.application)
+        ));
+    }
+    if !op.permissions.by_resource.is_empty() {
+        doc.push_str("\n\nPermissions per resource called (`PERMISSIONS.for_resource(..)`), as delegated (work or school account) / delegated (personal Microsoft account) / application:");
+        for r in &op.permissions.by_resource {
+            let (work, personal, application) = (perms(&r.delegated_work), perms(&r.delegated_personal), perms(&r.application));
+            doc.push_str(&format!("\n- {}: {work} / {personal} / {application}", r.resource));
+        }
+    }
     doc.push_str(&format!("\n\nDocumented response: `{}`. Source: `{}`.", op.response.status, op.source));
     if is_redirect(op.response.status) {
         doc.push_str(

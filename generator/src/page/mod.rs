@@ -183,14 +183,44 @@ pub struct Permissions {
     /// Whether every table read stated its order of privilege (so the
     /// lists are least privileged first).
     pub least_privileged_first: bool,
+    /// What a table per resource gives (see `ResourcePermissions`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub by_resource: Vec<ResourcePermissions>,
+}
+
+/// The permissions a page gives for one resource, where its table has a
+/// row per resource the operation acts on and a column per permission type
+/// (`Supported resource | Delegated (work or school account) | ...`:
+/// subscriptions, extensions, attachments, calendars). Which apply depends
+/// on the resource a call names, so they are not the operation's own
+/// (those stay unknown); the lists are in the table's order, which says no
+/// order of privilege.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ResourcePermissions {
+    pub resource: String,
+    pub delegated_work: Option<Vec<String>>,
+    pub delegated_personal: Option<Vec<String>>,
+    pub application: Option<Vec<String>>,
 }
 
 impl Permissions {
+    /// Whether the page gives them per resource only: none of the
+    /// operation's own, and a table per resource (as the runtime's
+    /// `Permissions::only_by_resource`).
+    pub fn only_by_resource(&self) -> bool {
+        self.delegated_work.is_none() && self.delegated_personal.is_none() && self.application.is_none() && !self.by_resource.is_empty()
+    }
+
     /// Adds another table's permissions (a page may give one table per
     /// case, "acting on self" and "acting on other users"): either table's
     /// permission suffices, so a type takes both lists, in order.
     pub fn merge(&mut self, other: Permissions) {
         let first = self.delegated_work.is_none() && self.delegated_personal.is_none() && self.application.is_none();
+        self.by_resource.extend(other.by_resource);
+        if other.delegated_work.is_none() && other.delegated_personal.is_none() && other.application.is_none() {
+            return;
+        }
         self.least_privileged_first = other.least_privileged_first && (first || self.least_privileged_first);
         for (mine, theirs) in [
             (&mut self.delegated_work, other.delegated_work),
@@ -304,13 +334,19 @@ mod permissions_tests {
     #[test]
     fn tables_of_one_page_add_up() {
         let names = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-        let mut p =
-            Permissions { delegated_work: names(&["A.Read"]), delegated_personal: Some(vec![]), application: None, least_privileged_first: true };
+        let mut p = Permissions {
+            delegated_work: names(&["A.Read"]),
+            delegated_personal: Some(vec![]),
+            application: None,
+            least_privileged_first: true,
+            ..Default::default()
+        };
         p.merge(Permissions {
             delegated_work: names(&["A.Read.All", "A.Read"]),
             delegated_personal: None,
             application: names(&["A.Read.All"]),
             least_privileged_first: false,
+            ..Default::default()
         });
         assert_eq!(p.delegated_work, names(&["A.Read", "A.Read.All"]));
         // "Not supported" in one table and nothing in the other: still none.
@@ -319,5 +355,28 @@ mod permissions_tests {
         assert_eq!(p.application, names(&["A.Read.All"]));
         // One table that does not say its order leaves the whole unordered.
         assert!(!p.least_privileged_first);
+    }
+
+    #[test]
+    fn a_table_per_resource_leaves_the_operations_own_permissions_as_they_were() {
+        use super::ResourcePermissions;
+        let per_resource = |resource: &str| Permissions {
+            by_resource: vec![ResourcePermissions {
+                resource: resource.to_owned(),
+                delegated_work: Some(vec!["Mail.Read".into()]),
+                ..Default::default()
+            }],
+            ..Default::default()
+        };
+        // Alone: the operation's own are unknown, not none.
+        let mut alone = Permissions::default();
+        alone.merge(per_resource("message"));
+        assert_eq!((alone.delegated_work.clone(), alone.application.clone(), alone.by_resource.len()), (None, None, 1));
+        // Beside a table of the operation's own, which keeps its order.
+        let own = Permissions { delegated_work: Some(vec!["A.Read".into()]), least_privileged_first: true, ..Default::default() };
+        let mut both = own.clone();
+        both.merge(per_resource("événement"));
+        assert_eq!((both.delegated_work, both.least_privileged_first), (own.delegated_work, true));
+        assert_eq!(both.by_resource[0].resource, "événement");
     }
 }

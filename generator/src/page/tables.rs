@@ -3,7 +3,7 @@
 //! table whose role the extractor already knows from its header and section.
 
 use super::type_expr::{self, TypeRef};
-use super::{possible_values, EnumMember, Permissions, Property};
+use super::{possible_values, EnumMember, Permissions, Property, ResourcePermissions};
 use crate::blocks::Table;
 use crate::diagnostics::Sink;
 
@@ -15,28 +15,25 @@ pub(super) fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
     let most_first = order.contains("most to least");
     let mut p = Permissions { least_privileged_first: most_first || order.contains("least to most"), ..Permissions::default() };
     for row in &t.rows {
-        let kind = cell(&row.cells, 0).to_ascii_lowercase();
-        let names: Vec<String> = row.cells[1.min(row.cells.len())..]
-            .iter()
-            .flat_map(|c| c.split([',', ' ']))
-            .map(|s| s.trim().trim_matches('`').trim_end_matches('.').to_owned())
-            .filter(|s| !s.is_empty() && s.contains('.') && !s.eq_ignore_ascii_case("not supported"))
-            .collect();
-        let slot = if kind.contains("personal") {
-            &mut p.delegated_personal
-        } else if kind.contains("delegated") {
-            &mut p.delegated_work
-        } else if kind.contains("application") {
-            &mut p.application
-        } else {
-            sink.warning(
-                row.line,
-                "permission-type-unknown",
-                format!(
-                    "expected Delegated (work or school account), Delegated (personal Microsoft account) or Application, found {:?}",
-                    cell(&row.cells, 0)
-                ),
-            );
+        let given = &row.cells[1.min(row.cells.len())..];
+        let slot = match permission_type(&cell(&row.cells, 0)) {
+            Some(PermissionType::DelegatedPersonal) => &mut p.delegated_personal,
+            Some(PermissionType::DelegatedWork) => &mut p.delegated_work,
+            Some(PermissionType::Application) => &mut p.application,
+            None => {
+                sink.warning(
+                    row.line,
+                    "permission-type-unknown",
+                    format!(
+                        "expected Delegated (work or school account), Delegated (personal Microsoft account) or Application, found {:?}",
+                        cell(&row.cells, 0)
+                    ),
+                );
+                continue;
+            }
+        };
+        let Some(names) = permission_names(given) else {
+            unreadable_permissions(sink, row.line, &cell(&row.cells, 0), &given.join(" | "));
             continue;
         };
         let slot = slot.get_or_insert_with(Vec::new);
@@ -48,6 +45,108 @@ pub(super) fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
         }
     }
     p
+}
+
+/// The permission types of a permissions table's rows or columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PermissionType {
+    DelegatedWork,
+    DelegatedPersonal,
+    Application,
+}
+
+/// The permission type a cell names ("Delegated (personal Microsoft
+/// account)"), if it names one.
+fn permission_type(text: &str) -> Option<PermissionType> {
+    let text = text.to_ascii_lowercase();
+    if text.contains("personal") {
+        Some(PermissionType::DelegatedPersonal)
+    } else if text.contains("delegated") {
+        Some(PermissionType::DelegatedWork)
+    } else if text.contains("application") {
+        Some(PermissionType::Application)
+    } else {
+        None
+    }
+}
+
+/// The permissions cells name (`Mail.Read, Mail.ReadWrite`): none for
+/// "Not supported." ("Not applicable", "n/a"); `None` for text that names
+/// none and does not say so either (said by the caller: the permission
+/// type stays unknown). "None." is such text: the docs write it where no
+/// permission is needed (`addKey`) as well as where none allows the call.
+fn permission_names(cells: &[String]) -> Option<Vec<String>> {
+    let names: Vec<String> = cells
+        .iter()
+        .flat_map(|c| c.split([',', ' ']))
+        .map(|s| s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '*' | '.')).to_owned())
+        .filter(|s| !s.is_empty() && s.contains('.') && !s.eq_ignore_ascii_case("not supported"))
+        .collect();
+    let says_none = || {
+        cells.iter().any(|c| {
+            let c = c.trim().trim_end_matches('.').to_ascii_lowercase();
+            c.is_empty() || c.contains("not supported") || c == "not applicable" || c == "n/a"
+        })
+    };
+    (!names.is_empty() || says_none()).then_some(names)
+}
+
+/// Said of a permissions cell that names no permission (`permission_names`).
+fn unreadable_permissions(sink: &mut Sink, line: usize, kind: &str, text: &str) {
+    sink.warning(
+        line,
+        "permission-cell-unreadable",
+        format!("expected permission names (`Mail.Read, Mail.ReadWrite`) or \"Not supported\" for {kind}, found {text:?}; that type's permissions are unknown"),
+    );
+}
+
+/// Whether a permissions section's table has a row per resource and a
+/// column per permission type (`Supported resource | Delegated (work or
+/// school account) | ... | Application`), the first column naming no type.
+pub(super) fn is_permissions_by_resource(header: &[String]) -> bool {
+    header.first().is_some_and(|h| permission_type(h).is_none() && !h.to_ascii_lowercase().contains("permission"))
+        && header.len() > 1
+        && header[1..].iter().all(|h| permission_type(h).is_some())
+}
+
+/// A table per resource (`is_permissions_by_resource`): each row's
+/// resource and its permissions per type. An empty cell is not known; "Not
+/// supported." is none.
+pub(super) fn permissions_by_resource(t: &Table, sink: &mut Sink) -> Vec<ResourcePermissions> {
+    let mut out = Vec::new();
+    for row in &t.rows {
+        // A row the copied text's shape could not split is said as such.
+        if t.unsplit_rows.contains(&row.line) {
+            continue;
+        }
+        let resource = cell(&row.cells, 0);
+        if resource.trim().is_empty() {
+            sink.warning(
+                row.line,
+                "permission-resource-missing",
+                "expected the resource this row gives permissions for in its first cell; the row is not read",
+            );
+            continue;
+        }
+        let mut r = ResourcePermissions { resource: resource.trim().to_owned(), ..ResourcePermissions::default() };
+        for (column, kind) in t.header.iter().enumerate().skip(1).filter_map(|(i, h)| Some((i, permission_type(h)?))) {
+            let text = cell(&row.cells, column);
+            if text.trim().is_empty() {
+                continue;
+            }
+            let slot = match kind {
+                PermissionType::DelegatedWork => &mut r.delegated_work,
+                PermissionType::DelegatedPersonal => &mut r.delegated_personal,
+                PermissionType::Application => &mut r.application,
+            };
+            match permission_names(std::slice::from_ref(&text)) {
+                Some(names) => *slot = Some(names),
+                None => unreadable_permissions(sink, row.line, &format!("{} of {}", t.header[column].trim(), r.resource), &text),
+            }
+        }
+        out.push(r);
+    }
+    out
 }
 
 /// A property, parameter or relationship table: name, type (the column
@@ -310,6 +409,73 @@ mod tests {
             let codes: Vec<&str> = sink.items.iter().map(|d| d.code).collect();
             assert_eq!(codes.contains(&"type-cell-sentence"), said, "{type_cell:?}: {codes:?}");
         }
+    }
+
+    #[test]
+    fn permission_cells_name_permissions_or_say_there_are_none() {
+        let cases: &[(&str, Option<&[&str]>)] = &[
+            ("Mail.Read, Mail.ReadWrite", Some(&["Mail.Read", "Mail.ReadWrite"])),
+            ("`Calendars.Read` `Calendars.ReadWrite`.", Some(&["Calendars.Read", "Calendars.ReadWrite"])),
+            ("**User.Read**, User.ReadBasic.All.", Some(&["User.Read", "User.ReadBasic.All"])),
+            ("Not supported.", Some(&[])),
+            ("Not applicable", Some(&[])),
+            ("n/a", Some(&[])),
+            ("", Some(&[])),
+            // Names no permission and does not say there is none.
+            ("None.", None),
+            ("**TODO: Determine scopes **", None),
+            ("alert, contact, driveItem", None),
+            ("権限なし", None),
+        ];
+        for (text, want) in cases {
+            let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            assert_eq!(super::permission_names(&[text.to_string()]), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_permissions_table_per_resource_gives_each_resources_permissions() {
+        use crate::blocks::{Row, Table};
+        let row = |cells: &[&str], line| Row { cells: cells.iter().map(|c| c.to_string()).collect(), line };
+        let header = ["Supported resource", "Delegated (work or school account)", "Delegated (personal Microsoft account)", "Application"];
+        let table = Table {
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: vec![
+                row(&["événement", "Calendars.Read", "Calendars.Read", "Calendars.Read"], 3),
+                row(&["callRecord (/communications/callRecords)", "Not supported", "Not supported", "CallRecords.Read.All"], 4),
+                // A cell left empty is not known; one that names no
+                // permission is said, and not known either.
+                row(&["group post", "Group.Read.All", "", "None."], 5),
+                row(&["", "A.Read", "", ""], 6),
+            ],
+            line: 1,
+            unsplit_rows: Vec::new(),
+        };
+        let header: Vec<String> = table.header.clone();
+        assert!(super::is_permissions_by_resource(&header));
+        let mut sink = crate::diagnostics::Sink::new("x.md");
+        let rows = super::permissions_by_resource(&table, &mut sink);
+        let names = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        let got: Vec<_> =
+            rows.iter().map(|r| (r.resource.as_str(), r.delegated_work.clone(), r.delegated_personal.clone(), r.application.clone())).collect();
+        assert_eq!(
+            got,
+            [
+                ("événement", names(&["Calendars.Read"]), names(&["Calendars.Read"]), names(&["Calendars.Read"])),
+                ("callRecord (/communications/callRecords)", Some(vec![]), Some(vec![]), names(&["CallRecords.Read.All"])),
+                ("group post", names(&["Group.Read.All"]), None, None),
+            ]
+        );
+        let said: Vec<(&str, usize)> = sink.items.iter().map(|d| (d.code, d.line)).collect();
+        assert_eq!(said, [("permission-cell-unreadable", 5), ("permission-resource-missing", 6)]);
+        // Which tables are per resource: a first column naming no permission type, then only types.
+        let by_resource = |h: &[&str]| super::is_permissions_by_resource(&h.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert!(by_resource(&["Calendar", "Delegated (work or school account)", "Application"]));
+        assert!(!by_resource(&["Permission type", "Permissions (from least to most privileged)"]));
+        assert!(!by_resource(&["Permission type", "Delegated (work or school account)"]));
+        assert!(!by_resource(&["Resource", "Maximum expiration time"]));
+        assert!(!by_resource(&["Resource"]));
+        assert!(!by_resource(&[]));
     }
 
     #[test]

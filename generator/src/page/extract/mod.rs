@@ -315,6 +315,11 @@ impl Extractor<'_> {
                 g.permissions.get_or_insert_with(Permissions::default).merge(read);
                 true
             }
+            Section::Permissions if tables::is_permissions_by_resource(&t.header) => {
+                let by_resource = tables::permissions_by_resource(t, self.sink);
+                g.permissions.get_or_insert_with(Permissions::default).merge(Permissions { by_resource, ..Permissions::default() });
+                true
+            }
             Section::RequestHeaders if matches!(first, "header" | "name") => {
                 g.headers = t.rows.iter().map(|r| Header { name: tables::cell(&r.cells, 0), value: tables::cell(&r.cells, 1) }).collect();
                 true
