@@ -6,7 +6,7 @@
 // `runtime::needed` answer alike.
 #[allow(dead_code, unreachable_pub)]
 #[path = "../runtime/src/permissions.rs"]
-mod shared;
+pub(crate) mod shared;
 
 use crate::schema::{ApiVersion, Schema};
 use shared::least_privileged;

@@ -174,8 +174,6 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             argument(cx, f, ty.as_ref(), &paths)
         };
         let given_params: Vec<TokenStream> = given.iter().map(|f| arg(f).0).collect();
-        let all_params: Vec<TokenStream> = url_fields.iter().map(|f| arg(f).0).collect();
-        let all_values: Vec<TokenStream> = new_fields.iter().map(|f| arg(f).1).collect();
         let new_args: Vec<TokenStream> =
             new_fields.iter().map(|f| if (t.with_optional.is_some() && is_optional(f)) || written(f) { quote!("") } else { arg(f).1 }).collect();
         let (body_param, body_arg) = match body_type(cx.names, names, &paths) {
@@ -230,6 +228,8 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         let with_optional = t.with_optional.as_ref().map(|with| {
             let given: Vec<String> = names.url_fields.iter().filter(|(_, p)| p.optional).map(|(_, p)| format!("`{}`", p.name)).collect();
             let doc = format!(" `{method}()`, giving the function's optional {}", given.join(", "));
+            let all_params = url_fields.iter().map(|f| arg(f).0);
+            let all_values = new_fields.iter().map(|f| arg(f).1);
             quote! {
                 #[doc = #doc]
                 #cfg

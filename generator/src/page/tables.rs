@@ -6,6 +6,7 @@ use super::type_expr::{self, TypeRef};
 use super::{possible_values, EnumMember, Permissions, Property, ResourcePermissions};
 use crate::blocks::Table;
 use crate::diagnostics::Sink;
+use crate::permissions::shared::PermissionType;
 
 /// Permission type | Permissions: one row per permission type; "Not
 /// supported." means none, a type with no row is not known.
@@ -45,14 +46,6 @@ pub(super) fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
         }
     }
     p
-}
-
-/// The permission types of a permissions table's rows or columns.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum PermissionType {
-    DelegatedWork,
-    DelegatedPersonal,
-    Application,
 }
 
 /// The permission type a cell names ("Delegated (personal Microsoft

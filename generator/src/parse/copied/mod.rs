@@ -12,6 +12,7 @@ use crate::diagnostics::Sink;
 use crate::parse::lenient_json::ValueScanner;
 use crate::parse::markdown::squash;
 use crate::parse::status_line::{is_status_line, status_of};
+use crate::permissions::shared::PermissionType;
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -51,10 +52,13 @@ pub(crate) const HEADER_WORDS: &[&str] = &[
 /// Delegated (work or school account) | Delegated (personal Microsoft
 /// account) | Application`), whose first heading is the page's own word
 /// for the resources (`Supported resource`, `Calendar`).
-pub(crate) const PERMISSION_TYPE_HEADINGS: &[&str] = &["Delegated (work or school account)", "Delegated (personal Microsoft account)", "Application"];
+/// (The runtime's names of the types, `PermissionType::as_str`.)
+pub(crate) fn permission_type_headings() -> impl Iterator<Item = &'static str> {
+    PermissionType::ALL.into_iter().map(PermissionType::as_str)
+}
 
 fn is_permission_type_heading(cell: &str) -> bool {
-    PERMISSION_TYPE_HEADINGS.iter().any(|h| h.eq_ignore_ascii_case(cell.trim()))
+    permission_type_headings().any(|h| h.eq_ignore_ascii_case(cell.trim()))
 }
 
 /// Whether a cell can head the resources of a permissions table per

@@ -4,7 +4,7 @@
 //! `collection`), a permission type is one of three phrases, and the last
 //! column takes the rest of the line.
 
-use super::{is_resource_heading, TableReader, HEADER_WORDS, PERMISSION_TYPE_HEADINGS};
+use super::{is_resource_heading, permission_type_headings, TableReader, HEADER_WORDS};
 use crate::blocks::{Row, Table};
 use crate::diagnostics::Sink;
 use crate::parse::markdown::squash;
@@ -138,7 +138,7 @@ fn split_permission_type(rest: &str) -> Option<(&str, &str)> {
 fn split_resource_header(line: &str) -> Option<Vec<String>> {
     let mut rest = line.trim();
     let mut types: Vec<String> = Vec::new();
-    while let Some(heading) = PERMISSION_TYPE_HEADINGS.iter().find(|h| {
+    while let Some(heading) = permission_type_headings().find(|h| {
         rest.len() >= h.len()
             && rest.get(rest.len() - h.len()..).is_some_and(|tail| tail.eq_ignore_ascii_case(h))
             && rest[..rest.len() - h.len()].chars().next_back().is_none_or(|c| c == ' ')
