@@ -502,7 +502,23 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
             .collect::<Result<_, _>>()?;
         let optional: Vec<String> = function_parameters.iter().filter(|p| p.optional).map(|p| snake(&p.name)).collect();
         let optional_given = function_parameters.iter().zip(&given).any(|(p, (_, v))| p.optional && !v.is_empty());
-        if optional_given && !counted {
+        // Where the request lines write sets of arguments, the set the
+        // example gives is a `_with_` method of its own, taking them in the
+        // set's order (`get_with_width_and_height(640, 480)`).
+        let mut in_order: Option<Vec<usize>> = None;
+        if optional_given && !counted && !op.argument_sets.is_empty() {
+            let named: Vec<&str> = function_parameters.iter().zip(&given).filter(|(_, (_, v))| !v.is_empty()).map(|(p, _)| p.name.as_str()).collect();
+            let set = op
+                .argument_sets
+                .iter()
+                .find(|set| set.len() == named.len() && set.iter().all(|n| named.contains(&n.as_str())))
+                .ok_or_else(|| format!("the example gives {named:?}, which no request line of the function writes"))?;
+            let at = |name: &String| function_parameters.iter().position(|p| &p.name == name);
+            let optional: Vec<String> =
+                set.iter().filter_map(at).filter(|&i| function_parameters[i].optional).map(|i| snake(&function_parameters[i].name)).collect();
+            with_optional = format!("_with_{}", optional.join("_and_"));
+            in_order = Some(set.iter().filter_map(at).collect());
+        } else if optional_given && !counted {
             with_optional = format!("_with_{}", optional.join("_and_"));
             // The `_with_` method takes every optional argument, a typed one as its type.
             if let Some((p, _)) = function_parameters.iter().zip(&given).find(|(p, (_, v))| p.optional && v.is_empty() && typed(schema, p)) {
@@ -527,7 +543,13 @@ fn rust_chain(chain: &Chain, schema: &Schema, own: &OperationDef, method: Method
                 expected.push_str(&format!("({})", written.join(",")));
             }
         }
-        function_parameters.iter().zip(given).filter(|(p, _)| !p.optional || !with_optional.is_empty()).map(|(_, (arg, _))| arg).collect()
+        match in_order {
+            // (A required argument is in every set.)
+            Some(order) => order.into_iter().map(|i| given[i].0.clone()).collect(),
+            None => {
+                function_parameters.iter().zip(given).filter(|(p, _)| !p.optional || !with_optional.is_empty()).map(|(_, (arg, _))| arg).collect()
+            }
+        }
     } else {
         Vec::new()
     };
@@ -604,6 +626,31 @@ fn argument_values_are_unquoted() {
     ];
     for (written, value) in cases {
         assert_eq!(unquote(written), value, "{written}");
+    }
+}
+
+/// A function whose request lines call it with several sets of arguments
+/// is called by the `_with_` method of the set the example gives, its
+/// arguments in the set's order.
+#[test]
+fn an_examples_set_of_arguments_picks_its_method() {
+    let page = "---\ntitle: \"Chart: Bild\"\ndoc_type: apiPageType\n---\n# Chart: Bild\n\nNamespace: microsoft.graph\n\nRenders it, größer.\n\n## HTTP request\n```http\nGET /charts/{name}/image\nGET /charts/{name}/image(width=640)\nGET /charts/{name}/image(width=640,height=480)\n```\n\n## Function parameters\n| Parameter | Type | Description |\n|:--|:--|:--|\n| height | Int32 | Höhe. |\n| width | Int32 | Breite. |\n\n## Response\nIf successful, this method returns a `200 OK` response code.\n";
+    let schema = graphgen::build(&[graphgen::read_page_text("api/chart-bild.md", page, None)]);
+    let op = &schema.operations[0];
+    let cases = [
+        ("/charts/n%C3%A9/image(width=640,height=480)", Ok(".v1_0().charts().by_id(\"né\").image().get_with_width_and_height(640, 480)")),
+        ("/charts/n/image(height=480,width=640)", Ok(".v1_0().charts().by_id(\"n\").image().get_with_width_and_height(640, 480)")),
+        ("/charts/n/image(width=640)", Ok(".v1_0().charts().by_id(\"n\").image().get_with_width(640)")),
+        ("/charts/n/image", Ok(".v1_0().charts().by_id(\"n\").image().get()")),
+        ("/charts/n/image(height=480)", Err("no request line")),
+    ];
+    for (url, want) in cases {
+        let chain = csharp_chain("await graphClient.Charts[\"{name}\"].Image().Request().GetAsync();").unwrap();
+        match (rust_chain(&chain, &schema, op, Method::Get, url), want) {
+            (Ok((rust, _)), Ok(want)) => assert_eq!(rust, want, "{url}"),
+            (Err(e), Err(want)) => assert!(e.contains(want), "{url}: {e}"),
+            (got, want) => panic!("{url}: {got:?}, expected {want:?}"),
+        }
     }
 }
 

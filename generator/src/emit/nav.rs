@@ -167,7 +167,8 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         // A path that writes the function's arguments (`cell(row={row},..)`)
         // has them from the chain: its method takes none of the fields.
         let written = |f: &Name| variant.inline_args && names.url_fields.iter().any(|(n, _)| n == f);
-        let given: Vec<_> = url_fields.iter().copied().filter(|f| (t.with_optional.is_none() || !is_optional(f)) && !written(f)).collect();
+        let with = !t.with_optional.is_empty();
+        let given: Vec<_> = url_fields.iter().copied().filter(|f| (!with || !is_optional(f)) && !written(f)).collect();
         // Each argument as the method takes it, and the text it passes on.
         let arg = |f: &Name| {
             let ty = names.url_fields.iter().find(|(n, _)| n == f).map(|(_, p)| ArgType::of(p));
@@ -175,7 +176,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
         };
         let given_params: Vec<TokenStream> = given.iter().map(|f| arg(f).0).collect();
         let new_args: Vec<TokenStream> =
-            new_fields.iter().map(|f| if (t.with_optional.is_some() && is_optional(f)) || written(f) { quote!("") } else { arg(f).1 }).collect();
+            new_fields.iter().map(|f| if (with && is_optional(f)) || written(f) { quote!("") } else { arg(f).1 }).collect();
         let (body_param, body_arg) = match body_type(cx.names, names, &paths) {
             Some(ty) => (quote!(body: #ty), quote!(body)),
             None => (quote!(), quote!()),
@@ -225,17 +226,26 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
                 }
             }
         });
-        let with_optional = t.with_optional.as_ref().map(|with| {
-            let given: Vec<String> = names.url_fields.iter().filter(|(_, p)| p.optional).map(|(_, p)| format!("`{}`", p.name)).collect();
-            let doc = format!(" `{method}()`, giving the function's optional {}", given.join(", "));
-            let all_params = url_fields.iter().map(|f| arg(f).0);
-            let all_values = new_fields.iter().map(|f| arg(f).1);
+        // Each takes its set of the function's arguments (in the set's
+        // order), then the query's; the function's others are not sent.
+        let with_optional = t.with_optional.iter().map(|with| {
+            let function_arg = |f: &Name| names.url_fields.iter().any(|(n, _)| n == f);
+            let optional: Vec<String> = with
+                .fields
+                .iter()
+                .filter_map(|f| names.url_fields.iter().find(|(n, p)| n == f && p.optional))
+                .map(|(_, p)| format!("`{}`", p.name))
+                .collect();
+            let doc = format!(" `{method}()`, giving the function's optional {}", optional.join(", "));
+            let params = with.fields.iter().chain(url_fields.iter().copied().filter(|f| !function_arg(f))).map(|f| arg(f).0);
+            let values = new_fields.iter().map(|f| if function_arg(f) && !with.fields.contains(f) { quote!("") } else { arg(f).1 });
+            let with = &with.method;
             quote! {
                 #[doc = #doc]
                 #cfg
                 #[inline]
-                pub fn #with(&self, #(#all_params,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
-                    self.nav.call(#ops #op_ident::new(#path_value, #(#all_values,)* #body_arg))
+                pub fn #with(&self, #(#params,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
+                    self.nav.call(#ops #op_ident::new(#path_value, #(#values,)* #body_arg))
                 }
             }
         });
@@ -246,7 +256,7 @@ fn node(cx: &Context, tree: &NavTree, index: usize) -> TokenStream {
             pub fn #method(&self, #(#given_params,)* #body_param) -> crate::runtime::Call<#ops #op_ident> {
                 self.nav.call(#ops #op_ident::new(#path_value, #(#new_args,)* #body_arg))
             }
-            #with_optional
+            #(#with_optional)*
             #fallback
             #count
         }
@@ -582,6 +592,52 @@ mod tests {
                 assert!(things.contains(want), "{address} / {sheet}: expected {want:?} in\n{things}");
             }
             assert_eq!(things.contains("_with_"), address.starts_with("Optional"), "{things}");
+        }
+    }
+
+    #[test]
+    fn each_set_of_arguments_the_request_lines_write_is_a_method() {
+        // (the request lines, what the node's methods are, and what it has not)
+        let cases: [(&str, &[&str], &[&str]); 3] = [
+            (
+                "GET /things/{id}/image\nGET /things/{id}/image(width=640)\nGET /things/{id}/image(width=640,height=480)\nGET /things/{id}/image(width=640,height=480,mode='fit')",
+                &[
+                    "pub fn get(&self) ->",
+                    "/// `get()`, giving the function's optional `width` #[inline] pub fn get_with_width( &self, width: i32, ) -> crate::runtime::Call<crate::v1_0::operations::GetThing> { self.nav .call( crate::v1_0::operations::GetThing::new( crate::v1_0::operations::GetThingPath::Things { id: self.nav.value(0), }, \"\", crate::runtime::arg_text(&width), \"\", ), ) }",
+                    "pub fn get_with_width_and_height( &self, width: i32, height: i32, )",
+                    "/// `get()`, giving the function's optional `width`, `height`, `mode` #[inline] pub fn get_with_width_and_height_and_mode( &self, width: i32, height: i32, mode: impl Into<String>, ) -> crate::runtime::Call<crate::v1_0::operations::GetThing> { self.nav .call( crate::v1_0::operations::GetThing::new( crate::v1_0::operations::GetThingPath::Things { id: self.nav.value(0), }, crate::runtime::arg_text(&height), crate::runtime::arg_text(&width), mode, ), ) }",
+                ],
+                &["get_with_height_and_width"],
+            ),
+            // One set: nothing is said to be optional.
+            ("GET /things/{id}/image(width=1,height=2,mode='x')", &["pub fn get( &self, height: i32, width: i32, mode: impl Into<String>, )"], &["_with_"]),
+            // What every line writes is required; the sets' others each have a method.
+            (
+                "GET /things/{id}/image(mode='fit',height=480)\nGET /things/{id}/image(mode='fill',width=640)",
+                &[
+                    "pub fn get( &self, mode: impl Into<String>, )",
+                    "pub fn get_with_height( &self, mode: impl Into<String>, height: i32, )",
+                    "pub fn get_with_width( &self, mode: impl Into<String>, width: i32, )",
+                ],
+                &["get_with_mode"],
+            ),
+        ];
+        for (lines, wants, not) in cases {
+            let page = get("/things/{id}/image", "thing", r#"{"id": "1"}"#)
+                .replacen("GET /things/{id}/image\n", &format!("{lines}\n"), 1)
+                .replacen(
+                    "## Response",
+                    "## Function parameters\n| Parameter | Type | Description |\n|:--|:--|:--|\n| height | Int32 | Höhe. |\n| width | Int32 | Breite, 幅. |\n| mode | string | The mode. |\n\n## Response",
+                    1,
+                );
+            let files = emitted(&[("resources/thing.md", &resource("thing", None, &[("id", "String")])), ("api/thing-image.md", &page)]);
+            let things = file(&files, "src/v1_0/nav/things.rs");
+            for want in wants {
+                assert!(things.contains(want), "{lines}: expected {want:?} in\n{things}");
+            }
+            for not in not {
+                assert!(!things.contains(not), "{lines}: {not:?} in\n{things}");
+            }
         }
     }
 

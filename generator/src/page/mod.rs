@@ -142,6 +142,14 @@ pub struct Operation {
     /// the number of items the listing there holds.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub counted: Vec<String>,
+    /// The sets of arguments the request lines call the function with
+    /// (`image`, `image(width=640)`, `image(width=640,height=480)`: none,
+    /// `width`, `width` and `height`), each as its line writes them and
+    /// named as the parameters table names them, in the docs' order; empty
+    /// unless the lines of one path write two sets. An argument a set
+    /// leaves out is optional: the docs call the function without it.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub argument_sets: Vec<Vec<String>>,
 }
 
 /// A query parameter of an operation (`startDateTime`), beside OData's

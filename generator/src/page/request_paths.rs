@@ -155,8 +155,10 @@ fn alternatives(segment: &str) -> Option<String> {
 /// caller's (the client writes the parameters after the name, from the
 /// call's fields), so the path is the function's name alone. None where
 /// the segment writes a placeholder, or an argument the page does not
-/// declare (then the value is part of the path as written).
-pub(crate) fn without_stand_in_arguments(path: &str, declared: &[&str]) -> Option<String> {
+/// declare (then the value is part of the path as written). With the bare
+/// path, the declared parameters it writes (their indexes in `declared`),
+/// in the order it writes them.
+pub(crate) fn without_stand_in_arguments(path: &str, declared: &[&str]) -> Option<(String, Vec<usize>)> {
     let (head, last) = path.rsplit_once('/')?;
     let open = last.find('(')?;
     let (name, args) = (&last[..open], last[open + 1..].strip_suffix(')')?);
@@ -170,8 +172,8 @@ pub(crate) fn without_stand_in_arguments(path: &str, declared: &[&str]) -> Optio
             .flat_map(char::to_lowercase)
             .eq(b.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase))
     };
-    let all_declared = !keys.is_empty() && keys.iter().all(|k| !k.is_empty() && declared.iter().any(|d| same(k, d)));
-    all_declared.then(|| format!("{head}/{name}"))
+    let written: Vec<usize> = keys.iter().map(|k| declared.iter().position(|d| !k.is_empty() && same(k, d))).collect::<Option<_>>()?;
+    (!written.is_empty()).then(|| (format!("{head}/{name}"), written))
 }
 
 /// An example's path that is a documented path followed by a type cast
@@ -589,16 +591,24 @@ mod tests {
 
     #[test]
     fn values_standing_in_for_declared_parameters_are_dropped() {
-        let cases: &[(&str, &[&str], Option<&str>)] = &[
+        // (the path, the declared parameters, the bare path and those it writes)
+        type Bare<'a> = Option<(&'a str, &'a [usize])>;
+        let cases: &[(&str, &[&str], Bare)] = &[
             (
                 "/users/{id}/reminderView(startDateTime=startDateTime-value,endDateTime=endDateTime-value)",
                 &["startDateTime", "endDateTime"],
-                Some("/users/{id}/reminderView"),
+                Some(("/users/{id}/reminderView", &[0, 1])),
             ),
-            ("/range/columnsAfter(count=n)", &["count"], Some("/range/columnsAfter")),
-            ("/charts/{name}/image(width=640,height=480,fittingMode='fit')", &["height", "width", "fittingMode"], Some("/charts/{name}/image")),
-            ("/x/getY(start_date='2017-01-01')", &["startDate"], Some("/x/getY")),
-            ("/x/fünf(größe=1)", &["größe"], Some("/x/fünf")),
+            ("/range/columnsAfter(count=n)", &["count"], Some(("/range/columnsAfter", &[0]))),
+            // The parameters it writes, in its order.
+            (
+                "/charts/{name}/image(width=640,height=480,fittingMode='fit')",
+                &["height", "width", "fittingMode"],
+                Some(("/charts/{name}/image", &[1, 0, 2])),
+            ),
+            ("/charts/{name}/image(width=640)", &["height", "width", "fittingMode"], Some(("/charts/{name}/image", &[1]))),
+            ("/x/getY(start_date='2017-01-01')", &["startDate"], Some(("/x/getY", &[0]))),
+            ("/x/fünf(größe=1)", &["größe"], Some(("/x/fünf", &[0]))),
             // Not declared: the value is the path's.
             ("/definitions/filterByCurrentUser(on='reviewer')", &[], None),
             ("/x/f(a=1,b=2)", &["a"], None),
@@ -612,7 +622,8 @@ mod tests {
             ("f(a=1)", &["a"], None),
         ];
         for (path, declared, want) in cases {
-            assert_eq!(without_stand_in_arguments(path, declared).as_deref(), *want, "{path}");
+            let got = without_stand_in_arguments(path, declared);
+            assert_eq!(got.as_ref().map(|(p, w)| (p.as_str(), w.as_slice())), *want, "{path}");
         }
     }
 }

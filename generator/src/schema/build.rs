@@ -380,7 +380,7 @@ impl Builder {
             collection: p.type_ref.collection,
             one_of: p.one_of.iter().map(|t| t.name.clone()).collect(),
             description: p.description.clone(),
-            optional: says_optional(&p.description),
+            optional: says_optional(&p.description) || op.argument_sets.iter().any(|set| !set.contains(&p.name)),
         };
         let examples: Vec<ExampleDef> = op
             .examples
@@ -451,6 +451,7 @@ impl Builder {
             permissions: op.permissions.clone(),
             examples,
             counted: op.counted.clone(),
+            argument_sets: op.argument_sets.clone(),
             source: source(&m.file, op.paths.first().map_or(1, |p| p.line)),
         })
     }

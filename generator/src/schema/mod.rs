@@ -146,6 +146,11 @@ pub struct OperationDef {
     /// The paths (of `paths`) whose `$count` an example calls.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub counted: Vec<String>,
+    /// The sets of `url_parameters` (by name) the request lines call the
+    /// function with, where they write more than one
+    /// (`page::Operation::argument_sets`): a caller gives one of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub argument_sets: Vec<Vec<String>>,
     pub source: Source,
 }
 
@@ -173,9 +178,11 @@ pub struct ParameterDef {
     #[serde(rename = "oneOf", skip_serializing_if = "Vec::is_empty")]
     pub one_of: Vec<String>,
     pub description: String,
-    /// Its description opens "Optional" (`address` of a worksheet's
-    /// `range`: "Optional. The address or the name of the range"): a
-    /// function called without it is the documented call too.
+    /// Its description says "Optional" (`address` of a worksheet's
+    /// `range`: "Optional. The address or the name of the range"), or a
+    /// request line calls the function without it (`image(width=640)`
+    /// beside `image(width=640,height=480)`): a function called without
+    /// it is the documented call too.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub optional: bool,
 }

@@ -143,9 +143,46 @@ pub(crate) struct Terminal {
     /// of those before it (`before`) calls this one by that verb too.
     pub fallback: Option<Fallback>,
     /// Where the operation's function takes arguments its docs say are
-    /// optional, the method that gives them (`get_with_token(token)`
-    /// beside `get()` for a drive's `delta`); `method` sends none of them.
-    pub with_optional: Option<Name>,
+    /// optional, the methods that give them (`get_with_token(token)`
+    /// beside `get()` for a drive's `delta`): one per set of arguments its
+    /// request lines call it with, else one with them all; `method` sends
+    /// none of them.
+    pub with_optional: Vec<WithArguments>,
+}
+
+/// A method that calls a function with some of its optional arguments
+/// (`get_with_width_and_height`).
+pub(crate) struct WithArguments {
+    pub method: Name,
+    /// The function's arguments it takes (`OperationNames::url_fields`),
+    /// in the order it takes them: the set's, as its request line writes
+    /// them; the others are not sent.
+    pub fields: Vec<Name>,
+}
+
+/// The sets of a function's arguments given by methods of their own, each
+/// named by its optional arguments: the sets its request lines write
+/// (`image(width=640)`, `image(width=640,height=480)`), where they write
+/// several; else, where the docs say some are optional, all of them. A set
+/// of required arguments only is the bare verb's.
+fn optional_sets<'a>(op: &'a OperationNames) -> Vec<(Vec<&'a Name>, Vec<&'a Name>)> {
+    let field = |name: &String| op.url_fields.iter().find(|(_, p)| &p.name == name);
+    let sets: Vec<Vec<&(Name, &ParameterDef)>> = match op.op.argument_sets.is_empty() {
+        true => vec![op.url_fields.iter().collect()],
+        false => op.op.argument_sets.iter().map(|set| set.iter().filter_map(field).collect()).collect(),
+    };
+    let mut out: Vec<(Vec<&Name>, Vec<&Name>)> = Vec::new();
+    for set in sets {
+        // (A required argument is in every set the lines write; one the
+        // line leaves out anyway is given first.)
+        let required = op.url_fields.iter().filter(|(_, p)| !p.optional && !set.iter().any(|(_, q)| q.name == p.name));
+        let fields: Vec<&Name> = required.chain(set.iter().copied()).map(|(f, _)| f).collect();
+        let optional: Vec<&Name> = set.iter().filter(|(_, p)| p.optional).map(|(f, _)| f).collect();
+        if !optional.is_empty() && !out.iter().any(|(o, _)| *o == optional) {
+            out.push((optional, fields));
+        }
+    }
+    out
 }
 
 /// The bare verb under a workload of its own (see `Terminal::fallback`).
@@ -438,9 +475,15 @@ fn name(nodes: Vec<Building>, operations: &[OperationNames], reach: &Reach) -> N
                     };
                     // (A path that writes the arguments itself takes none.)
                     let takes_arguments = !op.variants[variant].inline_args;
-                    let optional: Vec<String> =
-                        op.url_fields.iter().filter(|(_, p)| p.optional && takes_arguments).map(|(f, _)| f.to_string()).collect();
-                    let with_optional = (!optional.is_empty()).then(|| methods.claim(&[format!("{method}_with_{}", optional.join("_and_"))]));
+                    let sets = if takes_arguments { optional_sets(op) } else { Vec::new() };
+                    let with_optional = sets
+                        .into_iter()
+                        .map(|(optional, fields)| {
+                            let named = optional.iter().map(|f| f.to_string()).collect::<Vec<_>>().join("_and_");
+                            let method = methods.claim(&[format!("{method}_with_{named}")]);
+                            WithArguments { method, fields: fields.into_iter().cloned().collect() }
+                        })
+                        .collect();
                     Terminal { method, count, operation, variant, fallback, with_optional }
                 })
                 .collect();

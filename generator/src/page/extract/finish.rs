@@ -200,7 +200,7 @@ impl Extractor<'_> {
         if !is_function {
             url_parameters.clear();
         }
-        self.stand_in_arguments(&mut g.paths, &url_parameters);
+        let argument_sets = self.stand_in_arguments(&mut g.paths, &url_parameters);
         self.example_paths(&mut g.paths, &g.examples);
         let example_success =
             g.response_shown.into_iter().chain(g.examples.iter().filter_map(|e| e.response.as_ref()?.status)).find(|s| (200..400).contains(s));
@@ -257,6 +257,7 @@ impl Extractor<'_> {
             response,
             examples,
             counted,
+            argument_sets,
         });
     }
 
@@ -264,14 +265,19 @@ impl Extractor<'_> {
     /// table declares (`columnsAfter(count=n)`) call it with the caller's:
     /// the path is the name alone, and paths alike but for those values
     /// are one.
-    fn stand_in_arguments(&mut self, paths: &mut Vec<RequestPath>, parameters: &[Property]) {
+    ///
+    /// Returns the sets of arguments the lines write (`Operation::argument_sets`).
+    fn stand_in_arguments(&mut self, paths: &mut Vec<RequestPath>, parameters: &[Property]) -> Vec<Vec<String>> {
         if parameters.is_empty() {
-            return;
+            return Vec::new();
         }
         let declared: Vec<&str> = parameters.iter().map(|p| p.name.as_str()).collect();
         let mut kept: Vec<RequestPath> = Vec::with_capacity(paths.len());
+        // Per path as kept, the sets its lines write (a bare line none).
+        let mut sets: Vec<(usize, Vec<usize>)> = Vec::new();
         for mut p in paths.drain(..) {
-            if let Some(bare) = request_paths::without_stand_in_arguments(&p.path, &declared) {
+            let mut written = Vec::new();
+            if let Some((bare, args)) = request_paths::without_stand_in_arguments(&p.path, &declared) {
                 self.sink.warning(
                     p.line,
                     "path-arguments-as-values",
@@ -283,12 +289,16 @@ impl Extractor<'_> {
                 );
                 p.template = crate::template::PathTemplate::parse(&bare);
                 p.path = bare;
+                written = args;
             }
-            if !kept.iter().any(|k| k.method == p.method && k.path == p.path) {
+            let at = kept.iter().position(|k| k.method == p.method && k.path == p.path).unwrap_or_else(|| {
                 kept.push(p);
-            }
+                kept.len() - 1
+            });
+            sets.push((at, written));
         }
         *paths = kept;
+        argument_sets(&sets, &declared)
     }
 
     /// An example that calls a documented path with a type cast after it
@@ -389,6 +399,28 @@ impl Extractor<'_> {
     }
 }
 
+/// The sets of arguments the request lines write (each line's `(path,
+/// declared parameters written)`, the path as an index of the kept
+/// paths), where the lines of one path write two sets: each set once (a
+/// set written in another order is the same set), in the order first
+/// written, named as `declared` names them. Paths whose lines write one
+/// set say nothing of which arguments may be left out.
+fn argument_sets(lines: &[(usize, Vec<usize>)], declared: &[&str]) -> Vec<Vec<String>> {
+    let same_set = |a: &[usize], b: &[usize]| a.len() == b.len() && a.iter().all(|i| b.contains(i));
+    let mut sets: Vec<&[usize]> = Vec::new();
+    for (path, _) in lines {
+        let here: Vec<&[usize]> = lines.iter().filter(|(p, _)| p == path).map(|(_, w)| w.as_slice()).collect();
+        if here.iter().any(|w| !same_set(w, here[0])) {
+            for w in here {
+                if !sets.iter().any(|s| same_set(s, w)) {
+                    sets.push(w);
+                }
+            }
+        }
+    }
+    sets.into_iter().map(|s| s.iter().map(|&i| declared[i].to_owned()).collect()).collect()
+}
+
 /// The paths of a listing whose `$count` an example calls
 /// (`/users/$count`), in the paths' order (each once: `add_path` keeps
 /// one of each method and path).
@@ -470,4 +502,34 @@ fn is_boilerplate(text: &str) -> bool {
     ["Namespace:", "Note:", "Important:", "This API is available", "[!INCLUDE", "Inherits from", "Derived from", "Inherited from"]
         .iter()
         .any(|p| t.starts_with(p))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_argument_set_is_kept_where_the_lines_of_one_path_write_two() {
+        let declared = ["height", "width", "mode"];
+        // (each line's path and the declared parameters it writes, the sets)
+        type Lines<'a> = &'a [(usize, &'a [usize])];
+        let cases: &[(Lines, &[&[&str]])] = &[
+            (&[(0, &[]), (0, &[1]), (0, &[1, 0])], &[&[], &["width"], &["width", "height"]]),
+            // Two paths, each with the same sets: each set once.
+            (&[(0, &[]), (1, &[]), (0, &[1]), (1, &[1])], &[&[], &["width"]]),
+            // A set written in another order is the same set.
+            (&[(0, &[0, 1]), (0, &[1, 0]), (0, &[0, 1, 2])], &[&["height", "width"], &["height", "width", "mode"]]),
+            // One set per path says nothing, even where the paths differ
+            // (a worksheet's range writes an address; a name's, none).
+            (&[(0, &[0]), (1, &[])], &[]),
+            (&[(0, &[0]), (0, &[0])], &[]),
+            (&[], &[]),
+            // Only the path whose lines differ gives its sets.
+            (&[(0, &[0]), (1, &[]), (1, &[2])], &[&[], &["mode"]]),
+        ];
+        for (lines, want) in cases {
+            let lines: Vec<(usize, Vec<usize>)> = lines.iter().map(|(p, w)| (*p, w.to_vec())).collect();
+            let got = super::argument_sets(&lines, &declared);
+            let want: Vec<Vec<String>> = want.iter().map(|s| s.iter().map(|n| n.to_string()).collect()).collect();
+            assert_eq!(got, want, "{lines:?}");
+        }
+    }
 }

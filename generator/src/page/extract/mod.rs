@@ -762,6 +762,8 @@ mod tests {
         assert_eq!(paths, ["/things/{thing-id}/rowsAbove", "/things/{thing-id}/héllo"]);
         assert_eq!(op.paths[0].template.path(), "/things/{thing-id}/rowsAbove");
         assert_eq!(op.url_parameters.iter().map(|p| p.name.as_str()).collect::<Vec<_>>(), ["count"]);
+        // Each path's lines write one set: nothing is said to be optional.
+        assert!(op.argument_sets.is_empty(), "{:?}", op.argument_sets);
         let said: Vec<_> =
             read.diagnostics.iter().map(|d| (d.line, d.code)).filter(|(_, c)| c.starts_with("path-") || c.starts_with("request-")).collect();
         assert_eq!(
@@ -776,6 +778,21 @@ mod tests {
             "{:?}",
             read.diagnostics
         );
+    }
+
+    #[test]
+    fn the_sets_of_arguments_a_functions_lines_write_are_kept() {
+        // A chart's image: called bare, with a width, with both, with all
+        // three (each set in its lines' order, not the table's).
+        let page = format!(
+            "{}## HTTP request\n```http\nGET /charts/{{name}}/größe\nGET /charts/{{name}}/größe(breite=640)\nGET /charts/{{name}}/größe(breite=640,hoehe=480)\nGET /charts/{{name}}/größe(hoehe=1,breite=2)\nGET /charts/{{name}}/größe(breite=640,hoehe=480,modus='fit')\n```\n\n## Function parameters\n|Parameter|Type|Description|\n|:---|:---|:---|\n|hoehe|Int32|Höhe.|\n|breite|Int32|Breite.|\n|modus|string|Größe anpassen.|\n",
+            crate::fixtures::front("Chart: Bild", "apiPageType")
+        );
+        let read = crate::read_page_text("api/chart-bild.md", &page, None);
+        let op = read.model.and_then(|m| m.operation).expect("an operation");
+        assert_eq!(op.paths.iter().map(|p| p.path.as_str()).collect::<Vec<_>>(), ["/charts/{name}/größe"]);
+        let sets: Vec<Vec<&str>> = op.argument_sets.iter().map(|s| s.iter().map(String::as_str).collect()).collect();
+        assert_eq!(sets, [vec![], vec!["breite"], vec!["breite", "hoehe"], vec!["breite", "hoehe", "modus"]]);
     }
 
     #[test]
