@@ -378,7 +378,7 @@ impl Extractor<'_> {
         let mut inherited_from: Vec<String> = Vec::new();
         for p in g.properties.iter().chain(&g.relationships) {
             for c in super::INHERITED_FROM.captures_iter(&p.description) {
-                let name = self.qualify(c[1].trim_end_matches('.'));
+                let name = self.qualify(&super::base_name(&c[1]));
                 if !inherited_from.contains(&name) {
                     inherited_from.push(name);
                 }

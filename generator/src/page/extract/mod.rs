@@ -99,8 +99,17 @@ static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
 /// ("Inherited from entity."), anywhere in its description.
 pub(super) static INHERITED_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\binherited from {BASE_NAME}")).unwrap());
 /// The base's name after "from": an article before it is no name, nor
-/// are bold marks around it.
-const BASE_NAME: &str = r"(?:the |an? )?\**([A-Za-z][A-Za-z0-9_.]*)";
+/// are bold marks around it. A name written as capitalized words (a
+/// link's text, "Inherits from [Conditional Access Session Control](..)")
+/// runs on over them, where its first word is capitalized too (a name
+/// that is one camel-case word ends there); `base_name` joins them.
+const BASE_NAME: &str = r"(?:the |an? )?\**((?-i:[A-Z])[A-Za-z0-9]*(?: (?-i:[A-Z])[A-Za-z0-9]*)+|[A-Za-z][A-Za-z0-9_.]*)";
+
+/// The name `BASE_NAME` captured: its words joined (types are matched
+/// without case), without the sentence's full stop.
+pub(super) fn base_name(captured: &str) -> String {
+    captured.trim_end_matches('.').split(' ').collect()
+}
 static CAMEL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b").unwrap());
 
 pub(crate) struct Extractor<'a> {
@@ -252,7 +261,7 @@ impl Extractor<'_> {
             _ => {}
         }
         if matches!(section, Section::Preamble | Section::Properties | Section::Relationships) && g.inherits.is_none() {
-            g.inherits = INHERITS.captures(text).map(|c| c[1].trim_end_matches('.').to_owned());
+            g.inherits = INHERITS.captures(text).map(|c| base_name(&c[1]));
         }
     }
 
@@ -666,6 +675,12 @@ mod tests {
             ("derives from placeBase, à la carte.", Some("microsoft.graph.placeBase")),
             ("Une salle, 部屋. Derived from [place](place.md).", Some("microsoft.graph.place")),
             ("A CNAME record. Inherited from [DomainDnsRecord](domaindnsrecord.md) entity.", Some("microsoft.graph.DomainDnsRecord")),
+            // A name in words, as a link's text writes it.
+            ("Session control. Inherits from [Conditional Access Session Control](x.md).", Some("microsoft.graph.ConditionalAccessSessionControl")),
+            ("Inherits from Conditional Access Session Control, über alles.", Some("microsoft.graph.ConditionalAccessSessionControl")),
+            // A camel-case name is one word.
+            ("Inherits from directoryObject The rest.", Some("microsoft.graph.directoryObject")),
+            ("Inherited from Entity. The rest.", Some("microsoft.graph.Entity")),
             ("The **q** inherits all the properties of the [mediaQuality](x.md) resource.", Some("microsoft.graph.mediaQuality")),
             ("It inherits the properties from videoQuality, and more.", Some("microsoft.graph.videoQuality")),
             ("Inherited from the [userAgent](useragent.md), ünï.", Some("microsoft.graph.userAgent")),
