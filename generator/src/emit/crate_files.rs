@@ -183,7 +183,7 @@ graphgen-runtime = {{ {runtime}, default-features = false }}
 # apart (each with less memory), and keeps them while operations change.
 {models_deps}# The operations, then the fluent navigation over them, each in parts
 # that cargo compiles side by side; this crate re-exports them all.
-{part_deps}serde = {{ version = "1", features = ["derive"] }}
+{part_deps}serde = "1"
 serde_json = {{ version = "1", features = ["preserve_order"] }}
 
 [dev-dependencies]
@@ -225,7 +225,7 @@ default = ["all-workloads"]
 {features}
 [dependencies]
 graphgen-runtime = {{ {runtime}, default-features = false }}
-{deps}serde = {{ version = "1", features = ["derive"] }}
+{deps}serde = "1"
 serde_json = {{ version = "1", features = ["preserve_order"] }}
 "#,
         name = part.package,
@@ -276,7 +276,7 @@ default = ["all-workloads"]
 {features}
 [dependencies]
 graphgen-runtime = {{ {runtime}, default-features = false }}
-{below}serde = {{ version = "1", features = ["derive"] }}
+{below}serde = "1"
 serde_json = {{ version = "1", features = ["preserve_order"] }}
 "#,
         name = models.package,
