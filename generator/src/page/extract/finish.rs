@@ -407,9 +407,12 @@ impl Extractor<'_> {
 /// set say nothing of which arguments may be left out.
 fn argument_sets(lines: &[(usize, Vec<usize>)], declared: &[&str]) -> Vec<Vec<String>> {
     let same_set = |a: &[usize], b: &[usize]| a.len() == b.len() && a.iter().all(|i| b.contains(i));
+    let mut paths: Vec<usize> = lines.iter().map(|(p, _)| *p).collect();
+    paths.sort_unstable();
+    paths.dedup();
     let mut sets: Vec<&[usize]> = Vec::new();
-    for (path, _) in lines {
-        let here: Vec<&[usize]> = lines.iter().filter(|(p, _)| p == path).map(|(_, w)| w.as_slice()).collect();
+    for path in paths {
+        let here: Vec<&[usize]> = lines.iter().filter(|(p, _)| *p == path).map(|(_, w)| w.as_slice()).collect();
         if here.iter().any(|w| !same_set(w, here[0])) {
             for w in here {
                 if !sets.iter().any(|s| same_set(s, w)) {
