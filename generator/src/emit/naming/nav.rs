@@ -171,18 +171,15 @@ fn optional_sets<'a>(op: &'a OperationNames) -> Vec<(Vec<&'a Name>, Vec<&'a Name
         true => vec![op.url_fields.iter().collect()],
         false => op.op.argument_sets.iter().map(|set| set.iter().filter_map(field).collect()).collect(),
     };
-    let mut out: Vec<(Vec<&Name>, Vec<&Name>)> = Vec::new();
-    for set in sets {
-        // (A required argument is in every set the lines write; one the
-        // line leaves out anyway is given first.)
-        let required = op.url_fields.iter().filter(|(_, p)| !p.optional && !set.iter().any(|(_, q)| q.name == p.name));
-        let fields: Vec<&Name> = required.chain(set.iter().copied()).map(|(f, _)| f).collect();
-        let optional: Vec<&Name> = set.iter().filter(|(_, p)| p.optional).map(|(f, _)| f).collect();
-        if !optional.is_empty() && !out.iter().any(|(o, _)| *o == optional) {
-            out.push((optional, fields));
-        }
-    }
-    out
+    // (Each set holds every required argument: one a set leaves out is
+    // optional. The page lists each set once.)
+    sets.into_iter()
+        .map(|set| {
+            let optional: Vec<&Name> = set.iter().filter(|(_, p)| p.optional).map(|(f, _)| f).collect();
+            (optional, set.into_iter().map(|(f, _)| f).collect())
+        })
+        .filter(|(optional, _)| !optional.is_empty())
+        .collect()
 }
 
 /// The bare verb under a workload of its own (see `Terminal::fallback`).
