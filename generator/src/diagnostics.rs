@@ -61,4 +61,10 @@ impl Sink {
     pub(crate) fn warning(&mut self, line: usize, code: &'static str, message: impl Into<String>) {
         self.items.push(Diagnostic::warning(&self.file, line, code, message));
     }
+
+    /// Binds the sink to another file (a fragment the page includes),
+    /// giving back the one it was bound to.
+    pub(crate) fn swap_file(&mut self, file: String) -> String {
+        std::mem::replace(&mut self.file, file)
+    }
 }

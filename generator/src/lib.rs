@@ -20,6 +20,7 @@
 pub mod blocks;
 mod diagnostics;
 mod emit;
+mod include;
 mod load;
 pub mod page;
 mod parse;
@@ -64,17 +65,42 @@ pub struct PageResult {
 /// The API version is `version` where given (`--api-version`), else what
 /// the page states, else the folder `file` is in (`beta/api/x.md`), else
 /// v1.0 (`read_pages` gives such pages the version most pages state).
+///
+/// Read as text alone, a page's `[!INCLUDE]` lines have no folder to be
+/// read from: a permissions table it includes is said as unread
+/// (`include-unreadable`). `read_pages` reads them.
 pub fn read_page_text(file: &str, text: &str, version: Option<ApiVersion>) -> PageResult {
-    read_page_with(file, text, VersionHint { flag: version, folder: ApiVersion::of_folder(file) })
+    read_page_with(file, text, VersionHint { flag: version, folder: ApiVersion::of_folder(file) }, &include::NoFolder)
 }
 
-fn read_page_with(file: &str, text: &str, hint: VersionHint) -> PageResult {
-    let read = std::panic::catch_unwind(|| {
+/// Reads one page's file as `read_pages` reads each (bad UTF-8 replaced
+/// and said; the fragments it includes read from beside it); diagnostics
+/// name it as `file` is written.
+pub fn read_page_file(file: &Path, version: Option<ApiVersion>) -> std::io::Result<PageResult> {
+    let (text, invalid_utf8_line) = load::decode(std::fs::read(file)?);
+    let name = file.to_string_lossy().replace('\\', "/");
+    let includes = include::Folder { root: Path::new(""), page: file };
+    let mut result = read_page_with(&name, &text, VersionHint { flag: version, folder: ApiVersion::of_folder(&name) }, &includes);
+    if let Some(line) = invalid_utf8_line {
+        result.diagnostics.push(Diagnostic::warning(
+            &name,
+            line,
+            "encoding-invalid",
+            "expected UTF-8; invalid bytes were replaced (from this line on, U+FFFD marks each)",
+        ));
+    }
+    Ok(result)
+}
+
+fn read_page_with(file: &str, text: &str, hint: VersionHint, includes: &dyn include::Includes) -> PageResult {
+    // A panic leaves nothing half-written that is read again: the sink and
+    // the model are dropped with the closure, and the includes only read.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         let mut sink = Sink::new(file);
         let parsed = parse::parse(text, &mut sink);
-        let model = page::extract::extract(file, &parsed, hint, &mut sink);
+        let model = page::extract::extract(file, &parsed, hint, includes, &mut sink);
         (model, sink.items)
-    });
+    }));
     match read {
         Ok((model, diagnostics)) => PageResult { file: file.to_owned(), model: Some(model), diagnostics },
         Err(panic) => {
@@ -101,7 +127,8 @@ pub fn read_pages(input: &Path, only: Option<&glob::Pattern>, version: Option<Ap
         .map(|path| match load::read_page(input, path) {
             Ok(page) => {
                 let hint = VersionHint { flag: version, folder: ApiVersion::of_folder(&page.path).or(root_folder) };
-                let mut result = read_page_with(&page.path, &page.text, hint);
+                let includes = include::Folder { root: input, page: path };
+                let mut result = read_page_with(&page.path, &page.text, hint, &includes);
                 if let Some(line) = page.invalid_utf8_line {
                     result.diagnostics.push(Diagnostic::warning(
                         &page.path,

@@ -218,16 +218,10 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Page { file, api_version } => {
-            let bytes = std::fs::read(&file).map_err(|e| {
+            let result = graphgen::read_page_file(&file, api_version).map_err(|e| {
                 eprintln!("error: {}: {e}", file.display());
                 ExitCode::from(2)
             })?;
-            let (text, invalid_line) = graphgen::decode(bytes);
-            let name = file.display().to_string();
-            if let Some(line) = invalid_line {
-                eprintln!("{}", graphgen::Diagnostic::warning(&name, line, "encoding-invalid", "expected UTF-8; invalid bytes were replaced"));
-            }
-            let result = graphgen::read_page_text(&name, &text, api_version);
             println!("{}", serde_json::to_string_pretty(&result.model).expect("page models serialize"));
             for d in &result.diagnostics {
                 eprintln!("{d}");

@@ -9,12 +9,16 @@ use crate::diagnostics::Sink;
 use crate::permissions::shared::PermissionType;
 
 /// Permission type | Permissions: one row per permission type; "Not
-/// supported." means none, a type with no row is not known.
+/// supported." means none, a type with no row is not known. The tables
+/// since 2023 give the least privileged in a column of their own and the
+/// others after it (`Permission type | Least privileged permissions |
+/// Higher privileged permissions`): read in that order, least first.
 pub(super) fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
     // The header says how the table orders permissions, or nothing.
     let order = t.header.get(1).map(|h| h.to_ascii_lowercase()).unwrap_or_default();
     let most_first = order.contains("most to least");
-    let mut p = Permissions { least_privileged_first: most_first || order.contains("least to most"), ..Permissions::default() };
+    let least_column = squash_lower(&order).starts_with("least privileged");
+    let mut p = Permissions { least_privileged_first: most_first || least_column || order.contains("least to most"), ..Permissions::default() };
     for row in &t.rows {
         let given = &row.cells[1.min(row.cells.len())..];
         let slot = match permission_type(&cell(&row.cells, 0)) {
@@ -48,6 +52,11 @@ pub(super) fn permissions(t: &Table, sink: &mut Sink) -> Permissions {
     p
 }
 
+/// A header cell in lower case, its white space one space each.
+fn squash_lower(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The permission type a cell names ("Delegated (personal Microsoft
 /// account)"), if it names one.
 fn permission_type(text: &str) -> Option<PermissionType> {
@@ -73,13 +82,17 @@ fn permission_names(cells: &[String]) -> Option<Vec<String>> {
         .iter()
         .flat_map(|c| c.split([',', ' ']))
         .map(|s| s.trim_matches(|c: char| c.is_whitespace() || matches!(c, '`' | '*' | '.')).to_owned())
-        .filter(|s| !s.is_empty() && s.contains('.') && !s.eq_ignore_ascii_case("not supported"))
+        // Bytes that were not text (U+FFFD) are no part of a name.
+        .filter(|s| !s.is_empty() && s.contains('.') && !s.contains('\u{FFFD}') && !s.eq_ignore_ascii_case("not supported"))
         .collect();
+    // Every cell with text says so (an empty cell says nothing more: a
+    // short row's missing cells, or the column of higher privileged ones).
     let says_none = || {
-        cells.iter().any(|c| {
-            let c = c.trim().trim_end_matches('.').to_ascii_lowercase();
-            c.is_empty() || c.contains("not supported") || c == "not applicable" || c == "n/a"
-        })
+        cells
+            .iter()
+            .map(|c| c.trim().trim_end_matches('.').to_ascii_lowercase())
+            .filter(|c| !c.is_empty())
+            .all(|c| c.contains("not supported") || c == "not applicable" || c == "n/a")
     };
     (!names.is_empty() || says_none()).then_some(names)
 }
@@ -411,7 +424,14 @@ mod tests {
             ("`Calendars.Read` `Calendars.ReadWrite`.", Some(&["Calendars.Read", "Calendars.ReadWrite"])),
             ("**User.Read**, User.ReadBasic.All.", Some(&["User.Read", "User.ReadBasic.All"])),
             ("Not supported.", Some(&[])),
+            // The tables since 2023: "Not available." where no higher
+            // privileged permission is, beside the least privileged one.
+            ("Widget.Read | Not available.", Some(&["Widget.Read"])),
             ("Not applicable", Some(&[])),
+            ("Not supported. | ", Some(&[])),
+            // What one cell says is not said of another it cannot read.
+            (" | \u{FFFD}Widget.Read", None),
+            ("Not supported. | None.", None),
             ("n/a", Some(&[])),
             ("", Some(&[])),
             // Names no permission and does not say there is none.
@@ -419,10 +439,14 @@ mod tests {
             ("**TODO: Determine scopes **", None),
             ("alert, contact, driveItem", None),
             ("権限なし", None),
+            // Bytes that were not UTF-8, replaced.
+            ("\u{FFFD}\u{FFFD}Mail.Read", None),
+            ("Mail.Read, M\u{FFFD}il.Send", Some(&["Mail.Read"])),
         ];
         for (text, want) in cases {
             let want = want.map(|w| w.iter().map(|s| s.to_string()).collect::<Vec<_>>());
-            assert_eq!(super::permission_names(&[text.to_string()]), want, "{text:?}");
+            let cells: Vec<String> = text.split(" | ").map(String::from).collect();
+            assert_eq!(super::permission_names(&cells), want, "{text:?}");
         }
     }
 
@@ -474,20 +498,33 @@ mod tests {
     #[test]
     fn permissions_least_privileged_first_where_the_header_says() {
         use crate::blocks::{Row, Table};
-        let table = |header: &str| Table {
-            header: vec!["Permission type".into(), header.into()],
-            rows: vec![
-                Row { cells: vec!["Delegated (work or school account)".into(), "User.Read, User.ReadWrite.All".into()], line: 3 },
-                Row { cells: vec!["Delegated (personal Microsoft account)".into(), "Not supported.".into()], line: 4 },
-            ],
-            line: 1,
-            unsplit_rows: Vec::new(),
+        let table = |header: &str| {
+            // With a second column of permissions, the names are split
+            // between them; with one, listed together.
+            let higher = header.split_once(" | ");
+            let row = |kind: &str, names: &str, higher_names: &str| match higher {
+                Some(_) => vec![kind.to_owned(), names.to_owned(), higher_names.to_owned()],
+                None => vec![kind.to_owned(), [names, higher_names].join(", ")],
+            };
+            Table {
+                header: std::iter::once("Permission type").chain(header.split(" | ")).map(String::from).collect(),
+                rows: vec![
+                    Row { cells: row("Delegated (work or school account)", "User.Read", "User.ReadWrite.All"), line: 3 },
+                    Row { cells: vec!["Delegated (personal Microsoft account)".into(), "Not supported.".into()], line: 4 },
+                ],
+                line: 1,
+                unsplit_rows: Vec::new(),
+            }
         };
         let cases = [
             ("Permissions (from least to most privileged)", ["User.Read", "User.ReadWrite.All"], true),
             ("Permissions (from most to least privileged)", ["User.ReadWrite.All", "User.Read"], true),
+            // Since 2023: the least privileged in a column of its own.
+            ("Least privileged permissions | Higher privileged permissions", ["User.Read", "User.ReadWrite.All"], true),
+            ("Least  privileged permission | Higher privileged permissions", ["User.Read", "User.ReadWrite.All"], true),
             // No order stated: the table's, and said to be unordered.
             ("Permissions", ["User.Read", "User.ReadWrite.All"], false),
+            ("Higher privileged permissions | Least privileged permissions", ["User.Read", "User.ReadWrite.All"], false),
         ];
         for (header, work, ordered) in cases {
             let mut sink = crate::diagnostics::Sink::new("x.md");

@@ -13,7 +13,7 @@ pub(crate) fn parse(text: &str, sink: &mut Sink) -> ParsedPage {
     let (front_matter, body_start) = front_matter(text);
     let index = LineIndex::new(text);
     let body = &text[body_start..];
-    let mut reader = Reader { index: &index, base: body_start, blocks: Vec::new(), pending_annotation: None };
+    let mut reader = Reader { index: &index, body, base: body_start, blocks: Vec::new(), pending_annotation: None };
     reader.read(body, sink);
     ParsedPage { shape: Shape::Markdown, front_matter, blocks: reader.blocks }
 }
@@ -43,6 +43,8 @@ fn front_matter(text: &str) -> (BTreeMap<String, String>, usize) {
 
 struct Reader<'a> {
     index: &'a LineIndex,
+    /// The text after the front matter, which the parser's offsets index.
+    body: &'a str,
     base: usize,
     blocks: Vec<Block>,
     pending_annotation: Option<(BTreeMap<String, serde_json::Value>, usize)>,
@@ -177,8 +179,15 @@ impl Reader<'_> {
         if let Some((Open::Paragraph, start)) = open {
             let line = self.line(*start);
             let squashed = squash(text);
-            if let Some(target) = include_target(&squashed) {
-                self.blocks.push(Block::Include { target, line });
+            if squashed.starts_with("[!INCLUDE") {
+                // One block per line: consecutive INCLUDE lines (a tab's
+                // snippet and its link) are one paragraph to Markdown.
+                let (body, mut offset) = (self.body, *start);
+                for source in body[*start..].split_inclusive('\n') {
+                    let Some(target) = include_target(source) else { break };
+                    self.blocks.push(Block::Include { target, line: self.line(offset) });
+                    offset += source.len();
+                }
             } else if !squashed.is_empty() {
                 self.blocks.push(Block::Paragraph { text: squashed, line });
             }
@@ -255,12 +264,19 @@ fn split_cells(source: &str) -> Vec<&str> {
     cells
 }
 
-/// `[!INCLUDE [name](path)]` renders, through pulldown-cmark, as text
-/// starting `[!INCLUDE`; the path is what matters.
-fn include_target(text: &str) -> Option<String> {
-    let rest = text.strip_prefix("[!INCLUDE")?;
-    let name = rest.trim().trim_start_matches('[').trim_end_matches(']');
-    Some(name.trim().to_owned())
+/// The file an `[!INCLUDE [name](path)]` line names (its link, which
+/// pulldown-cmark's text drops): `path`; the name where the line has no
+/// link. `None` for a line that is not an INCLUDE.
+fn include_target(line: &str) -> Option<String> {
+    let rest = line.trim().strip_prefix("[!INCLUDE")?.trim_start();
+    let inner = rest.strip_prefix('[')?;
+    let name_end = inner.find(']')?;
+    let (name, after) = (&inner[..name_end], &inner[name_end + 1..]);
+    let target = match after.trim_start().strip_prefix('(').and_then(|link| link.find(')').map(|end| &link[..end])) {
+        Some(path) => path,
+        None => name,
+    };
+    Some(target.trim().to_owned())
 }
 
 /// Collapses runs of white space (including NBSP) to one space.
@@ -271,6 +287,41 @@ pub(crate) fn squash(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn include_lines() {
+        // (line, the file it names)
+        let cases = [
+            (
+                "[!INCLUDE [permissions-table](../includes/permissions/user-get-permissions.md)]",
+                Some("../includes/permissions/user-get-permissions.md"),
+            ),
+            ("  [!INCLUDE[webclient](includes/webclient.md)]\r\n", Some("includes/webclient.md")),
+            ("[!INCLUDE [tableau-é]( ../inclus/é.md )]", Some("../inclus/é.md")),
+            // No link: the name is all there is.
+            ("[!INCLUDE [beta-disclaimer]]", Some("beta-disclaimer")),
+            // Truncated lines.
+            ("[!INCLUDE [permissions-table](../includes/x.md", Some("permissions-table")),
+            ("[!INCLUDE [permissions-ta", None),
+            ("[!INCLUDE", None),
+            ("Some text [!INCLUDE [a](b.md)]", None),
+            ("", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(include_target(line).as_deref(), want, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn consecutive_include_lines_are_a_block_each() {
+        let text = "## Permissions\n\n[!INCLUDE [permissions-table](../includes/permissions/ü.md)]\n\n# [C#](#tab/csharp)\n[!INCLUDE [sample-code](../includes/snippets/csharp/a.md)]\n[!INCLUDE [sdk-documentation](../includes/snippets/link.md)]\n\nAfter.\n";
+        let mut sink = Sink::new("x.md");
+        let blocks = parse(text, &mut sink).blocks;
+        let includes: Vec<_> =
+            blocks.iter().filter_map(|b| if let Block::Include { target, line } = b { Some((target.as_str(), *line)) } else { None }).collect();
+        assert_eq!(includes, [("../includes/permissions/ü.md", 3), ("../includes/snippets/csharp/a.md", 6), ("../includes/snippets/link.md", 7)]);
+        assert!(matches!(blocks.last(), Some(Block::Paragraph { text, line: 9 }) if text == "After."));
+    }
 
     #[test]
     fn overflowing_rows_keep_their_text() {

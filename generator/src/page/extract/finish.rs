@@ -208,7 +208,16 @@ impl Extractor<'_> {
         let lists = method == Some(Method::Get) && response.as_ref().and_then(|r| r.type_ref.as_ref()).is_some_and(|t| t.collection);
         let counted = if lists { counted(&g.paths, &g.examples) } else { Vec::new() };
         if g.permissions.is_none() {
-            self.sink.warning(1, "permissions-missing", "expected a permissions table (Permission type | Permissions) on this operation page");
+            for (line, why) in &g.includes_without_table {
+                self.sink.warning(
+                    *line,
+                    "include-unreadable",
+                    format!("expected the permissions table this line includes; {why}; the permissions are unknown"),
+                );
+            }
+            if g.includes_without_table.is_empty() {
+                self.sink.warning(1, "permissions-missing", "expected a permissions table (Permission type | Permissions) on this operation page");
+            }
         }
         if model.title.is_none() {
             let object = request_body

@@ -10,6 +10,7 @@ use super::type_expr::{self, TypeRef};
 use super::*;
 use crate::blocks::{Block, CodeBlock, ParsedPage, Table};
 use crate::diagnostics::Sink;
+use crate::include::Includes;
 use crate::template::split_url;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -118,10 +119,12 @@ pub(crate) struct Extractor<'a> {
     /// The front matter says the page is conceptual: its request lines
     /// illustrate, and are said once, by `page-conceptual`.
     conceptual: bool,
+    /// Where the fragments its `[!INCLUDE]` lines name are read from.
+    includes: &'a dyn Includes,
     sink: &'a mut Sink,
 }
 
-pub(crate) fn extract(file: &str, parsed: &ParsedPage, version: VersionHint, sink: &mut Sink) -> PageModel {
+pub(crate) fn extract(file: &str, parsed: &ParsedPage, version: VersionHint, includes: &dyn Includes, sink: &mut Sink) -> PageModel {
     let namespace = parsed
         .blocks
         .iter()
@@ -132,7 +135,7 @@ pub(crate) fn extract(file: &str, parsed: &ParsedPage, version: VersionHint, sin
         .filter(|n| !n.is_empty())
         .unwrap_or_else(|| "microsoft.graph".to_owned());
     let conceptual = parsed.front_matter.get("doc_type").is_some_and(|d| d == "conceptualPageType");
-    let mut ex = Extractor { file, namespace, conceptual, sink };
+    let mut ex = Extractor { file, namespace, conceptual, includes, sink };
     ex.run(parsed, version)
 }
 
@@ -174,6 +177,11 @@ struct Gathered {
     derived: Vec<(String, usize)>,
     /// The block just read was an example response with headers only.
     bodiless_response: bool,
+    /// Fragments included in the permissions section that gave no table,
+    /// and why: said where they are included if the section has no table
+    /// (then they are why its permissions are unknown); else they were
+    /// notes beside it (the 2021 pages include one after the table).
+    includes_without_table: Vec<(usize, String)>,
 }
 
 impl Gathered {
@@ -220,6 +228,7 @@ impl Extractor<'_> {
                 Block::Paragraph { text, line } => self.paragraph(&section, text, *line, &mut g),
                 Block::Table(t) => self.table(&section, t, &mut g),
                 Block::Code(c) => self.code(&section, c, &mut g),
+                Block::Include { target, line } if section == Section::Permissions => self.include(&section, target, *line, &mut g),
                 Block::Include { .. } => {}
             }
         }
@@ -311,6 +320,30 @@ impl Extractor<'_> {
                 (None, _) => {}
             }
         }
+    }
+
+    /// A fragment included where the section expects its table (the
+    /// docs' permissions since 2023): its tables read as if the page held
+    /// them, what is said of their rows said at the fragment's own lines.
+    fn include(&mut self, section: &Section, target: &str, line: usize, g: &mut Gathered) {
+        let fragment = match self.includes.read(target) {
+            Ok(fragment) => fragment,
+            Err(why) => {
+                g.includes_without_table.push((line, why));
+                return;
+            }
+        };
+        let tables: Vec<&Table> = fragment.blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
+        if tables.is_empty() {
+            g.includes_without_table.push((line, format!("{}, which this line includes, holds none", fragment.file)));
+            return;
+        }
+        self.sink.items.extend(fragment.diagnostics);
+        let page_file = self.sink.swap_file(fragment.file);
+        for t in tables {
+            self.table(section, t, g);
+        }
+        self.sink.swap_file(page_file);
     }
 
     fn table(&mut self, section: &Section, t: &Table, g: &mut Gathered) {
