@@ -79,7 +79,7 @@ impl Reader<'_> {
                     text.clear();
                 }
                 Event::Start(Tag::Paragraph) | Event::Start(Tag::Item) if table.is_none() => {
-                    self.flush_paragraph(&mut open, &mut text);
+                    self.flush_paragraph(&mut open, &mut text, sink);
                     open = Some((Open::Paragraph, range.start));
                 }
                 Event::Start(Tag::TableCell) => {
@@ -87,7 +87,7 @@ impl Reader<'_> {
                     text.clear();
                 }
                 Event::Start(Tag::Table(_)) => {
-                    self.flush_paragraph(&mut open, &mut text);
+                    self.flush_paragraph(&mut open, &mut text, sink);
                     table = Some(Table { header: Vec::new(), rows: Vec::new(), line: self.line(range.start), unsplit_rows: Vec::new() });
                 }
                 Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
@@ -96,7 +96,7 @@ impl Reader<'_> {
                     row_source = &body[range.clone()];
                 }
                 Event::Start(Tag::CodeBlock(kind)) => {
-                    self.flush_paragraph(&mut open, &mut text);
+                    self.flush_paragraph(&mut open, &mut text, sink);
                     let info = match kind {
                         CodeBlockKind::Fenced(info) => info.trim().to_ascii_lowercase(),
                         CodeBlockKind::Indented => String::new(),
@@ -136,7 +136,7 @@ impl Reader<'_> {
                     text.clear();
                 }
                 Event::End(TagEnd::Paragraph) | Event::End(TagEnd::Item) if table.is_none() => {
-                    self.flush_paragraph(&mut open, &mut text);
+                    self.flush_paragraph(&mut open, &mut text, sink);
                 }
                 Event::End(TagEnd::TableCell) => {
                     row.push(squash(&text));
@@ -172,14 +172,16 @@ impl Reader<'_> {
                 _ => {}
             }
         }
-        self.flush_paragraph(&mut open, &mut text);
+        self.flush_paragraph(&mut open, &mut text, sink);
     }
 
-    fn flush_paragraph(&mut self, open: &mut Option<(Open, usize)>, text: &mut String) {
+    fn flush_paragraph(&mut self, open: &mut Option<(Open, usize)>, text: &mut String, sink: &mut Sink) {
         if let Some((Open::Paragraph, start)) = open {
             let line = self.line(*start);
             let squashed = squash(text);
-            if squashed.starts_with("[!INCLUDE") {
+            if let Some(table) = squashed.starts_with('|').then(|| self.unaligned_table(*start, sink)).flatten() {
+                self.blocks.push(Block::Table(table));
+            } else if squashed.starts_with("[!INCLUDE") {
                 // One block per line: consecutive INCLUDE lines (a tab's
                 // snippet and its link) are one paragraph to Markdown.
                 let (body, mut offset) = (self.body, *start);
@@ -194,6 +196,59 @@ impl Reader<'_> {
             *open = None;
         }
         text.clear();
+    }
+
+    /// A paragraph of pipe rows under a delimiter row that pulldown-cmark
+    /// did not take for a table's: one with more or fewer columns than
+    /// the header (which GFM reads as text: 11 of v1.0's permissions
+    /// tables, each the case "acting on other users"), or with a tab in it
+    /// (4 of v1.0's property tables, the insights types'). Their rows were
+    /// lost without a word; the docs site shows them as tables. Read as a
+    /// table of the header's columns, and said. `None` where the paragraph
+    /// is anything else, or runs on past its rows.
+    fn unaligned_table(&self, start: usize, sink: &mut Sink) -> Option<Table> {
+        let mut lines = self.body[start..].split_inclusive('\n');
+        let (header, delimiter) = (lines.next()?, lines.next()?);
+        if !is_delimiter_row(delimiter) || !header.trim_start().starts_with('|') {
+            return None;
+        }
+        let width = split_cells(header).len();
+        let first_row = start + header.len() + delimiter.len();
+        let mut rows = Vec::new();
+        let mut offset = first_row;
+        for source in lines {
+            if source.trim().is_empty() {
+                break;
+            }
+            if !source.trim_start().starts_with('|') {
+                // A line that continues the paragraph: not a table's.
+                return None;
+            }
+            let line = self.line(offset);
+            let mut cells: Vec<String> = split_cells(source).iter().map(|c| inline_text(c)).collect();
+            if cells.len() > width {
+                let extra = cells.split_off(width).join(" | ");
+                if let Some(last) = cells.last_mut() {
+                    last.push_str(" | ");
+                    last.push_str(&extra);
+                }
+            }
+            cells.resize(width, String::new());
+            rows.push(Row { cells, line });
+            offset += source.len();
+        }
+        let line = self.line(start);
+        let found = split_cells(delimiter).len();
+        let why = if found != width {
+            format!("expected the row of dashes under a table's header to have a column per header cell ({width}), found {found}")
+        } else if delimiter.contains('\t') {
+            "a tab in the row of dashes under this table's header made the Markdown parser read the table as text (the docs site reads it)".to_owned()
+        } else {
+            "the Markdown parser read this table as text".to_owned()
+        };
+        sink.warning(line + 1, "table-delimiter-row", format!("{why}; read as a table of the header's {width} columns"));
+        let header = split_cells(header).iter().map(|c| inline_text(c)).collect();
+        Some(Table { header, rows, line, unsplit_rows: Vec::new() })
     }
 
     /// `<!-- { ... } -->` comments annotate the code block that follows.
@@ -264,6 +319,32 @@ fn split_cells(source: &str) -> Vec<&str> {
     cells
 }
 
+/// A table's delimiter row: `|:---|---:|`, only pipes, colons, dashes
+/// and spaces, a dash in each cell.
+fn is_delimiter_row(line: &str) -> bool {
+    let line = line.trim();
+    line.contains('-') && line.chars().all(|c| matches!(c, '|' | ':' | '-' | ' ' | '\t')) && split_cells(line).iter().all(|c| c.contains('-'))
+}
+
+/// A cell's text as the reader gives a table cell: its inline Markdown
+/// read (links as their text, code in backticks), white space squashed.
+fn inline_text(cell: &str) -> String {
+    let mut text = String::new();
+    for event in Parser::new_ext(cell.trim(), Options::ENABLE_STRIKETHROUGH) {
+        match event {
+            Event::Text(t) => text.push_str(&t),
+            Event::Code(t) => {
+                text.push('`');
+                text.push_str(&t);
+                text.push('`');
+            }
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            _ => {}
+        }
+    }
+    squash(&text)
+}
+
 /// The file an `[!INCLUDE [name](path)]` line names (its link, which
 /// pulldown-cmark's text drops): `path`; the name where the line has no
 /// link. `None` for a line that is not an INCLUDE.
@@ -310,6 +391,50 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(include_target(line).as_deref(), want, "{line:?}");
         }
+    }
+
+    #[test]
+    fn tables_whose_delimiter_row_does_not_match_their_header() {
+        // (page, (header, rows) read, warnings)
+        type Read<'a> = Option<(Vec<&'a str>, Vec<Vec<&'a str>>)>;
+        let cases: [(&str, Read, usize); 8] = [
+            (
+                "|Permission type | Permissions |\n|:---|:---|:---|\n|Delegated (work or school account)| `Mail.Read`, [Mail.Send](x.md) |\n|Application|Not supported.|\n",
+                Some((vec!["Permission type", "Permissions"], vec![vec!["Delegated (work or school account)", "`Mail.Read`, Mail.Send"], vec!["Application", "Not supported."]])),
+                1,
+            ),
+            // Fewer delimiter cells; short and long rows fitted to the header.
+            ("| a | b | c |\n|---|---|\n| 1 |\n| 1 | 2 | 3 | 4 \\| é |\n", Some((vec!["a", "b", "c"], vec![vec!["1", "", ""], vec!["1", "2", "3 | 4 | é"]])), 1),
+            // Rows end at a blank line; what follows is its own paragraph.
+            ("| a | b |\n|--|--|--|\n| 1 | 2 |\n\nAfter.\n", Some((vec!["a", "b"], vec![vec!["1", "2"]])), 1),
+            // A header alone.
+            ("| a | b |\n|--|--|--|\n", Some((vec!["a", "b"], vec![])), 1),
+            // A paragraph that runs on past the rows is text.
+            ("| a | b |\n|--|--|--|\n| 1 | 2 |\ntext\n", None, 0),
+            // A tab in the delimiter row: pulldown-cmark reads text.
+            ("| Property | Type \t| Description |\n| --- |---\t \t| --- |\n| id | String | é |\n", Some((vec!["Property", "Type", "Description"], vec![vec!["id", "String", "é"]])), 1),
+            // Not a delimiter row.
+            ("| a | b |\n| 1 | 2 | 3 |\n", None, 0),
+            ("| a | b |\n", None, 0),
+        ];
+        for (page, want, warnings) in cases {
+            let mut sink = Sink::new("x.md");
+            let blocks = parse(page, &mut sink).blocks;
+            let table = blocks.iter().find_map(|b| if let Block::Table(t) = b { Some(t) } else { None });
+            let got = table.map(|t| (t.header.clone(), t.rows.iter().map(|r| r.cells.clone()).collect::<Vec<_>>()));
+            let want = want.map(|(h, rows)| {
+                (h.iter().map(|c| c.to_string()).collect::<Vec<_>>(), rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect())
+            });
+            assert_eq!(got, want, "{page:?}");
+            assert_eq!(sink.items.iter().filter(|d| d.code == "table-delimiter-row" && d.line == 2).count(), warnings, "{page:?}");
+            if let Some(t) = table {
+                assert!(t.rows.iter().enumerate().all(|(i, r)| r.line == 3 + i), "rows at their lines: {page:?}");
+            }
+        }
+        // Where the rows end, the page goes on.
+        let mut sink = Sink::new("x.md");
+        let blocks = parse("| a | b |\n|--|--|--|\n| 1 | 2 |\n\nAfter.\n", &mut sink).blocks;
+        assert!(matches!(blocks.last(), Some(Block::Paragraph { text, line: 5 }) if text == "After."));
     }
 
     #[test]
