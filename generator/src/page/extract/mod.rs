@@ -75,6 +75,40 @@ fn classify(heading: &str, level: u8, current: &Section, seen_http_request: bool
     }
 }
 
+/// A case's name as the page gives it: its heading or sentence, without
+/// the colon that leads into the table.
+fn case_name(text: &str) -> String {
+    text.trim().trim_end_matches(':').trim_end().to_owned()
+}
+
+/// The permission-type tables of a page become its permissions. One
+/// table, or tables that name no case of their own, are the operation's
+/// (several: either table's permission suffices). Tables each under a
+/// case of its own ("Permissions for channel", "Permissions for chat";
+/// "acting on self", "acting on other users") are each for that case
+/// alone: what a call needs depends on which it is, so they are kept per
+/// case, as the tables per resource are, and the operation's own stay
+/// unknown. Merged, a call in a chat was said to need ChannelMessage.Send.
+fn settle_permissions(g: &mut Gathered) {
+    let tables = std::mem::take(&mut g.permission_tables);
+    let mut cases: Vec<&str> = tables.iter().filter_map(|(case, _)| case.as_deref()).collect();
+    cases.sort_unstable();
+    cases.dedup();
+    let per_case = tables.len() > 1 && cases.len() == tables.len();
+    for (case, read) in tables {
+        let into = g.permissions.get_or_insert_with(Permissions::default);
+        match case {
+            Some(resource) if per_case => into.by_resource.push(ResourcePermissions {
+                resource,
+                delegated_work: read.delegated_work,
+                delegated_personal: read.delegated_personal,
+                application: read.application,
+            }),
+            _ => into.merge(read),
+        }
+    }
+}
+
 static BODY_RESOURCE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)JSON representation (?:of|for) (?:the |a |an )?(?:updated |new )?([A-Za-z][A-Za-z0-9_.]*) (?:object|entity|resource)").unwrap()
 });
@@ -143,6 +177,12 @@ pub(crate) fn extract(file: &str, parsed: &ParsedPage, version: VersionHint, inc
 struct Gathered {
     paths: Vec<RequestPath>,
     permissions: Option<Permissions>,
+    /// The permission-type tables of the permissions section, each with
+    /// the heading or text before it (`settle_permissions`).
+    permission_tables: Vec<(Option<String>, Permissions)>,
+    /// The heading or paragraph last read in the permissions section,
+    /// until a table takes it.
+    permissions_case: Option<String>,
     headers: Vec<Header>,
     body_text: String,
     body_properties: Vec<Property>,
@@ -222,6 +262,9 @@ impl Extractor<'_> {
                     if section == Section::Response && next != Section::Response && !g.response_text.is_empty() {
                         g.response_closed = true;
                     }
+                    // A heading inside the permissions section names the
+                    // case its table is for ("Permissions acting on self").
+                    g.permissions_case = (section == Section::Permissions && next == Section::Permissions).then(|| case_name(text));
                     section = next;
                 }
                 Block::Paragraph { text, line } if after_bodiless_response && shown_body(&mut g, text, *line) => {}
@@ -232,11 +275,15 @@ impl Extractor<'_> {
                 Block::Include { .. } => {}
             }
         }
+        settle_permissions(&mut g);
         self.finish(parsed, g, title, version)
     }
 
     fn paragraph(&mut self, section: &Section, text: &str, line: usize, g: &mut Gathered) {
         match section {
+            // The text before a table may name the case it is for (the
+            // copied shapes keep a heading's text, not always its mark).
+            Section::Permissions => g.permissions_case = Some(case_name(text)),
             // The template's note before a shortened example response.
             Section::Examples if says_truncated(text) => g.next_response_truncated = true,
             // "Namespace: microsoft.graph" with the description run on
@@ -354,7 +401,7 @@ impl Extractor<'_> {
         let used = match section {
             Section::Permissions if first.contains("permission type") => {
                 let read = tables::permissions(t, self.sink);
-                g.permissions.get_or_insert_with(Permissions::default).merge(read);
+                g.permission_tables.push((g.permissions_case.take(), read));
                 true
             }
             Section::Permissions if tables::is_permissions_by_resource(&t.header) => {
@@ -735,6 +782,55 @@ mod tests {
     }
 
     /// The operation a page reads as, and what was said of the page.
+    #[test]
+    fn permission_tables_each_for_a_case_are_kept_per_case() {
+        let table = |work: &str| {
+            format!("|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n|Delegated (work or school account)|{work}|\n|Application|Not supported.|\n\n")
+        };
+        let sentence = "One of the following permissions is required to call this API.\n\n";
+        // (the permissions section, the operation's own work permissions, the cases)
+        type Case<'a> = (String, Option<Vec<&'a str>>, Vec<(&'a str, Vec<&'a str>)>);
+        let cases: [Case; 5] = [
+            // One table: the operation's, whatever is written before it.
+            (format!("{sentence}### Permissions acting on self\n\n{}", table("A.Read")), Some(vec!["A.Read"]), vec![]),
+            // A table per case, under headings, the sentence first.
+            (
+                format!(
+                    "{sentence}### Permissions for channel\n\n{}### Permissions for chat:\n\n{}",
+                    table("Channel.Send"),
+                    table("Chat.Send, Chat.ReadWrite")
+                ),
+                None,
+                vec![("Permissions for channel", vec!["Channel.Send"]), ("Permissions for chat", vec!["Chat.Send", "Chat.ReadWrite"])],
+            ),
+            // Named by a sentence before each (the tables since 2023; the copied shapes lose headings' marks).
+            (
+                format!("Pour un utilisateur :\n\n{}Pour un groupe :\n\n{}", table("É.Read"), table("G.Read")),
+                None,
+                vec![("Pour un utilisateur", vec!["É.Read"]), ("Pour un groupe", vec!["G.Read"])],
+            ),
+            // Tables that name no case each: either suffices, as before.
+            (format!("{}{}", table("A.Read"), table("B.Read")), Some(vec!["A.Read", "B.Read"]), vec![]),
+            // Two tables under one name are not two cases.
+            (format!("### Same\n\n{}### Same\n\n{}", table("A.Read"), table("B.Read")), Some(vec!["A.Read", "B.Read"]), vec![]),
+        ];
+        for (section, own, per_case) in cases {
+            let page = crate::fixtures::get("/things/{id}", "thing", r#"{"id": "1"}"#);
+            let start = page.find("## Permissions").unwrap();
+            let end = page.find("## HTTP request").unwrap();
+            let page = format!("{}## Permissions\n{section}{}", &page[..start], &page[end..]);
+            let (op, said) = read_operation("api/thing-get.md", &page);
+            let p = op.permissions;
+            let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+            assert_eq!(p.delegated_work, own.as_deref().map(names), "{section}");
+            let got: Vec<(String, Option<Vec<String>>)> = p.by_resource.iter().map(|r| (r.resource.clone(), r.delegated_work.clone())).collect();
+            let want: Vec<(String, Option<Vec<String>>)> = per_case.iter().map(|(case, work)| (case.to_string(), Some(names(work)))).collect();
+            assert_eq!(got, want, "{section}");
+            assert!(p.by_resource.iter().all(|r| r.application == Some(Vec::new())), "{section}");
+            assert!(said.iter().all(|d| d.code != "permissions-missing"), "{said:?}");
+        }
+    }
+
     fn read_operation(file: &str, page: &str) -> (Operation, Vec<crate::Diagnostic>) {
         let read = crate::read_page_text(file, page, None);
         (read.model.and_then(|m| m.operation).expect("an operation"), read.diagnostics)
