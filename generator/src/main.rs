@@ -206,27 +206,40 @@ fn run(cli: Cli) -> Result<ExitCode, ExitCode> {
             let (_, emit_diagnostics) = graphgen::emit_crate(&schema, &Default::default());
             let report = graphgen::report(&pages, &schema, &emit_diagnostics);
             if json {
-                println!("{}", serde_json::to_string_pretty(&report).expect("reports serialize"));
+                print_out(&format!("{}\n", serde_json::to_string_pretty(&report).expect("reports serialize")))
             } else {
-                print!("{report}");
+                print_out(&report.to_string())
             }
-            Ok(ExitCode::SUCCESS)
         }
         Command::Permissions { input } => {
             let pages = read(&input)?;
-            print!("{}", graphgen::permissions_report(&graphgen::build(&pages)));
-            Ok(ExitCode::SUCCESS)
+            print_out(&graphgen::permissions_report(&graphgen::build(&pages)))
         }
         Command::Page { file, api_version } => {
             let result = graphgen::read_page_file(&file, api_version).map_err(|e| {
                 eprintln!("error: {}: {e}", file.display());
                 ExitCode::from(2)
             })?;
-            println!("{}", serde_json::to_string_pretty(&result.model).expect("page models serialize"));
             for d in &result.diagnostics {
                 eprintln!("{d}");
             }
-            Ok(ExitCode::SUCCESS)
+            print_out(&format!("{}\n", serde_json::to_string_pretty(&result.model).expect("page models serialize")))
+        }
+    }
+}
+
+/// Writes a command's answer to stdout. A reader that stops reading (`|
+/// head`) ends the command quietly, as other tools end: `print!` would
+/// panic on the broken pipe.
+fn print_out(text: &str) -> Result<ExitCode, ExitCode> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(ExitCode::SUCCESS),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(ExitCode::SUCCESS),
+        Err(e) => {
+            eprintln!("error: writing the answer: {e}");
+            Err(ExitCode::FAILURE)
         }
     }
 }

@@ -30,7 +30,14 @@ pub fn permissions_report(schema: &Schema) -> String {
         ] {
             let lists: Vec<Option<Vec<&str>>> = list.iter().map(|l| l.as_ref().map(|v| v.iter().map(String::as_str).collect())).collect();
             let needed = least_privileged(ops.iter().zip(&lists).map(|(o, l)| (o.name.as_str(), l.as_deref())));
-            out.push_str(&format!("  {kind}: {}\n", if needed.scopes.is_empty() { "(none needed)".to_owned() } else { needed.scopes.join(" ") }));
+            out.push_str(&format!(
+                "  {kind}: {}\n",
+                if needed.scopes.is_empty() {
+                    "(no scope: no operation here is documented as callable with it)".to_owned()
+                } else {
+                    needed.scopes.join(" ")
+                }
+            ));
             let per_resource: Vec<&str> = by_resource.iter().map(|o| o.name.as_str()).collect();
             for (what, names) in [
                 ("unknown (the docs do not say)", &needed.unknown),
