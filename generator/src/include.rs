@@ -65,7 +65,7 @@ impl Includes for Folder<'_> {
         let (text, invalid_utf8_line) = crate::load::decode(bytes);
         let mut sink = Sink::new(&file);
         if let Some(line) = invalid_utf8_line {
-            sink.warning(line, "encoding-invalid", "expected UTF-8; invalid bytes were replaced (from this line on, U+FFFD marks each)");
+            sink.warning(line, "encoding-invalid", crate::load::INVALID_UTF8);
         }
         let parsed = crate::parse::markdown::parse(&text, &mut sink);
         Ok(Fragment { file, blocks: parsed.blocks, diagnostics: sink.items })

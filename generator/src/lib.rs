@@ -78,18 +78,18 @@ pub fn read_page_text(file: &str, text: &str, version: Option<ApiVersion>) -> Pa
 /// name it as `file` is written.
 pub fn read_page_file(file: &Path, version: Option<ApiVersion>) -> std::io::Result<PageResult> {
     let (text, invalid_utf8_line) = load::decode(std::fs::read(file)?);
-    let name = file.to_string_lossy().replace('\\', "/");
-    let includes = include::Folder { root: Path::new(""), page: file };
-    let mut result = read_page_with(&name, &text, VersionHint { flag: version, folder: ApiVersion::of_folder(&name) }, &includes);
-    if let Some(line) = invalid_utf8_line {
-        result.diagnostics.push(Diagnostic::warning(
-            &name,
-            line,
-            "encoding-invalid",
-            "expected UTF-8; invalid bytes were replaced (from this line on, U+FFFD marks each)",
-        ));
+    let page = load::SourcePage { path: file.to_string_lossy().replace('\\', "/"), text, invalid_utf8_line };
+    let hint = VersionHint { flag: version, folder: ApiVersion::of_folder(&page.path) };
+    Ok(read_loaded(&page, hint, &include::Folder { root: Path::new(""), page: file }))
+}
+
+/// Reads a loaded page, saying where its bytes were not UTF-8.
+fn read_loaded(page: &load::SourcePage, hint: VersionHint, includes: &dyn include::Includes) -> PageResult {
+    let mut result = read_page_with(&page.path, &page.text, hint, includes);
+    if let Some(line) = page.invalid_utf8_line {
+        result.diagnostics.push(Diagnostic::warning(&page.path, line, "encoding-invalid", load::INVALID_UTF8));
     }
-    Ok(result)
+    result
 }
 
 fn read_page_with(file: &str, text: &str, hint: VersionHint, includes: &dyn include::Includes) -> PageResult {
@@ -127,17 +127,7 @@ pub fn read_pages(input: &Path, only: Option<&glob::Pattern>, version: Option<Ap
         .map(|path| match load::read_page(input, path) {
             Ok(page) => {
                 let hint = VersionHint { flag: version, folder: ApiVersion::of_folder(&page.path).or(root_folder) };
-                let includes = include::Folder { root: input, page: path };
-                let mut result = read_page_with(&page.path, &page.text, hint, &includes);
-                if let Some(line) = page.invalid_utf8_line {
-                    result.diagnostics.push(Diagnostic::warning(
-                        &page.path,
-                        line,
-                        "encoding-invalid",
-                        "expected UTF-8; invalid bytes were replaced (from this line on, U+FFFD marks each)",
-                    ));
-                }
-                result
+                read_loaded(&page, hint, &include::Folder { root: input, page: path })
             }
             Err(e) => PageResult {
                 file: path.display().to_string(),

@@ -46,6 +46,10 @@ pub(crate) fn read_page(root: &Path, path: &Path) -> io::Result<SourcePage> {
     Ok(SourcePage { path: rel, text, invalid_utf8_line })
 }
 
+/// What is said of a file whose bytes are not all UTF-8, at the line of the
+/// first bad byte (`encoding-invalid`).
+pub(crate) const INVALID_UTF8: &str = "expected UTF-8; invalid bytes were replaced (from this line on, U+FFFD marks each)";
+
 /// A page's bytes as text: bad bytes replaced (U+FFFD), and the line of the
 /// first one, to say where.
 pub fn decode(bytes: Vec<u8>) -> (String, Option<usize>) {
