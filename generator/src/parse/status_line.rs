@@ -7,7 +7,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static STATUS_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^HTTP(?:/\d(?:\.\d)?\s+(\d{3})\b|\s+(\d{3})(?:\s+[A-Z][A-Za-z-]*)+\s*$)").unwrap());
+    LazyLock::new(|| Regex::new(r"^HTTP(?:/\d(?:\.\d)?\s+(\d{3})(?-u:\b)|\s+(\d{3})(?:\s+[A-Z][A-Za-z-]*)+\s*$)").unwrap());
 
 /// The status a status line names.
 pub(crate) fn status_of(line: &str) -> Option<u16> {

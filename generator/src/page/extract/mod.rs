@@ -116,23 +116,28 @@ static BODY_RESOURCE: LazyLock<Regex> = LazyLock::new(|| {
 /// (`200 OK`, `507 Insufficient Storage`), not any number before a word
 /// (`320 KiB`).
 static STATUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(20[0-8]|226|30[0-8]|4(?:0\d|1[0-8]|2[1-69]|31|51)|50[0-8]|51[01]) [A-Z][A-Za-z-]*").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(20[0-8]|226|30[0-8]|4(?:0\d|1[0-8]|2[1-69]|31|51)|50[0-8]|51[01]) [A-Z][A-Za-z-]*").unwrap());
 /// A base type the prose names: "Inherits from X" anywhere, or a
 /// sentence that opens "Derived from X" or "Inherited from X" (`attendee`:
 /// "Derived from attendeeBase."; a CNAME record: "Inherited from
 /// DomainDnsRecord entity."); inside a sentence those words say other
 /// things ("a code derived from ISO 639-1").
 /// "Inherits (all) the properties from/of (the) X" says it too (the
-/// teleconference qualities). An article before the name is no name.
+/// teleconference qualities), and a sentence whose subject is one name
+/// that "derives from X" ("chatMessageHostedContent derives from
+/// teamworkHostedContent", "The user resource derives from ..."; not "Any
+/// object that derives from X"). An article before the name is no name.
+/// Word boundaries are ASCII's (the words are): Unicode's keep the regex
+/// off its fast engine, and a page's paragraph can be megabytes.
 static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:\binherits from|\binherits (?:all )?(?:of )?the properties (?:from|of)|(?:^|[.!?]\s+)(?:deriv(?:ed|es)|inherited) from) {BASE_NAME}"
+        r"(?i)(?:(?-u:\b)inherits from|(?-u:\b)inherits (?:all )?(?:of )?the properties (?:from|of)|(?:^|[.!?]\s+)(?:deriv(?:ed|es)|inherited) from|(?:^|[.!?]\s+)(?:the )?\**[A-Za-z][A-Za-z0-9_]*\**(?: (?:resource|type|entity|object))? derives from) {BASE_NAME}"
     ))
     .unwrap()
 });
 /// A property row's note that the property comes from a base type
 /// ("Inherited from entity."), anywhere in its description.
-pub(super) static INHERITED_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)\binherited from {BASE_NAME}")).unwrap());
+pub(super) static INHERITED_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)inherited from {BASE_NAME}")).unwrap());
 /// The base's name after "from": an article before it is no name, nor
 /// are bold marks around it. A name written as capitalized words (a
 /// link's text, "Inherits from [Conditional Access Session Control](..)")
@@ -145,7 +150,7 @@ const BASE_NAME: &str = r"(?:the |an? )?\**((?-i:[A-Z])[A-Za-z0-9]*(?: (?-i:[A-Z
 pub(super) fn base_name(captured: &str) -> String {
     captured.trim_end_matches('.').split(' ').collect()
 }
-static CAMEL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*\b").unwrap());
+static CAMEL_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*(?-u:\b)").unwrap());
 
 pub(crate) struct Extractor<'a> {
     file: &'a str,
@@ -765,6 +770,11 @@ mod tests {
             ("It inherits the properties from videoQuality, and more.", Some("microsoft.graph.videoQuality")),
             ("Inherited from the [userAgent](useragent.md), ünï.", Some("microsoft.graph.userAgent")),
             ("It inherits properties from that resource.", None),
+            // A one-name subject that derives from a type.
+            ("chatMessageHostedContent derives from [teamworkHostedContent](x.md)", Some("microsoft.graph.teamworkHostedContent")),
+            ("Un contenu. The **chatMessage** resource derives from entity.", Some("microsoft.graph.entity")),
+            ("It derives from [baseItem](baseitem.md).", Some("microsoft.graph.baseItem")),
+            ("Any object that derives from directoryObject may be given.", None),
             // Elsewhere in a sentence, "derived from" names no type.
             ("The language code, derived from ISO 639-1.", None),
             ("Ünïcode, 日本語: no base here.", None),
@@ -781,7 +791,6 @@ mod tests {
         }
     }
 
-    /// The operation a page reads as, and what was said of the page.
     #[test]
     fn permission_tables_each_for_a_case_are_kept_per_case() {
         let table = |work: &str| {
@@ -831,6 +840,7 @@ mod tests {
         }
     }
 
+    /// The operation a page reads as, and what was said of the page.
     fn read_operation(file: &str, page: &str) -> (Operation, Vec<crate::Diagnostic>) {
         let read = crate::read_page_text(file, page, None);
         (read.model.and_then(|m| m.operation).expect("an operation"), read.diagnostics)
