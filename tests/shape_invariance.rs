@@ -306,3 +306,42 @@ fn a_permissions_table_per_resource_is_read_in_every_shape() {
         assert!(op.permissions.delegated_work.is_none(), "{}: the operation's own stay unknown", shape.name());
     }
 }
+
+/// The permissions tables since 2023 (`Least privileged permissions |
+/// Higher privileged permissions`, "Not available." where there is no
+/// higher one), each for a case of its own, read alike in every shape:
+/// least privileged first, and per case.
+#[test]
+fn three_column_permission_tables_per_case_are_read_in_every_shape() {
+    let table = |work: &str, higher: &str| {
+        format!("|Permission type|Least privileged permissions|Higher privileged permissions|\n|:---|:---|:---|\n|Delegated (work or school account)|{work}|{higher}|\n|Delegated (personal Microsoft account)|Not supported.|Not supported.|\n|Application|Not supported.|Not supported.|\n\n")
+    };
+    let page = format!(
+        "---\ntitle: \"Get widget\"\ndoc_type: apiPageType\n---\n\n# Get widget\n\nNamespace: microsoft.graph\n\nLit un widget, ウィジェット.\n\n## Permissions\n\nChoose the permission or permissions marked as least privileged for this API.\n\n### Permissions acting on self\n\n{}### Permissions acting on other users\n\n{}## HTTP request\n\n```http\nGET /me/widgets/{{id}}\nGET /users/{{id}}/widgets/{{id}}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n",
+        table("Widget.Read", "Widget.ReadWrite"),
+        table("Widget.Read.All", "Not available."),
+    );
+    for shape in graphgen::blocks::Shape::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("api/widget-get.md");
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, if shape == Shape::Markdown { page.clone() } else { render_copied(&page, shape) }).unwrap();
+        let (_, schema) = schema_of(dir.path(), None);
+        let op = schema.operations.first().unwrap_or_else(|| panic!("{}: an operation in {:?}", shape.name(), schema.diagnostics));
+        type Lists = Option<Vec<String>>;
+        let cases: Vec<(String, Lists, Lists)> =
+            op.permissions.by_resource.iter().map(|r| (r.resource.clone(), r.delegated_work.clone(), r.application.clone())).collect();
+        let names = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            cases,
+            [
+                ("Permissions acting on self".to_owned(), names(&["Widget.Read", "Widget.ReadWrite"]), Some(vec![])),
+                ("Permissions acting on other users".to_owned(), names(&["Widget.Read.All"]), Some(vec![])),
+            ],
+            "{}: {:?}",
+            shape.name(),
+            schema.diagnostics
+        );
+        assert!(op.permissions.delegated_work.is_none(), "{}: the operation's own stay unknown", shape.name());
+    }
+}

@@ -87,12 +87,14 @@ fn permission_names(cells: &[String]) -> Option<Vec<String>> {
         .collect();
     // Every cell with text says so (an empty cell says nothing more: a
     // short row's missing cells, or the column of higher privileged ones).
+    // No cell at all (a row the copied text could not split) says nothing.
     let says_none = || {
-        cells
-            .iter()
-            .map(|c| c.trim().trim_end_matches('.').to_ascii_lowercase())
-            .filter(|c| !c.is_empty())
-            .all(|c| c.contains("not supported") || c == "not applicable" || c == "n/a")
+        !cells.is_empty()
+            && cells
+                .iter()
+                .map(|c| c.trim().trim_end_matches('.').to_ascii_lowercase())
+                .filter(|c| !c.is_empty())
+                .all(|c| c.contains("not supported") || c == "not applicable" || c == "n/a")
     };
     (!names.is_empty() || says_none()).then_some(names)
 }
@@ -448,6 +450,8 @@ mod tests {
             let cells: Vec<String> = text.split(" | ").map(String::from).collect();
             assert_eq!(super::permission_names(&cells), want, "{text:?}");
         }
+        // A row with no cell after its type says nothing: unknown.
+        assert_eq!(super::permission_names(&[]), None);
     }
 
     #[test]

@@ -16,6 +16,10 @@ enum Column {
     Token,
     Type,
     PermissionType,
+    /// The least privileged permissions of the tables since 2023 (a
+    /// column before the higher privileged ones): names with a dot each,
+    /// `, ` between them, or "Not supported." and its kin.
+    PermissionNames,
     Rest,
     /// A column of several words that is not the last (e.g. `Method`): it
     /// cannot be told from the next column by its content.
@@ -30,6 +34,7 @@ fn role(header: &str, last: bool) -> Column {
         _ if last => Column::Rest,
         "type" | "return type" => Column::Type,
         "permission type" => Column::PermissionType,
+        "least privileged permissions" | "least privileged permission" => Column::PermissionNames,
         "property" | "property name" | "name" | "parameter" | "member" | "relationship" | "header" | "value" => Column::Token,
         _ => Column::Words,
     }
@@ -78,6 +83,7 @@ fn split_row(line: &str, roles: &[Column]) -> Option<Vec<String>> {
             Column::Words => return None,
             Column::Token => rest.split_once(' ').unwrap_or((rest, "")),
             Column::PermissionType => split_permission_type(rest)?,
+            Column::PermissionNames => split_permission_names(rest)?,
             Column::Type => split_type(rest),
         };
         cells.push(squash(cell));
@@ -129,6 +135,32 @@ fn split_permission_type(rest: &str) -> Option<(&str, &str)> {
         return None;
     };
     Some((&rest[..end], &rest[end..]))
+}
+
+/// A cell of permission names (`A.Read, B.ReadWrite.All`: the last name
+/// is the one with no comma after it), or a cell that says there are none
+/// ("Not supported.", "Not available.", "Not applicable."). None for
+/// anything else: the row is not split.
+fn split_permission_names(rest: &str) -> Option<(&str, &str)> {
+    let lower = rest.to_ascii_lowercase();
+    if let Some(phrase) = ["not supported", "not available", "not applicable"].iter().find(|p| lower.starts_with(*p)) {
+        let end = phrase.len() + usize::from(rest[phrase.len()..].starts_with('.'));
+        return Some((&rest[..end], &rest[end..]));
+    }
+    let mut end = 0;
+    loop {
+        let token = rest[end..].split(' ').next().unwrap_or("");
+        // A dot inside the name (`None.` is a sentence).
+        if !token.trim_end_matches([',', '.']).contains('.') {
+            return None;
+        }
+        end += token.len();
+        if !token.ends_with(',') {
+            return Some((&rest[..end], &rest[end..]));
+        }
+        // The space after the comma, and the next name.
+        end += usize::from(rest[end..].starts_with(' '));
+    }
 }
 
 /// A permissions table per resource's header (`Supported resource Delegated
@@ -267,6 +299,7 @@ mod tests {
     fn rows_split_by_column_content() {
         let property = [Column::Token, Column::Type, Column::Rest];
         let permission = [Column::PermissionType, Column::Rest];
+        let least = [Column::PermissionType, Column::PermissionNames, Column::Rest];
         let cases: &[(&str, &[Column], &[&str])] = &[
             ("id String Key of the entity.", &property, &["id", "String", "Key of the entity."]),
             ("status complianceStatus Possible values are: a, b.", &property, &["status", "complianceStatus", "Possible values are: a, b."]),
@@ -296,6 +329,21 @@ mod tests {
             ),
             ("Application permission Role required.", &permission, &["Application permission", "Role required."]),
             ("Application PermissionGrantPolicy.ReadWrite.All", &permission, &["Application", "PermissionGrantPolicy.ReadWrite.All"]),
+            // The tables since 2023: least privileged, then higher privileged.
+            (
+                "Delegated (work or school account) Widget.Read Widget.ReadWrite",
+                &least,
+                &["Delegated (work or school account)", "Widget.Read", "Widget.ReadWrite"],
+            ),
+            ("Application A.Read, B.Read C.ReadWrite.All, Dé.Read", &least, &["Application", "A.Read, B.Read", "C.ReadWrite.All, Dé.Read"]),
+            (
+                "Delegated (personal Microsoft account) Not supported. Not supported.",
+                &least,
+                &["Delegated (personal Microsoft account)", "Not supported.", "Not supported."],
+            ),
+            ("Application Widget.Read.All Not available.", &least, &["Application", "Widget.Read.All", "Not available."]),
+            ("Application Not Applicable. Not Applicable.", &least, &["Application", "Not Applicable.", "Not Applicable."]),
+            ("Application Widget.Read.All", &least, &["Application", "Widget.Read.All", ""]),
             (
                 "certificateAuthorities certificateAuthority collection Collection of authorities.",
                 &property,
@@ -312,6 +360,10 @@ mod tests {
     fn permission_types_are_phrases() {
         for line in ["Applications A.Read", "Delegated (work or school A.Read", "Other A.Read", "日本語 A.Read"] {
             assert_eq!(split_row(line, &[Column::PermissionType, Column::Rest]), None, "{line}");
+        }
+        // A least privileged cell that names no permission and says no "not".
+        for line in ["Application Role required. Not available.", "Application A.Read,", "Application None. None.", "Application"] {
+            assert_eq!(split_row(line, &[Column::PermissionType, Column::PermissionNames, Column::Rest]), None, "{line}");
         }
     }
 
