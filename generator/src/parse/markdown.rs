@@ -213,9 +213,8 @@ impl Reader<'_> {
             return None;
         }
         let width = split_cells(header).len();
-        let first_row = start + header.len() + delimiter.len();
         let mut rows = Vec::new();
-        let mut offset = first_row;
+        let mut offset = start + header.len() + delimiter.len();
         for source in lines {
             if source.trim().is_empty() {
                 break;
@@ -225,15 +224,11 @@ impl Reader<'_> {
                 return None;
             }
             let line = self.line(offset);
-            let mut cells: Vec<String> = split_cells(source).iter().map(|c| inline_text(c)).collect();
-            if cells.len() > width {
-                let extra = cells.split_off(width).join(" | ");
-                if let Some(last) = cells.last_mut() {
-                    last.push_str(" | ");
-                    last.push_str(&extra);
-                }
-            }
+            // As a table's rows are read: missing cells empty, extra ones
+            // joined to the last and said.
+            let mut cells: Vec<String> = split_cells(source).iter().take(width).map(|c| inline_text(c)).collect();
             cells.resize(width, String::new());
+            rejoin_overflow(&mut cells, width, source, line, sink);
             rows.push(Row { cells, line });
             offset += source.len();
         }
@@ -403,8 +398,9 @@ mod tests {
                 Some((vec!["Permission type", "Permissions"], vec![vec!["Delegated (work or school account)", "`Mail.Read`, Mail.Send"], vec!["Application", "Not supported."]])),
                 1,
             ),
-            // Fewer delimiter cells; short and long rows fitted to the header.
-            ("| a | b | c |\n|---|---|\n| 1 |\n| 1 | 2 | 3 | 4 \\| é |\n", Some((vec!["a", "b", "c"], vec![vec!["1", "", ""], vec!["1", "2", "3 | 4 | é"]])), 1),
+            // Fewer delimiter cells; short and long rows fitted to the
+            // header, the extra cells joined as a table's are (and said).
+            ("| a | b | c |\n|---|---|\n| 1 |\n| 1 | 2 | 3 | 4 \\| é |\n", Some((vec!["a", "b", "c"], vec![vec!["1", "", ""], vec!["1", "2", "3 | 4 \\| é"]])), 1),
             // Rows end at a blank line; what follows is its own paragraph.
             ("| a | b |\n|--|--|--|\n| 1 | 2 |\n\nAfter.\n", Some((vec!["a", "b"], vec![vec!["1", "2"]])), 1),
             // A header alone.
@@ -427,6 +423,8 @@ mod tests {
             });
             assert_eq!(got, want, "{page:?}");
             assert_eq!(sink.items.iter().filter(|d| d.code == "table-delimiter-row" && d.line == 2).count(), warnings, "{page:?}");
+            let overflowing = table.is_some_and(|t| t.rows.iter().any(|r| r.cells.iter().any(|c| c.contains(" | "))));
+            assert_eq!(sink.items.iter().any(|d| d.code == "table-row-overflow"), overflowing, "{page:?}");
             if let Some(t) = table {
                 assert!(t.rows.iter().enumerate().all(|(i, r)| r.line == 3 + i), "rows at their lines: {page:?}");
             }
