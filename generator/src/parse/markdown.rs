@@ -158,6 +158,9 @@ impl Reader<'_> {
                 Event::End(TagEnd::Table) => {
                     if let Some(t) = table.take() {
                         self.blocks.push(Block::Table(t));
+                        // An annotation before a table is the table's
+                        // (today's pages annotate permissions tables).
+                        self.pending_annotation = None;
                     }
                 }
                 Event::End(TagEnd::CodeBlock) => {
@@ -181,7 +184,11 @@ impl Reader<'_> {
             let squashed = squash(text);
             if let Some(table) = squashed.starts_with('|').then(|| self.unaligned_table(*start, sink)).flatten() {
                 self.blocks.push(Block::Table(table));
+                self.pending_annotation = None;
             } else if squashed.starts_with("[!INCLUDE") {
+                // An annotation before an INCLUDE line is the fragment's
+                // (a permissions table's, since 2023), not the next code's.
+                self.pending_annotation = None;
                 // One block per line: consecutive INCLUDE lines (a tab's
                 // snippet and its link) are one paragraph to Markdown.
                 let (body, mut offset) = (self.body, *start);
@@ -433,6 +440,25 @@ mod tests {
         let mut sink = Sink::new("x.md");
         let blocks = parse("| a | b |\n|--|--|--|\n| 1 | 2 |\n\nAfter.\n", &mut sink).blocks;
         assert!(matches!(blocks.last(), Some(Block::Paragraph { text, line: 5 }) if text == "After."));
+    }
+
+    #[test]
+    fn an_annotation_is_the_next_blocks_not_the_next_codes() {
+        // (what follows a permissions annotation, whether the code after it gets it)
+        let cases = [
+            ("[!INCLUDE [permissions-table](../includes/permissions/é.md)]\n", false),
+            ("|Permission type|Permissions|\n|:--|:--|\n|Application|A.Read|\n", false),
+            ("|Permission type|Permissions|\n|:--|:--|:--|\n|Application|A.Read|\n", false),
+            // Nothing between: the code's own.
+            ("", true),
+        ];
+        for (between, annotated) in cases {
+            let page = format!("## Permissions\n\n<!-- {{ \"blockType\": \"permissions\", \"name\": \"x_get\" }} -->\n{between}\n## HTTP request\n\n```http\nGET /x\n```\n");
+            let mut sink = Sink::new("x.md");
+            let blocks = parse(&page, &mut sink).blocks;
+            let code = blocks.iter().find_map(|b| if let Block::Code(c) = b { Some(c) } else { None }).expect("the request block");
+            assert_eq!(code.annotation.is_some(), annotated, "{between:?}");
+        }
     }
 
     #[test]
