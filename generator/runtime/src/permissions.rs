@@ -65,14 +65,19 @@ impl Permissions {
     }
 
     /// The permissions the page gives for a call on `resource`, a row of
-    /// its table per resource: the first whose name is `resource` (in any
-    /// case) or begins with it and a space (`callRecord` finds `callRecord
-    /// (/communications/callRecords)`).
+    /// its table per resource (or a table per case): the first whose name
+    /// is `resource` (in any case), begins with it and a space (`callRecord`
+    /// finds `callRecord (/communications/callRecords)`), or ends with a
+    /// space and it (`chat` finds `Permissions for chat`; `other users`,
+    /// `Permissions acting on other users`).
     pub fn for_resource(&self, resource: &str) -> Option<Permissions> {
         let wanted = resource.trim().to_lowercase();
         let named = |r: &&ResourcePermissions| {
             let name = r.resource.trim().to_lowercase();
-            name == wanted || name.strip_prefix(&wanted).is_some_and(|rest| rest.starts_with(' '))
+            !wanted.is_empty()
+                && (name == wanted
+                    || name.strip_prefix(&wanted).is_some_and(|rest| rest.starts_with(' '))
+                    || name.strip_suffix(&wanted).is_some_and(|rest| rest.ends_with(' ')))
         };
         self.by_resource.iter().find(named).map(|r| Permissions {
             delegated_work: r.delegated_work,
@@ -192,11 +197,22 @@ mod tests {
                 application: Some(&["CallRecords.Read.All"]),
             },
             ResourcePermissions { resource: "événement", delegated_work: Some(&["Calendars.Read"]), delegated_personal: None, application: None },
+            ResourcePermissions {
+                resource: "Permissions for chat",
+                delegated_work: Some(&[]),
+                delegated_personal: None,
+                application: Some(&["Chat.Read.All"]),
+            },
         ];
         let subscribe = Permissions { delegated_work: None, delegated_personal: None, application: None, by_resource: ROWS };
         // (resource asked for, its application permissions, if a row names it)
-        let cases: [(&str, Option<Option<&[&str]>>); 6] = [
+        let cases: [(&str, Option<Option<&[&str]>>); 10] = [
             ("callRecord", Some(Some(&["CallRecords.Read.All"]))),
+            // A table per case, named by its heading: its last words find it.
+            ("chat", Some(Some(&["Chat.Read.All"]))),
+            ("PERMISSIONS FOR CHAT", Some(Some(&["Chat.Read.All"]))),
+            ("for chat", Some(Some(&["Chat.Read.All"]))),
+            ("hat", None),
             ("CALLRECORD (/communications/callRecords)", Some(Some(&["CallRecords.Read.All"]))),
             ("ÉVÉNEMENT", Some(None)),
             ("événement", Some(None)),

@@ -141,7 +141,9 @@ fn permissions_const(p: &crate::schema::Permissions) -> TokenStream {
             }
         }
     });
-    let doc = if p.least_privileged_first {
+    let doc = if p.only_by_resource() {
+        " The permissions its page documents per resource or case the call acts on (`by_resource`, each as the page names it; `for_resource` finds one): which apply depends on the call, so the operation's own are `None`."
+    } else if p.least_privileged_first {
         " The permissions its page documents, least privileged first; `None` where the docs do not say, empty where they say it is not supported."
     } else {
         " The permissions its page documents, in the page's order (it does not say which is least privileged); `None` where the docs do not say."
