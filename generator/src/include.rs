@@ -57,7 +57,12 @@ impl Includes for Folder<'_> {
         let relative = fragment_path(target)?;
         let path = self.page.parent().unwrap_or(Path::new("")).join(&relative);
         let file = shown(self.root, &path);
-        let size = std::fs::metadata(&path).map_err(|e| format!("{file}: {e}"))?.len();
+        let meta = std::fs::metadata(&path).map_err(|e| format!("{file}: {e}"))?;
+        // A folder, a pipe (which would block the read) or a device is no page.
+        if !meta.is_file() {
+            return Err(format!("{file} is not a file"));
+        }
+        let size = meta.len();
         if size > MAX_FRAGMENT_BYTES {
             return Err(format!("{file} is {size} bytes, more than a fragment of a page ({MAX_FRAGMENT_BYTES} at most)"));
         }
@@ -194,7 +199,20 @@ mod tests {
         assert!(absent.starts_with("includes/permissions/absent.md: "), "{absent}");
         assert!(folder.read("../includes/permissions/big.md").unwrap_err().contains("more than a fragment"));
         std::fs::create_dir_all(root.join("includes/folder.md")).unwrap();
-        assert!(folder.read("../includes/folder.md").is_err());
+        assert_eq!(folder.read("../includes/folder.md").unwrap_err(), "includes/folder.md is not a file");
         assert!(NoFolder.read("../includes/permissions/é.md").is_err());
+    }
+
+    /// A named pipe where a fragment should be would block a read forever.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_not_read() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let pipe = dir.path().join("pipe.md");
+        let made = std::process::Command::new("mkfifo").arg(&pipe).status().expect("mkfifo runs");
+        assert!(made.success(), "mkfifo {}", pipe.display());
+        let page = dir.path().join("page.md");
+        let folder = Folder { root: dir.path(), page: &page };
+        assert_eq!(folder.read("pipe.md").unwrap_err(), "pipe.md is not a file");
     }
 }
