@@ -42,7 +42,7 @@ pub fn permissions_report(schema: &Schema) -> String {
             for (what, names) in [
                 ("unknown (the docs do not say)", &needed.unknown),
                 ("not supported", &needed.unsupported),
-                ("per resource called (the docs give a table of resources)", &per_resource),
+                ("per resource or case (the docs give permissions for each; see PERMISSIONS.by_resource)", &per_resource),
             ] {
                 if !names.is_empty() {
                     out.push_str(&format!("    {what}: {} operations: {}\n", names.len(), names.join("; ")));
@@ -72,8 +72,8 @@ mod tests {
         let report = super::permissions_report(&s);
         for want in [
             "v1.0: 2 operations",
-            "  Delegated (work or school account): User.Read\n    per resource called (the docs give a table of resources): 1 operations: Get subscription",
-            "  Application: User.Read.All\n    per resource called",
+            "  Delegated (work or school account): User.Read\n    per resource or case (the docs give permissions for each; see PERMISSIONS.by_resource): 1 operations: Get subscription",
+            "  Application: User.Read.All\n    per resource or case",
         ] {
             assert!(report.contains(want), "expected {want:?} in\n{report}");
         }

@@ -196,7 +196,7 @@ fn op_doc(op: &OperationDef) -> String {
         ));
     }
     if !op.permissions.by_resource.is_empty() {
-        doc.push_str("\n\nPermissions per resource called (`PERMISSIONS.for_resource(..)`), as delegated (work or school account) / delegated (personal Microsoft account) / application:");
+        doc.push_str("\n\nPermissions per resource or case (`PERMISSIONS.for_resource(..)`), as delegated (work or school account) / delegated (personal Microsoft account) / application:");
         for r in &op.permissions.by_resource {
             let (work, personal, application) = (perms(&r.delegated_work), perms(&r.delegated_personal), perms(&r.application));
             doc.push_str(&format!("\n- {}: {work} / {personal} / {application}", r.resource));
