@@ -188,6 +188,9 @@ struct Gathered {
     /// The heading or paragraph last read in the permissions section,
     /// until a table takes it.
     permissions_case: Option<String>,
+    /// Lines of request-line blocks in the permissions section that no
+    /// permissions table has followed yet (`paths_outside_section`).
+    paths_before_table: Vec<usize>,
     headers: Vec<Header>,
     body_text: String,
     body_properties: Vec<Property>,
@@ -281,6 +284,9 @@ impl Extractor<'_> {
             }
         }
         settle_permissions(&mut g);
+        for line in std::mem::take(&mut g.paths_before_table) {
+            self.said_outside_section(line);
+        }
         self.finish(parsed, g, title, version)
     }
 
@@ -327,16 +333,27 @@ impl Extractor<'_> {
     }
 
     /// Request lines outside the HTTP request section, named or not: the
-    /// operation's paths, and said.
-    fn paths_outside_section(&mut self, g: &mut Gathered, c: &CodeBlock) {
+    /// operation's paths, and said. In the permissions section, lines just
+    /// before a permissions table are the paths that table is for (today's
+    /// template, a table per case); only lines no table follows are said
+    /// (a page whose HTTP request heading is missing).
+    fn paths_outside_section(&mut self, section: &Section, g: &mut Gathered, c: &CodeBlock) {
+        if *section == Section::Permissions {
+            g.paths_before_table.push(c.line);
+        } else {
+            self.said_outside_section(c.line);
+        }
+        self.add_paths(g, c, false);
+    }
+
+    fn said_outside_section(&mut self, line: usize) {
         if !self.conceptual {
             self.sink.warning(
-                c.line,
+                line,
                 "request-outside-section",
                 "request lines outside an HTTP request section; they are read as the operation's request paths",
             );
         }
-        self.add_paths(g, c, false);
     }
 
     /// A request line whose path has words after it: said, not read.
@@ -407,9 +424,11 @@ impl Extractor<'_> {
             Section::Permissions if first.contains("permission type") => {
                 let read = tables::permissions(t, self.sink);
                 g.permission_tables.push((g.permissions_case.take(), read));
+                g.paths_before_table.clear();
                 true
             }
             Section::Permissions if tables::is_permissions_by_resource(&t.header) => {
+                g.paths_before_table.clear();
                 let by_resource = tables::permissions_by_resource(t, self.sink);
                 g.permissions.get_or_insert_with(Permissions::default).merge(Permissions { by_resource, ..Permissions::default() });
                 true
@@ -526,7 +545,7 @@ impl Extractor<'_> {
         // Request lines are recognizable by their content wherever a page
         // puts them: under headings of its own, or with the heading missing.
         if !matches!(section, Section::HttpRequest | Section::Examples) && block_type != "request" && is_request_path_block(&c.text) {
-            self.paths_outside_section(g, c);
+            self.paths_outside_section(section, g, c);
             return;
         }
         match section {
@@ -612,7 +631,7 @@ impl Extractor<'_> {
                 } else if is_request_path_block(&c.text) {
                     // Request lines under a heading of their own ("List a
                     // site's drives"), as unnamed ones are read.
-                    self.paths_outside_section(g, c);
+                    self.paths_outside_section(section, g, c);
                 }
                 // One request (a block of several request lines is paths only).
                 let one = c.text.lines().filter(|l| http::request_line(l).is_some()).count() == 1;
@@ -837,6 +856,30 @@ mod tests {
             assert_eq!(got, want, "{section}");
             assert!(p.by_resource.iter().all(|r| r.application == Some(Vec::new())), "{section}");
             assert!(said.iter().all(|d| d.code != "permissions-missing"), "{said:?}");
+        }
+    }
+
+    #[test]
+    fn request_lines_before_a_permissions_table_are_its_cases_paths() {
+        let table = "|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n|Delegated (work or school account)|A.Read|\n\n";
+        let lines = |path: &str| format!("```http\nGET {path}\n```\n\n");
+        // (the permissions section, whether the request lines in it are said)
+        let cases = [
+            // Today's template: the paths each table (case) is for, before it.
+            (
+                format!("Pour un utilisateur :\n\n{}{table}Pour un groupe :\n\n{}{table}", lines("/users/{id}/things"), lines("/groups/{id}/things")),
+                false,
+            ),
+            // A page whose HTTP request heading is missing: lines after the table.
+            (format!("{table}{}", lines("/users/{id}/things")), true),
+        ];
+        for (section, said) in cases {
+            let page = crate::fixtures::get("/things/{id}", "thing", r#"{"id": "1"}"#);
+            let (start, end) = (page.find("## Permissions").unwrap(), page.find("## HTTP request").unwrap());
+            let page = format!("{}## Permissions\n{section}{}", &page[..start], &page[end..]);
+            let (op, diagnostics) = read_operation("api/thing-get.md", &page);
+            assert!(op.paths.iter().any(|p| p.path == "/users/{id}/things"), "{section}: the lines are paths either way");
+            assert_eq!(diagnostics.iter().any(|d| d.code == "request-outside-section"), said, "{section}: {diagnostics:?}");
         }
     }
 
