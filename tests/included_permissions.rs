@@ -117,3 +117,44 @@ fn a_page_read_as_text_says_its_table_is_not_read() {
     assert_eq!(codes, [(20, "include-unreadable")]);
     assert!(result.diagnostics[0].message.contains("without the folder its fragments are in"));
 }
+
+/// Today's template for an operation whose permissions differ by case: a
+/// sentence, the request paths of that case, the table included; again
+/// for the next case. Each case keeps its name and its paths.
+#[test]
+fn included_tables_per_case_keep_their_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("beta");
+    let case = |sentence: &str, path: &str, fragment: &str| {
+        format!("{sentence}\n\n<!-- {{ \"blockType\": \"ignored\"}} -->\n``` http\nGET {path}\n```\n\n<!-- {{ \"blockType\": \"permissions\", \"name\": \"x\", \"requestUrls\": [\"GET {path}\"] }} -->\n[!INCLUDE [permissions-table](../includes/permissions/{fragment})]\n\n")
+    };
+    let cases = format!(
+        "{}{}",
+        case("Permissions pour un utilisateur :", "/users/{userId}/widgets", "widget-list-permissions.md"),
+        case("Permissions pour un groupe :", "/groups/{groupId}/widgets", "widget-list-2-permissions.md"),
+    );
+    let page = page("List widgets", "/users/{userId}/widgets\nGET /groups/{groupId}/widgets", "none.md")
+        .replace("<!-- { \"blockType\": \"permissions\", \"name\": \"widget_get\" } -->\n[!INCLUDE [permissions-table](none.md)]\n", &cases);
+    write(&root, "api/widget-list.md", page);
+    write(&root, "includes/permissions/widget-list-permissions.md", TABLE);
+    write(&root, "includes/permissions/widget-list-2-permissions.md", TABLE.replace("Widget.", "GroupWidget."));
+    let pages = graphgen::read_pages(&root, None, None).unwrap();
+    let schema = graphgen::build(&pages);
+    let p = &operation(&schema, "/groups/{groupId}/widgets").permissions;
+    let got: Vec<(&str, Vec<&str>, Option<&str>)> = p
+        .by_resource
+        .iter()
+        .map(|r| {
+            (r.resource.as_str(), r.paths.iter().map(String::as_str).collect(), r.delegated_work.as_ref().and_then(|w| w.first()).map(String::as_str))
+        })
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Permissions pour un utilisateur", vec!["/users/{userId}/widgets"], Some("Widget.Read")),
+            ("Permissions pour un groupe", vec!["/groups/{groupId}/widgets"], Some("GroupWidget.Read")),
+        ]
+    );
+    assert!(p.delegated_work.is_none(), "the operation's own stay unknown");
+    assert_eq!(said(&pages), Vec::<String>::new(), "the paths before each table are its case's, not misplaced request lines");
+}

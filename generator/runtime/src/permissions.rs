@@ -27,6 +27,9 @@ pub struct ResourcePermissions {
     /// As the page names it (`event`, `user calendar`, `callRecord
     /// (/communications/callRecords)`).
     pub resource: &'static str,
+    /// The request paths the page lists for this case, where it does
+    /// (`/users/{userId}/cloudLicensing/usageRights/{usageRightId}/assignments`).
+    pub paths: &'static [&'static str],
     pub delegated_work: Option<&'static [&'static str]>,
     pub delegated_personal: Option<&'static [&'static str]>,
     pub application: Option<&'static [&'static str]>,
@@ -69,7 +72,9 @@ impl Permissions {
     /// is `resource` (in any case), begins with it and a space (`callRecord`
     /// finds `callRecord (/communications/callRecords)`), or ends with a
     /// space and it (`chat` finds `Permissions for chat`; `other users`,
-    /// `Permissions acting on other users`).
+    /// `Permissions acting on other users`); or, given a path, the first
+    /// whose paths take it (`/groups/42/things` is
+    /// `/groups/{groupId}/things`).
     pub fn for_resource(&self, resource: &str) -> Option<Permissions> {
         let wanted = resource.trim().to_lowercase();
         let named = |r: &&ResourcePermissions| {
@@ -77,7 +82,8 @@ impl Permissions {
             !wanted.is_empty()
                 && (name == wanted
                     || name.strip_prefix(&wanted).is_some_and(|rest| rest.starts_with(' '))
-                    || name.strip_suffix(&wanted).is_some_and(|rest| rest.ends_with(' ')))
+                    || name.strip_suffix(&wanted).is_some_and(|rest| rest.ends_with(' '))
+                    || r.paths.iter().any(|path| path_takes(path, resource.trim())))
         };
         self.by_resource.iter().find(named).map(|r| Permissions {
             delegated_work: r.delegated_work,
@@ -91,6 +97,22 @@ impl Permissions {
     /// operation's own, and a table per resource.
     pub fn only_by_resource(&self) -> bool {
         self.delegated_work.is_none() && self.delegated_personal.is_none() && self.application.is_none() && !self.by_resource.is_empty()
+    }
+}
+
+/// Whether a documented path (`/users/{id}/things`) takes `path`: the
+/// same segments, a placeholder taking any one (not empty), literal
+/// segments compared without case, as Graph compares them.
+fn path_takes(template: &str, path: &str) -> bool {
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let (mut template, mut path) = (template.trim_matches('/').split('/'), path.trim_matches('/').split('/'));
+    loop {
+        match (template.next(), path.next()) {
+            (None, None) => return true,
+            (Some(t), Some(p)) if t.starts_with('{') && t.ends_with('}') && !p.is_empty() => {}
+            (Some(t), Some(p)) if t.eq_ignore_ascii_case(p) => {}
+            _ => return false,
+        }
     }
 }
 
@@ -192,13 +214,21 @@ mod tests {
         const ROWS: &[ResourcePermissions] = &[
             ResourcePermissions {
                 resource: "callRecord (/communications/callRecords)",
+                paths: &[],
                 delegated_work: Some(&[]),
                 delegated_personal: Some(&[]),
                 application: Some(&["CallRecords.Read.All"]),
             },
-            ResourcePermissions { resource: "événement", delegated_work: Some(&["Calendars.Read"]), delegated_personal: None, application: None },
+            ResourcePermissions {
+                resource: "événement",
+                paths: &[],
+                delegated_work: Some(&["Calendars.Read"]),
+                delegated_personal: None,
+                application: None,
+            },
             ResourcePermissions {
                 resource: "Permissions for chat",
+                paths: &["/chats/{chat-id}/messages", "/users/{user-id}/chats/{chat-id}/messages"],
                 delegated_work: Some(&[]),
                 delegated_personal: None,
                 application: Some(&["Chat.Read.All"]),
@@ -206,13 +236,18 @@ mod tests {
         ];
         let subscribe = Permissions { delegated_work: None, delegated_personal: None, application: None, by_resource: ROWS };
         // (resource asked for, its application permissions, if a row names it)
-        let cases: [(&str, Option<Option<&[&str]>>); 10] = [
+        let cases: [(&str, Option<Option<&[&str]>>); 14] = [
             ("callRecord", Some(Some(&["CallRecords.Read.All"]))),
             // A table per case, named by its heading: its last words find it.
             ("chat", Some(Some(&["Chat.Read.All"]))),
             ("PERMISSIONS FOR CHAT", Some(Some(&["Chat.Read.All"]))),
             ("for chat", Some(Some(&["Chat.Read.All"]))),
             ("hat", None),
+            // A path its case lists, as documented or as called.
+            ("/chats/{chat-id}/messages", Some(Some(&["Chat.Read.All"]))),
+            ("/Users/é42/chats/19:a@thread.v2/messages?$top=5", Some(Some(&["Chat.Read.All"]))),
+            ("/users/42/chats/messages", None),
+            ("/chats//messages", None),
             ("CALLRECORD (/communications/callRecords)", Some(Some(&["CallRecords.Read.All"]))),
             ("ÉVÉNEMENT", Some(None)),
             ("événement", Some(None)),

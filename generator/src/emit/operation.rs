@@ -132,9 +132,11 @@ fn permissions_const(p: &crate::schema::Permissions) -> TokenStream {
     let (work, personal, application) = (list(&p.delegated_work), list(&p.delegated_personal), list(&p.application));
     let rows = p.by_resource.iter().map(|r| {
         let (resource, work, personal, application) = (&r.resource, list(&r.delegated_work), list(&r.delegated_personal), list(&r.application));
+        let paths = &r.paths;
         quote! {
             crate::runtime::ResourcePermissions {
                 resource: #resource,
+                paths: &[#(#paths),*],
                 delegated_work: #work,
                 delegated_personal: #personal,
                 application: #application,

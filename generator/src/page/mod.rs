@@ -207,6 +207,11 @@ pub struct Permissions {
 #[serde(rename_all = "camelCase")]
 pub struct ResourcePermissions {
     pub resource: String,
+    /// The request paths the page lists for this case, just before its
+    /// table (today's template: "Permissions to list assignments for a
+    /// user:", the paths, the table); empty where it lists none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub paths: Vec<String>,
     pub delegated_work: Option<Vec<String>>,
     pub delegated_personal: Option<Vec<String>>,
     pub application: Option<Vec<String>>,

@@ -91,15 +91,16 @@ fn case_name(text: &str) -> String {
 /// unknown. Merged, a call in a chat was said to need ChannelMessage.Send.
 fn settle_permissions(g: &mut Gathered) {
     let tables = std::mem::take(&mut g.permission_tables);
-    let mut cases: Vec<&str> = tables.iter().filter_map(|(case, _)| case.as_deref()).collect();
+    let mut cases: Vec<&str> = tables.iter().filter_map(|(case, _, _)| case.as_deref()).collect();
     cases.sort_unstable();
     cases.dedup();
     let per_case = tables.len() > 1 && cases.len() == tables.len();
-    for (case, read) in tables {
+    for (case, paths, read) in tables {
         let into = g.permissions.get_or_insert_with(Permissions::default);
         match case {
             Some(resource) if per_case => into.by_resource.push(ResourcePermissions {
                 resource,
+                paths,
                 delegated_work: read.delegated_work,
                 delegated_personal: read.delegated_personal,
                 application: read.application,
@@ -184,13 +185,14 @@ struct Gathered {
     permissions: Option<Permissions>,
     /// The permission-type tables of the permissions section, each with
     /// the heading or text before it (`settle_permissions`).
-    permission_tables: Vec<(Option<String>, Permissions)>,
+    permission_tables: Vec<(Option<String>, Vec<String>, Permissions)>,
     /// The heading or paragraph last read in the permissions section,
     /// until a table takes it.
     permissions_case: Option<String>,
-    /// Lines of request-line blocks in the permissions section that no
-    /// permissions table has followed yet (`paths_outside_section`).
-    paths_before_table: Vec<usize>,
+    /// Request-line blocks in the permissions section that no permissions
+    /// table has followed yet (`paths_outside_section`): each one's line
+    /// and paths.
+    paths_before_table: Vec<(usize, Vec<String>)>,
     headers: Vec<Header>,
     body_text: String,
     body_properties: Vec<Property>,
@@ -284,7 +286,7 @@ impl Extractor<'_> {
             }
         }
         settle_permissions(&mut g);
-        for line in std::mem::take(&mut g.paths_before_table) {
+        for (line, _) in std::mem::take(&mut g.paths_before_table) {
             self.said_outside_section(line);
         }
         self.finish(parsed, g, title, version)
@@ -338,12 +340,22 @@ impl Extractor<'_> {
     /// template, a table per case); only lines no table follows are said
     /// (a page whose HTTP request heading is missing).
     fn paths_outside_section(&mut self, section: &Section, g: &mut Gathered, c: &CodeBlock) {
-        if *section == Section::Permissions {
-            g.paths_before_table.push(c.line);
-        } else {
+        if *section != Section::Permissions {
             self.said_outside_section(c.line);
         }
         self.add_paths(g, c, false);
+        if *section == Section::Permissions {
+            // The block's paths as the operation has them (repaired as
+            // request lines are; a line that is no path is none of them).
+            let paths = c
+                .text
+                .lines()
+                .filter_map(|l| http::request_line(l).map(|(_, path)| path))
+                .map(|path| request_paths::placeholders(path.split_once("[?").map_or(path.as_str(), |(p, _)| p), &self.namespace).0)
+                .filter(|path| g.paths.iter().any(|p| p.path == *path))
+                .collect();
+            g.paths_before_table.push((c.line, paths));
+        }
     }
 
     fn said_outside_section(&mut self, line: usize) {
@@ -423,8 +435,8 @@ impl Extractor<'_> {
         let used = match section {
             Section::Permissions if first.contains("permission type") => {
                 let read = tables::permissions(t, self.sink);
-                g.permission_tables.push((g.permissions_case.take(), read));
-                g.paths_before_table.clear();
+                let paths = g.paths_before_table.drain(..).flat_map(|(_, paths)| paths).collect();
+                g.permission_tables.push((g.permissions_case.take(), paths, read));
                 true
             }
             Section::Permissions if tables::is_permissions_by_resource(&t.header) => {
@@ -880,6 +892,15 @@ mod tests {
             let (op, diagnostics) = read_operation("api/thing-get.md", &page);
             assert!(op.paths.iter().any(|p| p.path == "/users/{id}/things"), "{section}: the lines are paths either way");
             assert_eq!(diagnostics.iter().any(|d| d.code == "request-outside-section"), said, "{section}: {diagnostics:?}");
+            // Each case has the paths listed before its table.
+            let cases: Vec<(&str, Vec<&str>)> =
+                op.permissions.by_resource.iter().map(|r| (r.resource.as_str(), r.paths.iter().map(String::as_str).collect())).collect();
+            let want: Vec<(&str, Vec<&str>)> = if said {
+                vec![]
+            } else {
+                vec![("Pour un utilisateur", vec!["/users/{id}/things"]), ("Pour un groupe", vec!["/groups/{id}/things"])]
+            };
+            assert_eq!(cases, want, "{section}");
         }
     }
 
