@@ -239,7 +239,8 @@ impl Gathered {
     /// A path the page writes twice (its syntax section and a request of
     /// its own) is one path; an optional query written in brackets
     /// (`/content[?includeIDs=true]`) is not part of the path.
-    fn add_path(&mut self, method: Method, path: String, line: usize, namespace: &str, sink: &mut Sink) {
+    /// Gives back the path as the operation has it.
+    fn add_path(&mut self, method: Method, path: String, line: usize, namespace: &str, sink: &mut Sink) -> String {
         let path = note_version(self, &path, line);
         let path = path.split_once("[?").map_or(path, |(p, _)| p);
         let (path, repairs) = request_paths::placeholders(path, namespace);
@@ -248,8 +249,9 @@ impl Gathered {
         }
         if !self.paths.iter().any(|p| p.method == method && p.path == path) {
             let template = crate::template::PathTemplate::parse(&path);
-            self.paths.push(RequestPath { method, path, line, template });
+            self.paths.push(RequestPath { method, path: path.clone(), line, template });
         }
+        path
     }
 }
 
@@ -323,7 +325,9 @@ impl Extractor<'_> {
             // create one") is no request line; a path with words after it
             // is said.
             Section::HttpRequest => match http::request_line(text) {
-                Some((method, path)) if request_paths::is_path(&path) => g.add_path(method, path, line, &self.namespace, self.sink),
+                Some((method, path)) if request_paths::is_path(&path) => {
+                    g.add_path(method, path, line, &self.namespace, self.sink);
+                }
                 Some((_, target)) if target.starts_with('/') || target.starts_with("http") => self.words_after_path(line, text),
                 _ => {}
             },
@@ -343,17 +347,8 @@ impl Extractor<'_> {
         if *section != Section::Permissions {
             self.said_outside_section(c.line);
         }
-        self.add_paths(g, c, false);
+        let paths = self.add_paths(g, c, false);
         if *section == Section::Permissions {
-            // The block's paths as the operation has them (repaired as
-            // request lines are; a line that is no path is none of them).
-            let paths = c
-                .text
-                .lines()
-                .filter_map(|l| http::request_line(l).map(|(_, path)| path))
-                .map(|path| request_paths::placeholders(path.split_once("[?").map_or(path.as_str(), |(p, _)| p), &self.namespace).0)
-                .filter(|path| g.paths.iter().any(|p| p.path == *path))
-                .collect();
             g.paths_before_table.push((c.line, paths));
         }
     }
@@ -379,10 +374,14 @@ impl Extractor<'_> {
 
     /// Every request line of a code block as a path; with `strict`, a line
     /// that is not one is said.
-    fn add_paths(&mut self, g: &mut Gathered, c: &CodeBlock, strict: bool) {
+    /// Gives back the paths read, as the operation has them.
+    fn add_paths(&mut self, g: &mut Gathered, c: &CodeBlock, strict: bool) -> Vec<String> {
+        let mut read = Vec::new();
         for (i, line) in c.text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
             match (http::request_line(line), strict.then(|| http::unsupported_method(line)).flatten()) {
-                (Some((method, path)), _) if request_paths::is_path(&path) => g.add_path(method, path, c.line + i, &self.namespace, self.sink),
+                (Some((method, path)), _) if request_paths::is_path(&path) => {
+                    read.push(g.add_path(method, path, c.line + i, &self.namespace, self.sink))
+                }
                 (Some(_), _) if strict => self.words_after_path(c.line + i, line),
                 (Some(_), _) => {}
                 (None, Some(other)) => self.sink.warning(
@@ -401,6 +400,7 @@ impl Extractor<'_> {
                 (None, _) => {}
             }
         }
+        read
     }
 
     /// A fragment included where the section expects its table (the
@@ -561,7 +561,9 @@ impl Extractor<'_> {
             return;
         }
         match section {
-            Section::HttpRequest => self.add_paths(g, c, true),
+            Section::HttpRequest => {
+                self.add_paths(g, c, true);
+            }
             // A response shown in the Response section itself (not under
             // Examples) shows the operation's status; where it follows the
             // example request (a page whose "Response" heading after its
