@@ -6,6 +6,7 @@
 //! where it is included, and the permissions stay unknown.
 
 use graphgen::schema::OperationDef;
+use graphgen_tests::{cargo_in, written_crate};
 use std::path::Path;
 
 /// An operation page in the current template, its permissions included
@@ -140,6 +141,7 @@ fn included_tables_per_case_keep_their_paths() {
     write(&root, "includes/permissions/widget-list-2-permissions.md", TABLE.replace("Widget.", "GroupWidget."));
     let pages = graphgen::read_pages(&root, None, None).unwrap();
     let schema = graphgen::build(&pages);
+    calls_pick_their_case_by_their_path(&schema);
     let p = &operation(&schema, "/groups/{groupId}/widgets").permissions;
     let got: Vec<(&str, Vec<&str>, Option<&str>)> = p
         .by_resource
@@ -157,4 +159,35 @@ fn included_tables_per_case_keep_their_paths() {
     );
     assert!(p.delegated_work.is_none(), "the operation's own stay unknown");
     assert_eq!(said(&pages), Vec::<String>::new(), "the paths before each table are its case's, not misplaced request lines");
+}
+
+/// What a user of the crate writes: the chain for each case's path, and
+/// the scopes a set of calls needs, each call's case chosen by the path it
+/// sends. Compiled and run as a user builds the crate.
+const PROBE: &str = r#"use graph_client::runtime::{needed, PermissionType};
+use graph_client::{Client, Cloud, Navigate};
+
+#[test]
+fn each_call_has_its_cases_permissions() {
+    let client = Client::new(Cloud::Global, "t");
+    let mine = client.beta().users().by_id("ünï@x.com").widgets().get();
+    let theirs = client.beta().groups().by_id("42").widgets().get();
+    assert_eq!(mine.permissions().delegated_work, Some(&["Widget.Read", "Widget.ReadWrite", "Directory.Read.All"][..]));
+    assert_eq!(theirs.permissions().application, Some(&["GroupWidget.Read.All", "GroupWidget.ReadWrite.All"][..]));
+    assert!(theirs.permissions().by_resource.is_empty());
+    let both = needed(&[("mine", mine.permissions()), ("theirs", theirs.permissions())], PermissionType::DelegatedWork);
+    assert_eq!((both.scopes, both.by_resource), (vec!["GroupWidget.Read", "Widget.Read"], vec![]));
+    // The operation as a whole still says it depends on the case.
+    let whole = needed(&[("list", graph_client::beta::operations::ListWidgets::PERMISSIONS)], PermissionType::DelegatedWork);
+    assert_eq!(whole.by_resource, vec!["list"]);
+}
+"#;
+
+fn calls_pick_their_case_by_their_path(schema: &graphgen::schema::Schema) {
+    let (files, _) = graphgen::emit_crate(schema, &Default::default());
+    let (_out, crate_dir) = written_crate(&files);
+    std::fs::write(crate_dir.join("tests/probe.rs"), PROBE).unwrap();
+    let output = cargo_in(&crate_dir, &["test", "--quiet", "--test", "probe"]);
+    let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
+    assert!(output.status.success() && text.contains("1 passed"), "the probe fails:\n{text}");
 }

@@ -70,6 +70,13 @@ impl<O: Operation> Call<O> {
         self.operation
     }
 
+    /// The permissions its page documents for this call (the case of its
+    /// path, where the page gives them per case with their paths): give
+    /// them to `runtime::needed` to learn the scopes a set of calls needs.
+    pub fn permissions(&self) -> crate::Permissions {
+        self.operation.permissions()
+    }
+
     /// The request it will send, this call's headers included (to inspect
     /// it, or to send it elsewhere).
     pub fn request(&self) -> Result<Request, Error> {

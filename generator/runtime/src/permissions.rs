@@ -35,6 +35,18 @@ pub struct ResourcePermissions {
     pub application: Option<&'static [&'static str]>,
 }
 
+impl ResourcePermissions {
+    /// This case's, as an operation's own (to count with `needed`).
+    pub fn permissions(&self) -> Permissions {
+        Permissions {
+            delegated_work: self.delegated_work,
+            delegated_personal: self.delegated_personal,
+            application: self.application,
+            by_resource: &[],
+        }
+    }
+}
+
 /// A permission type (the rows of the docs' permissions tables).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PermissionType {
@@ -58,6 +70,10 @@ impl PermissionType {
 }
 
 impl Permissions {
+    /// What graphgen says of an operation it has no page for (one written
+    /// by hand): unknown for every type, never "none".
+    pub const UNKNOWN: Permissions = Permissions { delegated_work: None, delegated_personal: None, application: None, by_resource: &[] };
+
     /// The permissions of one type: `None` where the docs do not say.
     pub fn of(&self, kind: PermissionType) -> Option<&'static [&'static str]> {
         match kind {
@@ -85,12 +101,17 @@ impl Permissions {
                     || name.strip_suffix(&wanted).is_some_and(|rest| rest.ends_with(' '))
                     || r.paths.iter().any(|path| path_takes(path, resource.trim())))
         };
-        self.by_resource.iter().find(named).map(|r| Permissions {
-            delegated_work: r.delegated_work,
-            delegated_personal: r.delegated_personal,
-            application: r.application,
-            by_resource: &[],
-        })
+        self.by_resource.iter().find(named).map(ResourcePermissions::permissions)
+    }
+
+    /// The permissions of a call on `path` (the request path it sends,
+    /// `/users/42/chats/19:a/messages`): those of the case whose listed
+    /// paths take it, where the page lists each case's paths (today's
+    /// template does); else these, cases and all, for the caller to choose
+    /// with `for_resource` (no case is guessed from its name).
+    pub fn for_call(&self, path: &str) -> Permissions {
+        let listed = |r: &&ResourcePermissions| r.paths.iter().any(|template| path_takes(template, path.trim()));
+        self.by_resource.iter().find(listed).map_or(*self, ResourcePermissions::permissions)
     }
 
     /// Whether the page gives permissions per resource only: none of the
@@ -109,11 +130,64 @@ fn path_takes(template: &str, path: &str) -> bool {
     loop {
         match (template.next(), path.next()) {
             (None, None) => return true,
-            (Some(t), Some(p)) if t.starts_with('{') && t.ends_with('}') && !p.is_empty() => {}
-            (Some(t), Some(p)) if t.eq_ignore_ascii_case(p) => {}
+            (Some(t), Some(p)) if segment_takes(t, p) => {}
             _ => return false,
         }
     }
+}
+
+/// Whether a template's segment (`messages`, `{id}`, `getByPath(path='{path}')`)
+/// takes a segment as called: its literal bytes in order (ASCII case
+/// aside), each placeholder standing for at least one byte. A wildcard
+/// match (a placeholder is one byte, then any), in time linear in the
+/// segment's length times the template's, without recursion.
+fn segment_takes(template: &str, segment: &str) -> bool {
+    #[derive(Clone, Copy)]
+    enum Token {
+        Byte(u8),
+        One,
+        Any,
+    }
+    let mut tokens = Vec::new();
+    let mut rest = template.as_bytes();
+    // Once no `}` follows, none will: each `{` is not searched past it again.
+    let mut closes = true;
+    while let Some(&b) = rest.first() {
+        let close = (closes && b == b'{').then(|| rest.iter().position(|&c| c == b'}')).flatten();
+        closes &= b != b'{' || close.is_some();
+        match close {
+            Some(close) => {
+                tokens.extend([Token::One, Token::Any]);
+                rest = &rest[close + 1..];
+            }
+            _ => {
+                tokens.push(Token::Byte(b));
+                rest = &rest[1..];
+            }
+        }
+    }
+    let segment = segment.as_bytes();
+    let (mut t, mut s) = (0, 0);
+    // The last `Any` seen, and where in the segment it was tried.
+    let mut resume: Option<(usize, usize)> = None;
+    while s < segment.len() {
+        match tokens.get(t) {
+            Some(Token::Byte(b)) if b.eq_ignore_ascii_case(&segment[s]) => (t, s) = (t + 1, s + 1),
+            Some(Token::One) => (t, s) = (t + 1, s + 1),
+            Some(Token::Any) => {
+                resume = Some((t, s));
+                t += 1;
+            }
+            _ => match resume {
+                Some((any, from)) => {
+                    resume = Some((any, from + 1));
+                    (t, s) = (any + 1, from + 1);
+                }
+                None => return false,
+            },
+        }
+    }
+    tokens[t..].iter().all(|token| matches!(token, Token::Any))
 }
 
 /// What a set of operations needs of one permission type.
@@ -263,5 +337,93 @@ mod tests {
         assert_eq!((needs.by_resource, needs.unknown, needs.unsupported), (vec!["subscribe"], vec![], vec!["a"]));
         let chosen = subscribe.for_resource("callRecord").expect("a row for callRecord");
         assert_eq!(needed(&[("subscribe", chosen)], PermissionType::Application).scopes, vec!["CallRecords.Read.All"]);
+    }
+
+    #[test]
+    fn a_call_has_the_permissions_of_the_case_that_lists_its_path() {
+        const CASES: &[ResourcePermissions] = &[
+            ResourcePermissions {
+                resource: "Permissions for a user's assignments",
+                paths: &["/users/{userId}/cloudLicensing/usageRights/{usageRightId}/assignments"],
+                delegated_work: Some(&["User.Read"]),
+                delegated_personal: Some(&[]),
+                application: Some(&["User.Read.All"]),
+            },
+            ResourcePermissions {
+                resource: "Permissions for a group's",
+                paths: &["/groups/{groupId}/drive/root:/{item-path}:/content", "/groups/{groupId}/drive/items/getByPath(path='{path}')"],
+                delegated_work: Some(&["Group.Read.All"]),
+                delegated_personal: None,
+                application: Some(&[]),
+            },
+            // A case that lists no path is chosen by name only.
+            ResourcePermissions {
+                resource: "Permissions for chat",
+                paths: &[],
+                delegated_work: Some(&["Chat.Read"]),
+                delegated_personal: None,
+                application: None,
+            },
+        ];
+        let op = Permissions { delegated_work: None, delegated_personal: None, application: None, by_resource: CASES };
+        // (the path called, its delegated (work) permissions, or `None` where no case lists it)
+        let cases: [(&str, Option<&[&str]>); 14] = [
+            ("/users/42/cloudLicensing/usageRights/7/assignments", Some(&["User.Read"])),
+            ("/USERS/ünïcödé%40x.com/CloudLicensing/usageRights/7/assignments/?$top=1", Some(&["User.Read"])),
+            ("  /users/42/cloudLicensing/usageRights/7/assignments  ", Some(&["User.Read"])),
+            // A placeholder takes a segment, not none and not two.
+            ("/users//cloudLicensing/usageRights/7/assignments", None),
+            ("/users/42/43/cloudLicensing/usageRights/7/assignments", None),
+            ("/users/42/cloudLicensing/usageRights/7", None),
+            // Placeholders inside a segment stand for one byte or more.
+            ("/groups/g/drive/root:/report.txt:/content", Some(&["Group.Read.All"])),
+            ("/groups/g/drive/root::/content", None),
+            ("/groups/g/drive/items/getByPath(path='a%2Fb.txt')", Some(&["Group.Read.All"])),
+            ("/groups/g/drive/items/getByPath(path='')", None),
+            ("/groups/g/drive/items/getByPath(path='x'", None),
+            // No case by name from a path: the chat case lists none.
+            ("/chats/19:a/messages", None),
+            ("", None),
+            ("/", None),
+        ];
+        for (path, want) in cases {
+            let got = op.for_call(path);
+            match want {
+                Some(work) => assert_eq!((got.delegated_work, got.by_resource.len()), (Some(work), 0), "{path}"),
+                None => assert_eq!(got, op, "{path}"),
+            }
+        }
+        // Without cases, or with one but none listing the path, a call
+        // has the operation's own.
+        assert_eq!(work(&["User.Read"]).for_call("/me"), work(&["User.Read"]));
+        assert_eq!(Permissions::UNKNOWN.for_call("/me"), Permissions::UNKNOWN);
+    }
+
+    #[test]
+    fn template_segments_match_without_blowing_up() {
+        // (template segment, segment called, whether it takes it)
+        let cases = [
+            ("{id}", "42", true),
+            ("{id}", "", false),
+            ("{a}{b}", "x", false),
+            ("{a}{b}", "xy", true),
+            ("x{a}y{b}z", "XaYbZ", true),
+            ("x{a}y{b}z", "xyz", false),
+            ("{", "{", true),
+            ("{unclosed", "{UNCLOSED", true),
+            ("}{", "}{", true),
+            ("é{id}", "é1", true),
+            ("é{id}", "e1", false),
+        ];
+        for (template, segment, want) in cases {
+            assert_eq!(segment_takes(template, segment), want, "{template} {segment}");
+        }
+        // Many placeholders against a long segment that almost matches: a
+        // backtracking matcher would not end.
+        let template = "{a}".repeat(40) + "z";
+        let segment = "y".repeat(100_000);
+        assert!(!segment_takes(&template, &segment));
+        assert!(segment_takes(&template, &(segment + "z")));
+        assert!(!segment_takes(&"{".repeat(100_000), &"{".repeat(99_999)));
     }
 }

@@ -112,6 +112,14 @@ pub trait Operation {
     type Output;
     fn request(&self) -> Result<Request, Error>;
     fn response(&self, response: Response) -> Result<Self::Output, Error>;
+
+    /// The permissions its page documents for this call: where the page
+    /// gives them per case with each case's request paths, the case of the
+    /// path this call sends (`Permissions::for_call`). Generated operations
+    /// answer from their `PERMISSIONS`; one without a page, unknown.
+    fn permissions(&self) -> crate::Permissions {
+        crate::Permissions::UNKNOWN
+    }
 }
 
 /// The request every operation builds: method, path, query, JSON body.

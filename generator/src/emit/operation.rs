@@ -354,6 +354,16 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
     };
     let doc = doc_lines(&op_doc(op));
     let permissions = permissions_const(&op.permissions);
+    // A call picks its case by the path it sends only where the page lists
+    // each case's paths; else it has the operation's, cases and all.
+    let call_permissions = if op.permissions.by_resource.iter().any(|r| !r.paths.is_empty()) {
+        quote!(match self.path.to_path() {
+            Ok(path) => Self::PERMISSIONS.for_call(&path),
+            Err(_) => Self::PERMISSIONS,
+        })
+    } else {
+        quote!(Self::PERMISSIONS)
+    };
     quote! {
         #body_struct
 
@@ -399,6 +409,11 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
             #[inline]
             fn response(&self, response: crate::runtime::Response) -> Result<Self::Output, crate::runtime::Error> {
                 #decode
+            }
+
+            #[inline]
+            fn permissions(&self) -> crate::runtime::Permissions {
+                #call_permissions
             }
         }
 
