@@ -345,3 +345,55 @@ fn three_column_permission_tables_per_case_are_read_in_every_shape() {
         assert!(op.permissions.delegated_work.is_none(), "{}: the operation's own stay unknown", shape.name());
     }
 }
+
+/// Today's template for permissions per case, as a rendered page shows it
+/// (its fragments inlined): a sentence naming the case, the request paths
+/// of that case, its table. Every shape keeps each case's name, paths and
+/// permissions, so a call finds its case by its path in any of them.
+#[test]
+fn permission_cases_keep_their_paths_in_every_shape() {
+    let case = |sentence: &str, paths: &str, work: &str| {
+        format!("{sentence}\n\n```http\n{paths}\n```\n\n|Permission type|Least privileged permissions|Higher privileged permissions|\n|:---|:---|:---|\n|Delegated (work or school account)|{work}|Not available.|\n|Delegated (personal Microsoft account)|Not supported.|Not supported.|\n|Application|Not supported.|Not supported.|\n\n")
+    };
+    let page = format!(
+        "---\ntitle: \"List widgets\"\ndoc_type: apiPageType\n---\n\n# List widgets\n\nNamespace: microsoft.graph\n\nListe les widgets — ウィジェット.\n\n## Permissions\n\nChoose the permission or permissions marked as least privileged for this API.\n\n{}{}## HTTP request\n\n```http\nGET /users/{{userId}}/widgets\nGET /groups/{{groupId}}/widgets\nGET /groups/{{groupId}}/widgets/{{widgetId}}/parts\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n",
+        case("Permissions pour un utilisateur :", "GET /users/{userId}/widgets", "Widget.Read"),
+        case("Permissions pour un groupe :", "GET /groups/{groupId}/widgets\nGET /groups/{groupId}/widgets/{widgetId}/parts", "GroupWidget.Read"),
+    );
+    for shape in graphgen::blocks::Shape::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("api/widget-list.md");
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, if shape == Shape::Markdown { page.clone() } else { render_copied(&page, shape) }).unwrap();
+        let (_, schema) = schema_of(dir.path(), None);
+        let op = schema.operations.first().unwrap_or_else(|| panic!("{}: an operation in {:?}", shape.name(), schema.diagnostics));
+        let cases: Vec<(&str, Vec<&str>, Option<&str>)> = op
+            .permissions
+            .by_resource
+            .iter()
+            .map(|r| {
+                (
+                    r.resource.as_str(),
+                    r.paths.iter().map(String::as_str).collect(),
+                    r.delegated_work.as_ref().and_then(|w| w.first()).map(String::as_str),
+                )
+            })
+            .collect();
+        assert_eq!(
+            cases,
+            [
+                ("Permissions pour un utilisateur", vec!["/users/{userId}/widgets"], Some("Widget.Read")),
+                (
+                    "Permissions pour un groupe",
+                    vec!["/groups/{groupId}/widgets", "/groups/{groupId}/widgets/{widgetId}/parts"],
+                    Some("GroupWidget.Read")
+                ),
+            ],
+            "{}: {:?}",
+            shape.name(),
+            schema.diagnostics
+        );
+        let paths: Vec<&str> = op.paths.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(paths, ["/users/{userId}/widgets", "/groups/{groupId}/widgets", "/groups/{groupId}/widgets/{widgetId}/parts"], "{}", shape.name());
+    }
+}
