@@ -220,7 +220,8 @@ fn corpus_renderings_give_the_markdowns_operations() {
 /// A base's Derived types table gives its derived types their base in
 /// every shape: the rendered page shows the table (the links' text), where
 /// a derived page's `baseType` annotation is not shown at all; so do rows
-/// that say they are inherited from a type.
+/// that say they are inherited from a type, and a sentence that says the
+/// page's type is derived from one.
 #[test]
 fn a_derived_types_table_and_inherited_rows_give_the_base_in_every_shape() {
     let front = |title: &str| format!("---\ntitle: \"{title}\"\ndoc_type: resourcePageType\n---\n\n# {title}\n\nNamespace: microsoft.graph\n\n");
@@ -239,11 +240,18 @@ fn a_derived_types_table_and_inherited_rows_give_the_base_in_every_shape() {
         "{}Un enregistrement.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| kind | String | Le genre. Inherited from [meetingInfo](meetinginfo.md). |\n| at | DateTimeOffset | Quand, 何時. |\n",
         front("recordInfo resource type")
     );
+    // A base only its prose says, where the page shows its JSON ("The X
+    // resource is derived from Y"), beside a sentence of another type's.
+    let prose = format!(
+        "{}Un lien.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| href | String | L'adresse, 住所. |\n\n## JSON representation\n\nThe **linkInfo** resource is derived from [**meetingInfo**][meetingInfo] and inherits properties from that resource. The **recordInfo** resource is derived from linkInfo.\n\n```json\n{{\n  \"href\": \"String\"\n}}\n```\n\n[meetingInfo]: meetinginfo.md\n",
+        front("linkInfo resource type")
+    );
     let pages = [
         ("resources/meetinginfo.md", base),
         ("resources/organizermeetinginfo.md", derived("organizerMeetingInfo")),
         ("resources/tokenmeetinginfo.md", derived("tokenMeetingInfo")),
         ("resources/recordinfo.md", rows),
+        ("resources/linkinfo.md", prose),
     ];
     for shape in graphgen::blocks::Shape::ALL {
         let dir = tempfile::tempdir().unwrap();
@@ -258,6 +266,7 @@ fn a_derived_types_table_and_inherited_rows_give_the_base_in_every_shape() {
         assert_eq!(
             bases,
             [
+                ("linkInfo", Some("microsoft.graph.meetingInfo")),
                 ("meetingInfo", None),
                 ("organizerMeetingInfo", Some("microsoft.graph.meetingInfo")),
                 ("recordInfo", Some("microsoft.graph.meetingInfo")),

@@ -381,8 +381,12 @@ impl Extractor<'_> {
             self.sink.error(1, "resource-name-missing", "expected a title `X resource type` or a resource annotation naming the type");
             return;
         };
-        let base_type =
-            annotation.get("baseType").and_then(|v| v.as_str()).map(str::to_owned).or_else(|| g.inherits.as_deref().map(|b| self.qualify(b)));
+        let said_derives = g.derives.iter().find(|(subject, _)| super::subject_is(subject, &name)).map(|(_, base)| base);
+        let base_type = annotation
+            .get("baseType")
+            .and_then(|v| v.as_str())
+            .map(str::to_owned)
+            .or_else(|| g.inherits.as_deref().or(said_derives.map(String::as_str)).map(|b| self.qualify(b)));
         let key = annotation.get("keyProperty").and_then(|v| v.as_str()).map(str::to_owned);
         let mut inherited_from: Vec<String> = Vec::new();
         for p in g.properties.iter().chain(&g.relationships) {

@@ -124,18 +124,36 @@ static STATUS: LazyLock<Regex> =
 /// DomainDnsRecord entity."); inside a sentence those words say other
 /// things ("a code derived from ISO 639-1").
 /// "Inherits (all) the properties from/of (the) X" says it too (the
-/// teleconference qualities), and a sentence whose subject is one name
-/// that "derives from X" ("chatMessageHostedContent derives from
-/// teamworkHostedContent", "The user resource derives from ..."; not "Any
-/// object that derives from X"). An article before the name is no name.
+/// teleconference qualities). An article before the name is no name.
 /// Word boundaries are ASCII's (the words are): Unicode's keep the regex
 /// off its fast engine, and a page's paragraph can be megabytes.
 static INHERITS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?:(?-u:\b)inherits from|(?-u:\b)inherits (?:all )?(?:of )?the properties (?:from|of)|(?:^|[.!?]\s+)(?:deriv(?:ed|es)|inherited) from|(?:^|[.!?]\s+)(?:the )?\**[A-Za-z][A-Za-z0-9_]*\**(?: (?:resource|type|entity|object))? derives from) {BASE_NAME}"
+        r"(?i)(?:(?-u:\b)inherits from|(?-u:\b)inherits (?:all )?(?:of )?the properties (?:from|of)|(?:^|[.!?]\s+)(?:deriv(?:ed|es)|inherited) from) {BASE_NAME}"
     ))
     .unwrap()
 });
+/// A sentence whose subject is one name that "derives from X" or "is
+/// derived from X" ("chatMessageHostedContent derives from
+/// teamworkHostedContent", "The **driveItem** resource is derived from
+/// baseItem"): a base where the subject is the page's own type, or "it"
+/// (`subject_is`); a sentence of another type's base is not this one's,
+/// nor is "Any object that derives from X" or "The value is derived from
+/// the user's locale" one's at all. The subject, then the base.
+static DERIVES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?:^|[.!?]\s+)(?:the |this )?\**([A-Za-z][A-Za-z0-9_]*)\**(?: (?:resource|type|entity|object))? (?:derives|is derived) from {BASE_NAME}"
+    ))
+    .unwrap()
+});
+
+/// Whether a `DERIVES` sentence's subject is the type `name` (qualified or
+/// not) the page documents: its name, in any case, or a word standing for
+/// it ("It derives from", "This resource is derived from").
+fn subject_is(subject: &str, name: &str) -> bool {
+    let own = name.rsplit('.').next().unwrap_or(name);
+    subject.eq_ignore_ascii_case(own) || ["it", "resource", "type", "entity", "object"].iter().any(|w| subject.eq_ignore_ascii_case(w))
+}
 /// A property row's note that the property comes from a base type
 /// ("Inherited from entity."), anywhere in its description.
 pub(super) static INHERITED_FROM: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)inherited from {BASE_NAME}")).unwrap());
@@ -223,6 +241,9 @@ struct Gathered {
     next_response_truncated: bool,
     /// "Inherits from X" (or "Derived from X"), wherever a resource page says it.
     inherits: Option<String>,
+    /// "X derives from Y" (or "is derived from"), wherever a resource page
+    /// says it: the subject and the base, a base where X is the page's.
+    derives: Vec<(String, String)>,
     /// The types its Derived types table names, and their rows' lines.
     derived: Vec<(String, usize)>,
     /// The block just read was an example response with headers only.
@@ -333,8 +354,11 @@ impl Extractor<'_> {
             },
             _ => {}
         }
-        if matches!(section, Section::Preamble | Section::Properties | Section::Relationships) && g.inherits.is_none() {
-            g.inherits = INHERITS.captures(text).map(|c| base_name(&c[1]));
+        if matches!(section, Section::Preamble | Section::Properties | Section::Relationships | Section::JsonRepresentation) {
+            if g.inherits.is_none() {
+                g.inherits = INHERITS.captures(text).map(|c| base_name(&c[1]));
+            }
+            g.derives.extend(DERIVES.captures_iter(text).map(|c| (c[1].to_owned(), base_name(&c[2]))));
         }
     }
 
@@ -803,11 +827,20 @@ mod tests {
             ("It inherits the properties from videoQuality, and more.", Some("microsoft.graph.videoQuality")),
             ("Inherited from the [userAgent](useragent.md), ünï.", Some("microsoft.graph.userAgent")),
             ("It inherits properties from that resource.", None),
-            // A one-name subject that derives from a type.
-            ("chatMessageHostedContent derives from [teamworkHostedContent](x.md)", Some("microsoft.graph.teamworkHostedContent")),
-            ("Un contenu. The **chatMessage** resource derives from entity.", Some("microsoft.graph.entity")),
+            // The page's own type (or "it") derives from a type, or is
+            // derived from it.
+            ("attendee derives from [teamworkHostedContent](x.md)", Some("microsoft.graph.teamworkHostedContent")),
+            ("Un contenu. The **Attendee** resource derives from entity.", Some("microsoft.graph.entity")),
             ("It derives from [baseItem](baseitem.md).", Some("microsoft.graph.baseItem")),
+            ("The **attendee** resource is derived from [**baseItem**][baseItem] and inherits properties from that resource.\n\n[baseItem]: baseitem.md", Some("microsoft.graph.baseItem")),
+            ("Un objet. This resource is derived from [message](message.md). ünï", Some("microsoft.graph.message")),
+            ("The **attendee** entity is derived from message. **attendee** is the base type for others.", Some("microsoft.graph.message")),
+            // Another type's sentence, and subjects that are no type.
+            ("The **chatMessage** resource derives from entity.", None),
+            ("The **event** resource is derived from outlookItem.", None),
             ("Any object that derives from directoryObject may be given.", None),
+            ("The value is derived from the user's locale.", None),
+            ("Its name is derived from [site](site.md).", None),
             // Elsewhere in a sentence, "derived from" names no type.
             ("The language code, derived from ISO 639-1.", None),
             ("Ünïcode, 日本語: no base here.", None),
