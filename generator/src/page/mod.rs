@@ -296,6 +296,11 @@ pub struct Resource {
     /// Qualified name, `microsoft.graph.user`.
     pub name: String,
     pub base_type: Option<String>,
+    /// The base its annotation names, where the page's words name another
+    /// (`base_type`): the schema keeps the words' where they name a type
+    /// the docs define, and says both (`base-type-conflict`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub annotated_base: Option<String>,
     /// The types its Derived types section names (qualified), with their
     /// rows' lines: derived from it, though their own pages may not say.
     #[serde(skip_serializing_if = "Vec::is_empty")]

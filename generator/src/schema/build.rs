@@ -53,6 +53,7 @@ pub fn build(pages: &[PageResult]) -> Schema {
             b.add_enum(m, e);
         }
     }
+    b.settle_base_conflicts(&models);
     b.bases_from_derived_types(&models);
     b.bases_from_inherited_rows(&models);
     for m in &models {

@@ -23,6 +23,26 @@ use crate::page::PageModel;
 const MAX_PASSES: usize = 32;
 
 impl Builder {
+    /// Where a page's words name one base and its annotation another, the
+    /// words' is kept if the docs define it (the rendered page shows the
+    /// words, so every shape reads them; in v1.0 they are right twice of
+    /// three), else the annotation's; both are said.
+    pub(super) fn settle_base_conflicts(&mut self, models: &[&PageModel]) {
+        for m in models {
+            let Some(r) = &m.resource else { continue };
+            let (Some(said), Some(annotated)) = (&r.base_type, &r.annotated_base) else { continue };
+            let version = m.api_version;
+            let kept = if self.types.contains_key(&key(version, said)) { said } else { annotated };
+            let Some(t) = self.types.get_mut(&key(version, &r.name)).filter(|t| t.base_type.as_ref() == Some(said)) else { continue };
+            t.base_type = Some(kept.clone());
+            let why = if kept == said { "as the page shows it, and a type the docs define" } else { "as no page defines the type the words name" };
+            self.diagnostics.push(source(&m.file, r.line).warning(
+                "base-type-conflict",
+                format!("the page says {} inherits from {said}, where its annotation's baseType is {annotated}; {kept} is used, {why}", r.name),
+            ));
+        }
+    }
+
     /// Gives each type a Derived types table names the table's type as its
     /// base, where its own page names none.
     pub(super) fn bases_from_derived_types(&mut self, models: &[&PageModel]) {
@@ -197,6 +217,50 @@ mod tests {
             page.push_str(&format!("|{p}|String|{d}|\n"));
         }
         page
+    }
+
+    #[test]
+    fn where_the_words_and_the_annotation_name_other_bases_the_words_win_if_a_page_defines_theirs() {
+        // (the words, the annotation's baseType, the base kept, whether a conflict is said)
+        let cases = [
+            ("Inherits from [directoryObject](directoryobject.md).", Some("microsoft.graph.entity"), Some("microsoft.graph.directoryObject"), true),
+            ("This type inherits from [directoryObject](x.md), ünï.", Some("entity"), Some("microsoft.graph.directoryObject"), true),
+            // Words that name no type the docs define: the annotation's.
+            (
+                "Its settings inherit from the tenant. It inherits from parentFolder.",
+                Some("microsoft.graph.entity"),
+                Some("microsoft.graph.entity"),
+                true,
+            ),
+            // The same base spelt otherwise: the annotation's spelling, nothing said.
+            (
+                "Inherits from [DirectoryObject](directoryobject.md).",
+                Some("microsoft.graph.directoryObject"),
+                Some("microsoft.graph.directoryObject"),
+                false,
+            ),
+            ("Une personne, 人.", Some("microsoft.graph.entity"), Some("microsoft.graph.entity"), false),
+            ("Inherits from [entity](entity.md).", None, Some("microsoft.graph.entity"), false),
+        ];
+        for (words, annotated, want, conflict) in cases {
+            let annotation = annotated.map_or_else(String::new, |b| format!(", \"baseType\": \"{b}\""));
+            let page = format!(
+                "{}\n## JSON representation\n\n<!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.orgContact\"{annotation} }} -->\n```json\n{{ \"mail\": \"String\" }}\n```\n",
+                resource("orgContact", None, &[("mail", "String")])
+                    .replacen("Namespace: microsoft.graph\n\n", &format!("Namespace: microsoft.graph\n\n{words}\n\n"), 1)
+            );
+            let s = schema(&[
+                ("resources/orgcontact.md", page),
+                ("resources/directoryobject.md", resource("directoryObject", Some("entity"), &[("deletedDateTime", "DateTimeOffset")])),
+                ("resources/entity.md", resource("entity", None, &[("id", "String")])),
+            ]);
+            assert_eq!(
+                (base_of(&s, "orgContact"), codes(&s).contains(&"base-type-conflict")),
+                (want, conflict),
+                "{words} {annotated:?}: {:?}",
+                s.diagnostics
+            );
+        }
     }
 
     #[test]

@@ -383,21 +383,13 @@ impl Extractor<'_> {
         };
         let said_derives = g.derives.iter().find(|(subject, _)| super::subject_is(subject, &name)).map(|(_, base)| base);
         let said = g.inherits.as_deref().or(said_derives.map(String::as_str)).map(|b| self.qualify(b));
-        let line = g.resource_json.as_ref().map_or(1, |(j, _)| j.line);
+        let annotated = annotation.get("baseType").and_then(|v| v.as_str()).map(|b| self.qualify(b));
         // What the page shows is what every shape reads: where the hidden
-        // annotation names another base, the page's words win, and both
-        // are said (v1.0: orgContact "Inherits from directoryObject",
-        // annotated `entity`; of three such, the words are right twice).
-        let base_type = match (annotation.get("baseType").and_then(|v| v.as_str()).map(|b| self.qualify(b)), said) {
-            (Some(annotated), Some(said)) if !annotated.eq_ignore_ascii_case(&said) => {
-                self.sink.warning(
-                    line,
-                    "base-type-conflict",
-                    format!("the page says {name} inherits from {said}, where its annotation's baseType is {annotated}; {said}, as the page shows it, is used"),
-                );
-                Some(said)
-            }
-            (annotated, said) => annotated.or(said),
+        // annotation names another base, the words come first, the
+        // annotation kept for the schema to weigh (`Resource::annotated_base`).
+        let (base_type, annotated_base) = match (annotated, said) {
+            (Some(annotated), Some(said)) if !annotated.eq_ignore_ascii_case(&said) => (Some(said), Some(annotated)),
+            (annotated, said) => (annotated.or(said), None),
         };
         let key = annotation.get("keyProperty").and_then(|v| v.as_str()).map(str::to_owned);
         let mut inherited_from: Vec<String> = Vec::new();
@@ -409,9 +401,11 @@ impl Extractor<'_> {
                 }
             }
         }
+        let line = g.resource_json.as_ref().map_or(1, |(j, _)| j.line);
         model.resource = Some(Resource {
             name: self.qualify(&name),
             base_type,
+            annotated_base,
             derived: g.derived,
             inherited_from,
             key,

@@ -858,36 +858,6 @@ mod tests {
     }
 
     #[test]
-    fn where_the_annotation_and_the_words_name_other_bases_the_words_win_and_both_are_said() {
-        // (the words, the annotation's baseType, the base read, whether a conflict is said)
-        let cases = [
-            ("Inherits from [directoryObject](directoryobject.md).", Some("microsoft.graph.entity"), Some("microsoft.graph.directoryObject"), true),
-            ("This type inherits from [teamsAppInstallation](x.md), ünï.", Some("entity"), Some("microsoft.graph.teamsAppInstallation"), true),
-            // The same base, spelt otherwise: the annotation's spelling, nothing said.
-            (
-                "Inherits from [DirectoryObject](directoryobject.md).",
-                Some("microsoft.graph.directoryObject"),
-                Some("microsoft.graph.directoryObject"),
-                false,
-            ),
-            ("Une personne, 人.", Some("microsoft.graph.entity"), Some("microsoft.graph.entity"), false),
-            ("Inherits from [entity](entity.md).", None, Some("microsoft.graph.entity"), false),
-        ];
-        for (words, annotated, want, conflict) in cases {
-            let annotation = annotated.map_or_else(String::new, |b| format!(", \"baseType\": \"{b}\""));
-            let page = format!(
-                "{}\n## JSON representation\n\n<!-- {{ \"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.orgContact\"{annotation} }} -->\n```json\n{{ \"mail\": \"String\" }}\n```\n",
-                crate::fixtures::resource("orgContact", None, &[("mail", "String")])
-                    .replacen("Namespace: microsoft.graph\n\n", &format!("Namespace: microsoft.graph\n\n{words}\n\n"), 1)
-            );
-            let read = crate::read_page_text("resources/orgcontact.md", &page, None);
-            let said: Vec<&str> = read.diagnostics.iter().map(|d| d.code).filter(|c| *c == "base-type-conflict").collect();
-            let base = read.model.and_then(|m| m.resource).and_then(|r| r.base_type);
-            assert_eq!((base.as_deref(), !said.is_empty()), (want, conflict), "{words} {annotated:?}");
-        }
-    }
-
-    #[test]
     fn permission_tables_each_for_a_case_are_kept_per_case() {
         let table = |work: &str| {
             format!("|Permission type|Permissions (from least to most privileged)|\n|:---|:---|\n|Delegated (work or school account)|{work}|\n|Application|Not supported.|\n\n")
