@@ -406,3 +406,29 @@ fn permission_cases_keep_their_paths_in_every_shape() {
         assert_eq!(paths, ["/users/{userId}/widgets", "/groups/{groupId}/widgets", "/groups/{groupId}/widgets/{widgetId}/parts"], "{}", shape.name());
     }
 }
+
+/// Instance attributes ("properties with special behaviors",
+/// `@microsoft.graph.downloadUrl`) in a section of their own after the
+/// relationships, as driveItem's page has them, are the resource's
+/// properties in every shape: not dropped (Markdown) nor read as
+/// relationships (copied text, which did not know the heading).
+#[test]
+fn instance_attributes_are_properties_in_every_shape() {
+    let page = "---\ntitle: \"item resource type\"\ndoc_type: resourcePageType\n---\n\n# item resource type\n\nNamespace: microsoft.graph\n\nUn élément, 項目.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| name | String | Le nom. |\n\n## Relationships\n\n| Relationship | Type | Description |\n|:---|:---|:---|\n| children | [item](item.md) collection | Les enfants. |\n\n## Instance Attributes\n\nInstance attributes are properties with special behaviors.\n\n| Property name | Type | Description |\n|:---|:---|:---|\n| @microsoft.graph.downloadUrl | string | A URL to download the content, ünï. Read-only. |\n\n## JSON representation\n\n```json\n{\n  \"name\": \"String\"\n}\n```\n";
+    for shape in graphgen::blocks::Shape::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("resources/item.md");
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, if shape == Shape::Markdown { page.to_owned() } else { render_copied(page, shape) }).unwrap();
+        let (_, schema) = schema_of(dir.path(), None);
+        let item = schema.types.iter().find(|t| t.name == "item").unwrap_or_else(|| panic!("{}: {:?}", shape.name(), schema.diagnostics));
+        let props: Vec<(&str, &str, bool)> = item.properties.iter().map(|p| (p.name.as_str(), p.type_name.as_str(), p.navigation)).collect();
+        assert_eq!(
+            props,
+            [("name", "Edm.String", false), ("@microsoft.graph.downloadUrl", "Edm.String", false), ("children", "microsoft.graph.item", true)],
+            "{}: {:?}",
+            shape.name(),
+            schema.diagnostics
+        );
+    }
+}

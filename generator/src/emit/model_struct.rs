@@ -97,7 +97,10 @@ pub(super) fn emit(cx: &Context, t: &TypeNames) -> TokenStream {
         .map(|(f, cfg)| {
             let p = f.property;
             let (wire, constant) = (&p.name, &f.constant);
-            props.push(quote!(#cfg pub const #constant: crate::runtime::Prop<Self> = crate::runtime::Prop::new(#wire);));
+            // An instance attribute is no property to select or order by.
+            if !wire.starts_with('@') {
+                props.push(quote!(#cfg pub const #constant: crate::runtime::Prop<Self> = crate::runtime::Prop::new(#wire);));
+            }
             let ty = rust_type::property(cx.names, &p.type_name, p.resolved, p.collection, &paths);
             field_tokens(&f.field, &p.description, &ty, cfg.as_ref())
         })
@@ -190,5 +193,30 @@ mod tests {
         }
         // The base's field comes first, as the JSON has it.
         assert!(thing.find("pub id:").unwrap() < thing.find("pub display_name:").unwrap());
+    }
+
+    #[test]
+    fn instance_attributes_a_page_documents_are_fields_but_not_properties_to_select() {
+        let files = emitted(&[(
+            "resources/item.md",
+            &resource(
+                "item",
+                None,
+                &[("name", "String"), ("@microsoft.graph.downloadUrl", "String"), ("@odata.etag", "String"), ("@odata.type", "String")],
+            ),
+        )]);
+        let item = file(&files, "models/v1_0/src/item.rs");
+        for want in [
+            "pub microsoft_graph_download_url: Field<String>,",
+            "pub odata_etag: Field<String>,",
+            r#""@microsoft.graph.downloadUrl" => {"#,
+            r#"object.field("@odata.etag", &self.odata_etag);"#,
+            r#"pub const NAME: crate::runtime::Prop<Self>"#,
+        ] {
+            assert!(item.contains(want), "expected {want:?} in\n{item}");
+        }
+        // `@odata.type` is the struct's own field, once; no attribute is a `$select` constant.
+        assert_eq!(item.matches("pub odata_type:").count(), 1, "{item}");
+        assert!(!item.contains("MICROSOFT_GRAPH_DOWNLOAD_URL") && !item.contains("ODATA_ETAG"), "{item}");
     }
 }

@@ -182,7 +182,9 @@ fn struct_fields<'a>(schema: &'a Schema, t: &'a TypeDef) -> (Name, Vec<FieldName
 }
 
 /// The type's properties with its base types' first (a derived type's JSON
-/// holds them all), each wire name once.
+/// holds them all), each wire name once. Instance attributes a page
+/// documents as properties (`@microsoft.graph.downloadUrl`, `@odata.etag`)
+/// are fields like the rest; `@odata.type` is every struct's own field.
 fn all_properties<'a>(schema: &'a Schema, t: &'a TypeDef) -> Vec<&'a PropertyDef> {
     let mut chain = vec![t];
     let mut current = t;
@@ -197,7 +199,7 @@ fn all_properties<'a>(schema: &'a Schema, t: &'a TypeDef) -> Vec<&'a PropertyDef
     let mut seen = std::collections::HashSet::new();
     for def in chain.iter().rev() {
         for p in &def.properties {
-            if !p.name.starts_with('@') && seen.insert(p.name.as_str()) {
+            if p.name != "@odata.type" && seen.insert(p.name.as_str()) {
                 out.push(p);
             }
         }

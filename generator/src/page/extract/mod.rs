@@ -59,7 +59,11 @@ fn classify(heading: &str, level: u8, current: &Section, seen_http_request: bool
         "request body" => Section::RequestBody,
         "request" | "response" | "responses" if in_examples && level > 2 => Section::Examples,
         "response" | "responses" => Section::Response,
-        "properties" => Section::Properties,
+        // "Instance attributes are properties with special behaviors"
+        // (`@microsoft.graph.downloadUrl`): the resource's, where a page
+        // gives them a section of their own rather than one inside its
+        // Properties.
+        "properties" | "instance attributes" | "instance annotations" => Section::Properties,
         "relationships" => Section::Relationships,
         "json representation" => Section::JsonRepresentation,
         "derived types" | "derived type" => Section::DerivedTypes,
@@ -995,6 +999,11 @@ mod tests {
             ("Request body", 2, HttpRequest, true, RequestBody),
             ("Notes", 3, RequestBody, true, RequestBody),
             ("See also", 2, Examples, true, Other),
+            // Instance attributes are the resource's properties, as a
+            // section of their own (driveItem's) or inside Properties.
+            ("Instance Attributes", 2, Relationships, false, Properties),
+            ("Instance attributes", 3, Properties, false, Properties),
+            ("Instance annotations:", 2, Preamble, false, Properties),
         ];
         for (heading, level, current, seen, want) in cases {
             assert_eq!(classify(heading, level, &current, seen), want, "{heading:?} at level {level} after {current:?}");

@@ -138,6 +138,7 @@ const SECTION_HEADINGS: &[&str] = &[
     "Response",
     "Response headers",
     "Properties",
+    "Instance attributes",
     "Relationships",
     "JSON representation",
     "Derived types",
