@@ -161,6 +161,18 @@ fn permissions_const(p: &crate::schema::Permissions) -> TokenStream {
     }
 }
 
+/// Whether the client sends a header the page lists itself: the token,
+/// and JSON's `Accept` and `Content-Type` (a JSON body's; `Content` sends
+/// its own media type).
+fn sent_by_the_client(name: &str, description: &str) -> bool {
+    let json = description.trim_start_matches(['`', '"', '*', ' ']).get(..16).is_some_and(|d| d.eq_ignore_ascii_case("application/json"));
+    match name.trim().to_ascii_lowercase().as_str() {
+        "authorization" => true,
+        "accept" | "content-type" => json,
+        _ => false,
+    }
+}
+
 fn op_doc(op: &OperationDef) -> String {
     let mut doc = op.name.clone();
     if let Some(d) = &op.description {
@@ -182,6 +194,13 @@ fn op_doc(op: &OperationDef) -> String {
         for q in optional {
             let ty = q.type_name.as_deref().map_or_else(String::new, |t| format!(" ({t})"));
             doc.push_str(&format!("\n- `{}`{ty}: {}", q.name, q.description));
+        }
+    }
+    let headers: Vec<_> = op.request_headers.iter().filter(|h| !sent_by_the_client(&h.name, &h.description)).collect();
+    if !headers.is_empty() {
+        doc.push_str("\n\nRequest headers its page lists, set with `Call::header`:");
+        for h in headers {
+            doc.push_str(&format!("\n- `{}`: {}", h.name.trim(), h.description.trim()));
         }
     }
     let perms = |list: &Option<Vec<String>>| match list.as_deref() {
@@ -431,6 +450,28 @@ pub(super) fn emit(cx: &Context, op_names: &OperationNames) -> TokenStream {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_headers_the_client_sends_itself_are_not_listed() {
+        // (name, description, whether the client sends it)
+        let cases = [
+            ("Authorization", "Bearer {token}. Required.", true),
+            (" authorization ", "", true),
+            ("Accept", "application/json", true),
+            ("Content-Type", "application/json. Required.", true),
+            ("Content-type", "Application/JSON; charset=utf-8", true),
+            ("Content-Type", "`application/json`. Required.", true),
+            ("Accept", "**\"application/json\"**", true),
+            ("Content-Type", "text/plain. Required.", false),
+            ("Content-Type", "image/jpeg — l'image", false),
+            ("Accept", "application/js", false),
+            ("ConsistencyLevel", "eventual. Requis, 必須.", false),
+            ("Prefer", "application/json", false),
+        ];
+        for (name, description, want) in cases {
+            assert_eq!(sent_by_the_client(name, description), want, "{name}: {description}");
+        }
+    }
 
     #[test]
     fn a_documented_redirect_answers_what_it_leads_to() {

@@ -447,6 +447,11 @@ impl Builder {
                     required: q.required,
                 })
                 .collect(),
+            request_headers: op
+                .request_headers
+                .iter()
+                .map(|h| super::RequestHeaderDef { name: h.name.clone(), description: h.value.clone() })
+                .collect(),
             request_body,
             response,
             permissions: op.permissions.clone(),

@@ -139,6 +139,10 @@ pub struct OperationDef {
     /// required where the paths write them, then the page table's others.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub query_parameters: Vec<QueryParameterDef>,
+    /// The request headers its page lists (its Request headers and
+    /// Optional request headers tables), as the page describes them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub request_headers: Vec<RequestHeaderDef>,
     pub request_body: Option<RequestBodyDef>,
     pub response: ResponseDef,
     pub permissions: Permissions,
@@ -198,6 +202,14 @@ pub struct QueryParameterDef {
     pub description: String,
     /// The request paths write it: a call gives it, and it is sent.
     pub required: bool,
+}
+
+/// A request header a page lists: `ConsistencyLevel`, "eventual. This
+/// header and `$count` are required when using `$search`".
+#[derive(Clone, Debug, Serialize)]
+pub struct RequestHeaderDef {
+    pub name: String,
+    pub description: String,
 }
 
 #[derive(Clone, Debug, Serialize)]

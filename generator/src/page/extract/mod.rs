@@ -55,7 +55,7 @@ fn classify(heading: &str, level: u8, current: &Section, seen_http_request: bool
         _ if h.starts_with("http request") && in_examples && seen_http_request => Section::Examples,
         // "HTTP request (to upload a new file)": one of several request sections.
         _ if h.starts_with("http request") => Section::HttpRequest,
-        "request headers" => Section::RequestHeaders,
+        "request headers" | "optional request headers" => Section::RequestHeaders,
         "request body" => Section::RequestBody,
         "request" | "response" | "responses" if in_examples && level > 2 => Section::Examples,
         "response" | "responses" => Section::Response,
@@ -473,8 +473,9 @@ impl Extractor<'_> {
                 g.permissions.get_or_insert_with(Permissions::default).merge(Permissions { by_resource, ..Permissions::default() });
                 true
             }
+            // Each table's rows: a page may list the optional ones apart.
             Section::RequestHeaders if matches!(first, "header" | "name") => {
-                g.headers = t.rows.iter().map(|r| Header { name: tables::cell(&r.cells, 0), value: tables::cell(&r.cells, 1) }).collect();
+                g.headers.extend(t.rows.iter().map(|r| header_row(&header, &r.cells)).filter(|h| !h.name.trim().is_empty()));
                 true
             }
             Section::RequestBody if type_col.is_some() => {
@@ -713,6 +714,29 @@ impl Extractor<'_> {
             format!("{}.{name}", self.namespace)
         }
     }
+}
+
+/// A request header's row, in any of the tables' layouts (`Header |
+/// Value`, `Name | Description`, `Name | Type | Description`, `Name |
+/// Value | Description`): what it says of the header is its Description
+/// cell, else the second; a Value cell beside a description leads it
+/// (`etag: If this request header is included...`); a Type cell says
+/// nothing (a header's value is text).
+fn header_row(header: &[String], cells: &[String]) -> Header {
+    let column = |name: &str| header.iter().position(|h| h == name);
+    let description = column("description").unwrap_or(1);
+    let said = tables::cell(cells, description);
+    // "String" in a Value column is the value's type, which says nothing.
+    let value = column("value")
+        .filter(|&v| v != description && v != 0)
+        .map(|v| tables::cell(cells, v))
+        .filter(|v| !v.trim().is_empty() && !v.trim().eq_ignore_ascii_case("string"));
+    let value = match value {
+        Some(v) if said.trim().is_empty() => v,
+        Some(v) => format!("{}: {}", v.trim(), said.trim()),
+        None => said,
+    };
+    Header { name: tables::cell(cells, 0), value }
 }
 
 /// A body shown as inline code right after a response block of headers
@@ -980,6 +1004,32 @@ mod tests {
     }
 
     #[test]
+    fn request_header_rows_say_what_their_description_says() {
+        let owned = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        // (the table's header, a row, the header's name and what is said of it)
+        type Case<'a> = (&'a [&'a str], &'a [&'a str], (&'a str, &'a str));
+        let cases: &[Case] = &[
+            (&["header", "value"], &["Authorization", "Bearer {token}. Required."], ("Authorization", "Bearer {token}. Required.")),
+            (&["name", "description"], &["ConsistencyLevel", "eventual. Requis, 必須."], ("ConsistencyLevel", "eventual. Requis, 必須.")),
+            (
+                &["name", "type", "description"],
+                &["Prefer: outlook.timezone", "string", "The time zone."],
+                ("Prefer: outlook.timezone", "The time zone."),
+            ),
+            (&["name", "value", "description"], &["*if-match*", "etag", "A 412 if it differs."], ("*if-match*", "etag: A 412 if it differs.")),
+            (&["name", "value", "description"], &["If-None-Match", "", "A 304 if it matches."], ("If-None-Match", "A 304 if it matches.")),
+            (&["name", "value", "description"], &["Prefer", "respond-async", ""], ("Prefer", "respond-async")),
+            (&["name", "value", "description"], &["if-none-match", "String", "A 304."], ("if-none-match", "A 304.")),
+            // A row cut short: what it has.
+            (&["name", "type", "description"], &["Accept"], ("Accept", "")),
+        ];
+        for (header, cells, (name, said)) in cases {
+            let h = header_row(&owned(header), &owned(cells));
+            assert_eq!((h.name.as_str(), h.value.as_str()), (*name, *said), "{cells:?}");
+        }
+    }
+
+    #[test]
     fn headings_open_sections() {
         use Section::*;
         // (heading, level, current section, HTTP request section seen, section opened)
@@ -1004,6 +1054,7 @@ mod tests {
             ("Instance Attributes", 2, Relationships, false, Properties),
             ("Instance attributes", 3, Properties, false, Properties),
             ("Instance annotations:", 2, Preamble, false, Properties),
+            ("Optional request headers", 3, RequestBody, true, RequestHeaders),
         ];
         for (heading, level, current, seen, want) in cases {
             assert_eq!(classify(heading, level, &current, seen), want, "{heading:?} at level {level} after {current:?}");
