@@ -432,3 +432,32 @@ fn instance_attributes_are_properties_in_every_shape() {
         );
     }
 }
+
+/// An operation's request headers, required and optional in tables of
+/// their own, are read alike in every shape (a header named in one word:
+/// the space-separated shape cannot tell where a name of several words
+/// ends, as with `Prefer: outlook.timezone`, and says so).
+#[test]
+fn request_headers_are_read_in_every_shape() {
+    let page = "---\ntitle: \"List widgets\"\ndoc_type: apiPageType\n---\n\n# List widgets\n\nNamespace: microsoft.graph\n\nListe les widgets, ウィジェット.\n\n## HTTP request\n\n```http\nGET /widgets\n```\n\n## Request headers\n\n| Name | Description |\n|:---|:---|\n| Authorization | Bearer {token}. Required. |\n| ConsistencyLevel | eventual. Requis pour `$search`, 必須. |\n\n### Optional request headers\n\n| Name | Value | Description |\n|:---|:---|:---|\n| If-None-Match | etag | A 304 if it matches. |\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n";
+    for shape in graphgen::blocks::Shape::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("api/widget-list.md");
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(&target, if shape == Shape::Markdown { page.to_owned() } else { render_copied(page, shape) }).unwrap();
+        let (_, schema) = schema_of(dir.path(), None);
+        let op = schema.operations.first().unwrap_or_else(|| panic!("{}: {:?}", shape.name(), schema.diagnostics));
+        let headers: Vec<(&str, String)> = op.request_headers.iter().map(|h| (h.name.as_str(), h.description.replace('`', ""))).collect();
+        assert_eq!(
+            headers,
+            [
+                ("Authorization", "Bearer {token}. Required.".to_owned()),
+                ("ConsistencyLevel", "eventual. Requis pour $search, 必須.".to_owned()),
+                ("If-None-Match", "etag: A 304 if it matches.".to_owned()),
+            ],
+            "{}: {:?}",
+            shape.name(),
+            schema.diagnostics
+        );
+    }
+}

@@ -134,6 +134,7 @@ const SECTION_HEADINGS: &[&str] = &[
     "Function parameters",
     "Parameters",
     "Request headers",
+    "Optional request headers",
     "Request body",
     "Response",
     "Response headers",
