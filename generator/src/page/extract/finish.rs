@@ -376,7 +376,11 @@ impl Extractor<'_> {
         // Annotations name the type as `@odata.type`, some as `@type`.
         let annotated =
             ["@odata.type", "@type"].iter().find_map(|k| annotation.get(*k).and_then(|v| v.as_str())).map(|t| t.trim_start_matches('#').to_owned());
-        let name = annotated.or_else(|| lower_title_name(model.title.as_deref(), " resource type").map(|n| self.qualify(&n)));
+        let titled = lower_title_name(model.title.as_deref(), " resource type");
+        let name = match (annotated, titled) {
+            (Some(annotated), Some(titled)) => Some(with_word_humps(&annotated, &titled)),
+            (annotated, titled) => annotated.or_else(|| titled.map(|n| self.qualify(&n))),
+        };
         let Some(name) = name else {
             self.sink.error(1, "resource-name-missing", "expected a title `X resource type` or a resource annotation naming the type");
             return;
@@ -510,6 +514,27 @@ fn workload(front_matter: &std::collections::BTreeMap<String, String>, file: &st
     }
 }
 
+/// The annotation's name for the page's type, spelt with the word humps
+/// of its title where the annotation has none and the two are one name
+/// (`microsoft.graph.orgcontact` titled "orgContact resource type" is
+/// `microsoft.graph.orgContact`, so `OrgContact` in Rust): Graph's names
+/// are camel case, and a name in lower case has lost where its words
+/// begin. The annotation's namespace and first letter stay.
+fn with_word_humps(annotated: &str, titled: &str) -> String {
+    let (namespace, own) = annotated.rsplit_once('.').map_or(("", annotated), |(n, o)| (n, o));
+    let humps = |name: &str| name.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    if !own.eq_ignore_ascii_case(titled) || humps(own) || !humps(titled) {
+        return annotated.to_owned();
+    }
+    let mut spelt: String = own.chars().take(1).collect();
+    spelt.extend(titled.chars().skip(1));
+    if namespace.is_empty() {
+        spelt
+    } else {
+        format!("{namespace}.{spelt}")
+    }
+}
+
 /// "deviceComplianceDeviceStatus resource type" → "deviceComplianceDeviceStatus".
 fn lower_title_name(title: Option<&str>, suffix: &str) -> Option<String> {
     let t = title?.trim();
@@ -527,6 +552,27 @@ fn is_boilerplate(text: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_lower_case_annotation_takes_the_word_humps_of_its_title() {
+        // (the annotation's name, the title's, the type's name)
+        let cases = [
+            ("microsoft.graph.orgcontact", "orgContact", "microsoft.graph.orgContact"),
+            ("microsoft.graph.orgcontact", "OrgContact", "microsoft.graph.orgContact"),
+            // The annotation's humps are the name's: a title in Pascal case changes nothing.
+            ("microsoft.graph.baseItem", "BaseItem", "microsoft.graph.baseItem"),
+            ("microsoft.graph.sharepointIds", "SharePointIds", "microsoft.graph.sharepointIds"),
+            // Another name, or a title without humps: the annotation's.
+            ("microsoft.graph.workbookchart", "Chart", "microsoft.graph.workbookchart"),
+            ("microsoft.graph.user", "user", "microsoft.graph.user"),
+            ("microsoft.graph.callrecords.callrecord", "callRecord", "microsoft.graph.callrecords.callRecord"),
+            ("élément", "éLément", "éLément"),
+            ("orgcontact", "orgContact", "orgContact"),
+        ];
+        for (annotated, titled, want) in cases {
+            assert_eq!(super::with_word_humps(annotated, titled), want, "{annotated} {titled}");
+        }
+    }
+
     #[test]
     fn an_argument_set_is_kept_where_the_lines_of_one_path_write_two() {
         let declared = ["height", "width", "mode"];
