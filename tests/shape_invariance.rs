@@ -7,6 +7,19 @@ use graphgen_tests::{docs_input, render_copied, schema_of};
 use serde_json::Value;
 use std::path::Path;
 
+/// The schema of these pages (`(path, Markdown)`) as `shape` gives them:
+/// written as they are, or rendered into the copied shape, in a folder
+/// of their own, and read.
+fn schema_in_shape(pages: &[(&str, &str)], shape: Shape) -> graphgen::schema::Schema {
+    let dir = tempfile::tempdir().unwrap();
+    for (path, text) in pages {
+        let target = dir.path().join(path);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::write(target, if shape == Shape::Markdown { (*text).to_owned() } else { render_copied(text, shape) }).unwrap();
+    }
+    schema_of(dir.path(), None).1
+}
+
 /// The markdown pages of docs-input/, by path relative to it.
 fn markdown_pages() -> Vec<(String, String)> {
     let root = docs_input();
@@ -254,14 +267,8 @@ fn a_derived_types_table_and_inherited_rows_give_the_base_in_every_shape() {
         ("resources/linkinfo.md", prose),
     ];
     for shape in graphgen::blocks::Shape::ALL {
-        let dir = tempfile::tempdir().unwrap();
-        for (path, text) in &pages {
-            let target = dir.path().join(path);
-            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-            let text = if shape == Shape::Markdown { text.clone() } else { render_copied(text, shape) };
-            std::fs::write(target, text).unwrap();
-        }
-        let (_, schema) = schema_of(dir.path(), None);
+        let pages: Vec<(&str, &str)> = pages.iter().map(|(path, text)| (*path, text.as_str())).collect();
+        let schema = schema_in_shape(&pages, shape);
         let bases: Vec<(&str, Option<&str>)> = schema.types.iter().map(|t| (t.name.as_str(), t.base_type.as_deref())).collect();
         assert_eq!(
             bases,
@@ -287,11 +294,7 @@ fn a_derived_types_table_and_inherited_rows_give_the_base_in_every_shape() {
 fn a_permissions_table_per_resource_is_read_in_every_shape() {
     let page = "---\ntitle: \"Get attachment\"\ndoc_type: apiPageType\n---\n\n# Get attachment\n\nNamespace: microsoft.graph\n\nRead an attachment, une pièce jointe.\n\n## Permissions\n\nDepending on the resource, one of the following permissions is required.\n\n| Supported resource | Delegated (work or school account) | Delegated (personal Microsoft account) | Application |\n|:-----|:-----|:-----|:-----|\n| événement | Calendars.Read | Calendars.Read | Calendars.Read |\n| group post | Group.Read.All, Group.ReadWrite.All | Not supported. | Not supported. |\n| chatMessage (/chats/{id}/messages) | Not supported | Not supported | Chat.Read.All* |\n\n## HTTP request\n\n```http\nGET /me/events/{id}/attachments/{id}\n```\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n";
     for shape in graphgen::blocks::Shape::ALL {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("api/attachment-get.md");
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(&target, if shape == Shape::Markdown { page.to_owned() } else { render_copied(page, shape) }).unwrap();
-        let (_, schema) = schema_of(dir.path(), None);
+        let schema = schema_in_shape(&[("api/attachment-get.md", page)], shape);
         let op = schema.operations.first().unwrap_or_else(|| panic!("{}: an operation in {:?}", shape.name(), schema.diagnostics));
         type Lists = Option<Vec<String>>;
         let rows: Vec<(String, Lists, Lists, Lists)> = op
@@ -331,11 +334,7 @@ fn three_column_permission_tables_per_case_are_read_in_every_shape() {
         table("Widget.Read.All", "Not available."),
     );
     for shape in graphgen::blocks::Shape::ALL {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("api/widget-get.md");
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(&target, if shape == Shape::Markdown { page.clone() } else { render_copied(&page, shape) }).unwrap();
-        let (_, schema) = schema_of(dir.path(), None);
+        let schema = schema_in_shape(&[("api/widget-get.md", &page)], shape);
         let op = schema.operations.first().unwrap_or_else(|| panic!("{}: an operation in {:?}", shape.name(), schema.diagnostics));
         type Lists = Option<Vec<String>>;
         let cases: Vec<(String, Lists, Lists)> =
@@ -370,11 +369,7 @@ fn permission_cases_keep_their_paths_in_every_shape() {
         case("Permissions pour un groupe :", "GET /groups/{groupId}/widgets\nGET /groups/{groupId}/widgets/{widgetId}/parts", "GroupWidget.Read"),
     );
     for shape in graphgen::blocks::Shape::ALL {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("api/widget-list.md");
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(&target, if shape == Shape::Markdown { page.clone() } else { render_copied(&page, shape) }).unwrap();
-        let (_, schema) = schema_of(dir.path(), None);
+        let schema = schema_in_shape(&[("api/widget-list.md", &page)], shape);
         let op = schema.operations.first().unwrap_or_else(|| panic!("{}: an operation in {:?}", shape.name(), schema.diagnostics));
         let cases: Vec<(&str, Vec<&str>, Option<&str>)> = op
             .permissions
@@ -416,11 +411,7 @@ fn permission_cases_keep_their_paths_in_every_shape() {
 fn instance_attributes_are_properties_in_every_shape() {
     let page = "---\ntitle: \"item resource type\"\ndoc_type: resourcePageType\n---\n\n# item resource type\n\nNamespace: microsoft.graph\n\nUn élément, 項目.\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| name | String | Le nom. |\n\n## Relationships\n\n| Relationship | Type | Description |\n|:---|:---|:---|\n| children | [item](item.md) collection | Les enfants. |\n\n## Instance Attributes\n\nInstance attributes are properties with special behaviors.\n\n| Property name | Type | Description |\n|:---|:---|:---|\n| @microsoft.graph.downloadUrl | string | A URL to download the content, ünï. Read-only. |\n\n## JSON representation\n\n```json\n{\n  \"name\": \"String\"\n}\n```\n";
     for shape in graphgen::blocks::Shape::ALL {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("resources/item.md");
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(&target, if shape == Shape::Markdown { page.to_owned() } else { render_copied(page, shape) }).unwrap();
-        let (_, schema) = schema_of(dir.path(), None);
+        let schema = schema_in_shape(&[("resources/item.md", page)], shape);
         let item = schema.types.iter().find(|t| t.name == "item").unwrap_or_else(|| panic!("{}: {:?}", shape.name(), schema.diagnostics));
         let props: Vec<(&str, &str, bool)> = item.properties.iter().map(|p| (p.name.as_str(), p.type_name.as_str(), p.navigation)).collect();
         assert_eq!(
@@ -441,11 +432,7 @@ fn instance_attributes_are_properties_in_every_shape() {
 fn request_headers_are_read_in_every_shape() {
     let page = "---\ntitle: \"List widgets\"\ndoc_type: apiPageType\n---\n\n# List widgets\n\nNamespace: microsoft.graph\n\nListe les widgets, ウィジェット.\n\n## HTTP request\n\n```http\nGET /widgets\n```\n\n## Request headers\n\n| Name | Description |\n|:---|:---|\n| Authorization | Bearer {token}. Required. |\n| ConsistencyLevel | eventual. Requis pour `$search`, 必須. |\n\n### Optional request headers\n\n| Name | Value | Description |\n|:---|:---|:---|\n| If-None-Match | etag | A 304 if it matches. |\n\n## Response\n\nIf successful, this method returns a `200 OK` response code.\n";
     for shape in graphgen::blocks::Shape::ALL {
-        let dir = tempfile::tempdir().unwrap();
-        let target = dir.path().join("api/widget-list.md");
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::write(&target, if shape == Shape::Markdown { page.to_owned() } else { render_copied(page, shape) }).unwrap();
-        let (_, schema) = schema_of(dir.path(), None);
+        let schema = schema_in_shape(&[("api/widget-list.md", page)], shape);
         let op = schema.operations.first().unwrap_or_else(|| panic!("{}: {:?}", shape.name(), schema.diagnostics));
         let headers: Vec<(&str, String)> = op.request_headers.iter().map(|h| (h.name.as_str(), h.description.replace('`', ""))).collect();
         assert_eq!(
