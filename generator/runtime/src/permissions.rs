@@ -36,6 +36,12 @@ pub struct ResourcePermissions {
 }
 
 impl ResourcePermissions {
+    /// Whether this case lists a path that takes `path` (as called, or as
+    /// documented).
+    pub fn lists(&self, path: &str) -> bool {
+        self.paths.iter().any(|template| path_takes(template, path.trim()))
+    }
+
     /// This case's, as an operation's own (to count with `needed`).
     pub fn permissions(&self) -> Permissions {
         Permissions {
@@ -99,7 +105,7 @@ impl Permissions {
                 && (name == wanted
                     || name.strip_prefix(&wanted).is_some_and(|rest| rest.starts_with(' '))
                     || name.strip_suffix(&wanted).is_some_and(|rest| rest.ends_with(' '))
-                    || r.paths.iter().any(|path| path_takes(path, resource.trim())))
+                    || r.lists(resource))
         };
         self.by_resource.iter().find(named).map(ResourcePermissions::permissions)
     }
@@ -110,8 +116,7 @@ impl Permissions {
     /// template does); else these, cases and all, for the caller to choose
     /// with `for_resource` (no case is guessed from its name).
     pub fn for_call(&self, path: &str) -> Permissions {
-        let listed = |r: &&ResourcePermissions| r.paths.iter().any(|template| path_takes(template, path.trim()));
-        self.by_resource.iter().find(listed).map_or(*self, ResourcePermissions::permissions)
+        self.by_resource.iter().find(|r| r.lists(path)).map_or(*self, ResourcePermissions::permissions)
     }
 
     /// Whether the page gives permissions per resource only: none of the

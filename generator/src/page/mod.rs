@@ -254,7 +254,8 @@ impl Permissions {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Header {
     pub name: String,
-    pub value: String,
+    /// What the page says of it (its Description cell, else its Value).
+    pub description: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

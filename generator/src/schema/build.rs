@@ -450,7 +450,7 @@ impl Builder {
             request_headers: op
                 .request_headers
                 .iter()
-                .map(|h| super::RequestHeaderDef { name: h.name.clone(), description: h.value.clone() })
+                .map(|h| super::RequestHeaderDef { name: h.name.clone(), description: h.description.clone() })
                 .collect(),
             request_body,
             response,

@@ -724,19 +724,19 @@ impl Extractor<'_> {
 /// nothing (a header's value is text).
 fn header_row(header: &[String], cells: &[String]) -> Header {
     let column = |name: &str| header.iter().position(|h| h == name);
-    let description = column("description").unwrap_or(1);
-    let said = tables::cell(cells, description);
+    let described_in = column("description").unwrap_or(1);
+    let said = tables::cell(cells, described_in);
     // "String" in a Value column is the value's type, which says nothing.
     let value = column("value")
-        .filter(|&v| v != description && v != 0)
+        .filter(|&v| v != described_in && v != 0)
         .map(|v| tables::cell(cells, v))
         .filter(|v| !v.trim().is_empty() && !v.trim().eq_ignore_ascii_case("string"));
-    let value = match value {
+    let description = match value {
         Some(v) if said.trim().is_empty() => v,
         Some(v) => format!("{}: {}", v.trim(), said.trim()),
         None => said,
     };
-    Header { name: tables::cell(cells, 0), value }
+    Header { name: tables::cell(cells, 0), description }
 }
 
 /// A body shown as inline code right after a response block of headers
@@ -1025,7 +1025,7 @@ mod tests {
         ];
         for (header, cells, (name, said)) in cases {
             let h = header_row(&owned(header), &owned(cells));
-            assert_eq!((h.name.as_str(), h.value.as_str()), (*name, *said), "{cells:?}");
+            assert_eq!((h.name.as_str(), h.description.as_str()), (*name, *said), "{cells:?}");
         }
     }
 
